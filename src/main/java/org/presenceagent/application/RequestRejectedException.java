@@ -1,0 +1,56 @@
+package org.presenceagent.application;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A request the application refuses, with the SIP status and the headers the answer must carry
+ * (e.g. {@code Min-Expires} with 423, {@code Allow-Events} with 489). The SIP layer turns it into
+ * exactly one response.
+ */
+public final class RequestRejectedException extends RuntimeException {
+
+  private final int status;
+  private final Map<String, String> headers;
+
+  public RequestRejectedException(int status, String reason, Map<String, String> headers) {
+    super(reason);
+    if (status < 300 || status > 699) {
+      throw new IllegalArgumentException("not a failure status: " + status);
+    }
+    this.status = status;
+    this.headers = Map.copyOf(new LinkedHashMap<>(headers));
+  }
+
+  public RequestRejectedException(int status, String reason) {
+    this(status, reason, Map.of());
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** The reason phrase. */
+  public String reason() {
+    return getMessage();
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /** 400 Bad Request with a reason that says what is wrong. */
+  public static RequestRejectedException badRequest(String reason) {
+    return new RequestRejectedException(400, reason);
+  }
+
+  /** 423 Interval Too Brief (RFC 3261 section 21.4.17, RFC 6665 section 4.2.1.1). */
+  public static RequestRejectedException intervalTooBrief(long minimumSeconds) {
+    return new RequestRejectedException(423, "Interval Too Brief", Map.of("Min-Expires", Long.toString(minimumSeconds)));
+  }
+
+  /** 489 Bad Event with the packages we do support (RFC 6665 section 8.3.2). */
+  public static RequestRejectedException badEvent(Iterable<String> allowEvents) {
+    return new RequestRejectedException(489, "Bad Event", Map.of("Allow-Events", String.join(", ", allowEvents)));
+  }
+}

@@ -1,0 +1,22 @@
+package org.presenceagent.domain.auth;
+
+import org.presenceagent.domain.shared.Aor;
+
+/** Decides how a watcher's subscription to a presentity is handled. */
+public interface AuthorizationPolicy {
+
+  SubHandling decide(Aor watcher, Aor presentity);
+
+  /** Seed {@code auth=none}: every watcher is authorized. */
+  static AuthorizationPolicy allowAll() {
+    return (watcher, presentity) -> SubHandling.ALLOW;
+  }
+
+  /**
+   * Seed {@code auth=implicit}: every watcher is pending, except the presentity watching itself,
+   * which no sensible policy would hold back.
+   */
+  static AuthorizationPolicy confirmAll() {
+    return (watcher, presentity) -> watcher.equals(presentity) ? SubHandling.ALLOW : SubHandling.CONFIRM;
+  }
+}
