@@ -1,0 +1,53 @@
+package org.presenceagent.application.notify;
+
+import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.expiry.SubscriptionTimers;
+import org.presenceagent.domain.subscription.Subscription;
+import org.presenceagent.domain.subscription.SubscriptionKey;
+import org.presenceagent.domain.subscription.SubscriptionRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reacts to the final response of a NOTIFY (RFC 6665 section 4.2.2): a 481 or any other failure
+ * removes the subscription without a further NOTIFY; a 408 (timeout, also generated locally when
+ * the watcher does not answer) does so only unless the seed's {@code ignore_408_on_notify} is set.
+ */
+public final class NotifyResponseService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotifyResponseService.class);
+
+  private final SubscriptionRepository subscriptions;
+  private final SubscriptionTimers timers;
+  private final PresentityLocks locks;
+  private final boolean ignore408;
+
+  public NotifyResponseService(
+      SubscriptionRepository subscriptions, SubscriptionTimers timers, PresentityLocks locks, boolean ignore408) {
+    this.subscriptions = subscriptions;
+    this.timers = timers;
+    this.locks = locks;
+    this.ignore408 = ignore408;
+  }
+
+  /**
+   * Handles a NOTIFY's final response.
+   *
+   * @return whether the subscription was removed because of it
+   */
+  public boolean onFinalResponse(SubscriptionKey key, int status) {
+    if (status < 300 || (status == 408 && ignore408)) {
+      return false;
+    }
+    return subscriptions.find(key)
+        .map(found -> locks.withLock(found.presentity(), () -> remove(found, status)))
+        .orElse(false);
+  }
+
+  private boolean remove(Subscription subscription, int status) {
+    LOG.info("NOTIFY for {} answered {}, removing the subscription", subscription.key(), status);
+    subscriptions.remove(subscription.key());
+    timers.cancel(subscription);
+    return true;
+  }
+}

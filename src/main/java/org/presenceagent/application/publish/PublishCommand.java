@@ -1,0 +1,36 @@
+package org.presenceagent.application.publish;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.domain.shared.ETag;
+
+/**
+ * A parsed PUBLISH request.
+ *
+ * @param presentity whose state is published (Request-URI)
+ * @param event the Event header's package name
+ * @param requestedExpires the Expires header value, empty when absent
+ * @param ifMatch the {@code SIP-If-Match} entity tag, empty for an initial publication
+ * @param body the published document, empty for a refresh or removal
+ */
+public record PublishCommand(
+    Aor presentity, String event, OptionalLong requestedExpires, Optional<ETag> ifMatch, Optional<Body> body) {
+
+  public PublishCommand {
+    Objects.requireNonNull(presentity, "presentity");
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(requestedExpires, "requestedExpires");
+    Objects.requireNonNull(ifMatch, "ifMatch");
+    Objects.requireNonNull(body, "body");
+  }
+
+  /**
+   * A request body.
+   *
+   * @param contentType the Content-Type header
+   * @param bytes the raw body
+   */
+  public record Body(String contentType, byte[] bytes) {}
+}

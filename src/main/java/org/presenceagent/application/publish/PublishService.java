@@ -1,0 +1,135 @@
+package org.presenceagent.application.publish;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.RequestRejectedException;
+import org.presenceagent.application.expiry.PublicationTimers;
+import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.port.DocumentCodec;
+import org.presenceagent.application.port.InvalidDocumentException;
+import org.presenceagent.application.port.UnsupportedContentTypeException;
+import org.presenceagent.domain.event.EventPackage;
+import org.presenceagent.domain.event.EventPackages;
+import org.presenceagent.domain.presentity.PresenceDocument;
+import org.presenceagent.domain.presentity.Publication;
+import org.presenceagent.domain.presentity.PublicationRepository;
+import org.presenceagent.domain.shared.ETag;
+import org.presenceagent.domain.shared.ExpiryPolicy;
+import org.presenceagent.domain.shared.IntervalTooBriefException;
+
+/**
+ * Handles PUBLISH as the event state compositor (RFC 3903 section 6): initial publication,
+ * refresh (no body), modification (body with {@code SIP-If-Match}) and removal ({@code Expires:
+ * 0}). Every change that alters the composed state notifies the presentity's active watchers;
+ * a plain refresh does not, as the state is unchanged.
+ */
+public final class PublishService {
+
+  private final EventPackages eventPackages;
+  private final ExpiryPolicy expiryPolicy;
+  private final DocumentCodec codec;
+  private final PublicationRepository publications;
+  private final NotifyService notifier;
+  private final PublicationTimers timers;
+  private final PresentityLocks locks;
+  private final Clock clock;
+
+  public PublishService(
+      EventPackages eventPackages,
+      ExpiryPolicy expiryPolicy,
+      DocumentCodec codec,
+      PublicationRepository publications,
+      NotifyService notifier,
+      PublicationTimers timers,
+      PresentityLocks locks,
+      Clock clock) {
+    this.eventPackages = eventPackages;
+    this.expiryPolicy = expiryPolicy;
+    this.codec = codec;
+    this.publications = publications;
+    this.notifier = notifier;
+    this.timers = timers;
+    this.locks = locks;
+    this.clock = clock;
+  }
+
+  /**
+   * Handles one PUBLISH.
+   *
+   * @throws RequestRejectedException 489 (event), 423 (expiry), 415 (type), 400 (body), 412 (ETag)
+   */
+  public PublishResult publish(PublishCommand command) {
+    EventPackage eventPackage = eventPackages.find(command.event())
+        .filter(EventPackage::publishable)
+        .orElseThrow(() -> RequestRejectedException.badEvent(eventPackages.names()));
+    Duration granted = grant(command);
+    // Parsed before taking the lock: parsing is the expensive part and touches no shared state.
+    Optional<PresenceDocument> document = command.body().map(this::parse);
+    return locks.withLock(command.presentity(), () -> command.ifMatch().isPresent()
+        ? update(command, eventPackage, command.ifMatch().get(), document, granted)
+        : initial(command, eventPackage, document, granted));
+  }
+
+  private Duration grant(PublishCommand command) {
+    try {
+      return expiryPolicy.grant(command.requestedExpires());
+    } catch (IntervalTooBriefException e) {
+      throw RequestRejectedException.intervalTooBrief(e.minimumSeconds());
+    }
+  }
+
+  private PresenceDocument parse(PublishCommand.Body body) {
+    try {
+      return codec.parse(body.contentType(), body.bytes());
+    } catch (UnsupportedContentTypeException e) {
+      throw new RequestRejectedException(
+          415, "Unsupported Media Type", Map.of("Accept", String.join(", ", codec.publishableContentTypes())));
+    } catch (InvalidDocumentException e) {
+      throw RequestRejectedException.badRequest(e.getMessage());
+    }
+  }
+
+  private PublishResult initial(
+      PublishCommand command, EventPackage eventPackage, Optional<PresenceDocument> document, Duration granted) {
+    if (document.isEmpty()) {
+      // RFC 3903 section 6 step 4: an initial PUBLISH must carry a body.
+      throw RequestRejectedException.badRequest("Missing body in initial PUBLISH");
+    }
+    Publication publication = Publication.initial(command.presentity(), eventPackage.name(), document.get(), granted, clock);
+    if (granted.isZero()) { // published and withdrawn in one go: nothing to keep or tell
+      return new PublishResult(publication.etag(), 0);
+    }
+    publications.add(publication);
+    timers.schedule(publication);
+    notifier.notifyWatchers(command.presentity(), eventPackage.name());
+    return new PublishResult(publication.etag(), publication.remainingSeconds(clock));
+  }
+
+  private PublishResult update(
+      PublishCommand command, EventPackage eventPackage, ETag ifMatch, Optional<PresenceDocument> document, Duration granted) {
+    Publication current = publications.find(ifMatch)
+        .filter(found -> found.presentity().equals(command.presentity()))
+        .filter(found -> found.event().equals(eventPackage.name()))
+        .filter(found -> !found.isExpired(clock))
+        .orElseThrow(() -> new RequestRejectedException(412, "Conditional Request Failed"));
+    if (granted.isZero()) { // RFC 3903 section 4.5: removal
+      publications.remove(ifMatch);
+      timers.cancel(ifMatch);
+      notifier.notifyWatchers(command.presentity(), eventPackage.name());
+      return new PublishResult(ifMatch, 0);
+    }
+    Publication successor = document
+        .map(newDocument -> current.modified(newDocument, granted, clock))
+        .orElseGet(() -> current.refreshed(granted, clock));
+    publications.replace(ifMatch, successor);
+    timers.cancel(ifMatch);
+    timers.schedule(successor);
+    if (document.isPresent()) {
+      notifier.notifyWatchers(command.presentity(), eventPackage.name());
+    }
+    return new PublishResult(successor.etag(), successor.remainingSeconds(clock));
+  }
+}

@@ -1,0 +1,125 @@
+package org.presenceagent.application.subscribe;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.RequestRejectedException;
+import org.presenceagent.application.expiry.SubscriptionTimers;
+import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.domain.auth.AuthorizationPolicy;
+import org.presenceagent.domain.auth.SubHandling;
+import org.presenceagent.domain.event.EventPackage;
+import org.presenceagent.domain.event.EventPackages;
+import org.presenceagent.domain.shared.ExpiryPolicy;
+import org.presenceagent.domain.shared.IntervalTooBriefException;
+import org.presenceagent.domain.subscription.Subscription;
+import org.presenceagent.domain.subscription.SubscriptionRepository;
+
+/**
+ * Handles SUBSCRIBE as a notifier (RFC 6665 section 4.2.1): creates, refreshes and ends
+ * subscriptions, answers once the change is stored, then sends the NOTIFY that must follow every
+ * accepted SUBSCRIBE (section 4.2.1.1, 4.2.1.2), including the final one for a fetch or an
+ * un-subscribe (section 4.2.1.4 and 4.4.3).
+ */
+public final class SubscribeService {
+
+  private final EventPackages eventPackages;
+  private final ExpiryPolicy expiryPolicy;
+  private final AuthorizationPolicy authorization;
+  private final SubscriptionRepository subscriptions;
+  private final NotifyService notifier;
+  private final SubscriptionTimers timers;
+  private final PresentityLocks locks;
+  private final Clock clock;
+
+  public SubscribeService(
+      EventPackages eventPackages,
+      ExpiryPolicy expiryPolicy,
+      AuthorizationPolicy authorization,
+      SubscriptionRepository subscriptions,
+      NotifyService notifier,
+      SubscriptionTimers timers,
+      PresentityLocks locks,
+      Clock clock) {
+    this.eventPackages = eventPackages;
+    this.expiryPolicy = expiryPolicy;
+    this.authorization = authorization;
+    this.subscriptions = subscriptions;
+    this.notifier = notifier;
+    this.timers = timers;
+    this.locks = locks;
+    this.clock = clock;
+  }
+
+  /**
+   * Handles one SUBSCRIBE.
+   *
+   * @throws RequestRejectedException for 489, 423, 481, 403 and 500 (out-of-order CSeq)
+   */
+  public void subscribe(SubscribeCommand command, SubscribeResponder responder) {
+    EventPackage eventPackage = eventPackages.find(command.key().event())
+        .orElseThrow(() -> RequestRejectedException.badEvent(eventPackages.names()));
+    Duration granted = grant(command);
+    Optional<Subscription> existing = subscriptions.find(command.key());
+    if (existing.isPresent()) {
+      locks.withLock(existing.get().presentity(), () -> refresh(command, granted, responder));
+    } else if (command.inDialog()) {
+      // RFC 6665 section 4.1.2.2 / RFC 3261 section 12.2.2: a request in a dialog we do not know.
+      throw new RequestRejectedException(481, "Subscription Does Not Exist");
+    } else {
+      locks.withLock(command.presentity(), () -> create(command, eventPackage, granted, responder));
+    }
+  }
+
+  private Duration grant(SubscribeCommand command) {
+    try {
+      return expiryPolicy.grant(command.requestedExpires());
+    } catch (IntervalTooBriefException e) {
+      throw RequestRejectedException.intervalTooBrief(e.minimumSeconds());
+    }
+  }
+
+  private void create(SubscribeCommand command, EventPackage eventPackage, Duration granted, SubscribeResponder responder) {
+    SubHandling handling = authorization.decide(command.watcher(), command.presentity());
+    if (handling == SubHandling.BLOCK) {
+      throw new RequestRejectedException(403, "Forbidden");
+    }
+    boolean authorized = handling == SubHandling.ALLOW;
+    Subscription subscription = Subscription.create(
+        command.key(), command.presentity(), command.watcher(), eventPackage.defaultContentType(),
+        command.dialog().withLocalTag(responder.localTag()), authorized, granted, clock);
+    if (subscription.isTerminated()) { // a fetch: nothing to keep (RFC 6665 section 4.4.3)
+      responder.accept(!authorized, 0);
+      notifier.notifySubscription(subscription, authorized);
+      return;
+    }
+    subscriptions.save(subscription);
+    responder.accept(!authorized, subscription.remainingSeconds(clock));
+    notifier.notifySubscription(subscription, authorized);
+    timers.schedule(subscription);
+  }
+
+  private void refresh(SubscribeCommand command, Duration granted, SubscribeResponder responder) {
+    // Looked up again under the lock: it may have expired since the first look.
+    Subscription subscription = subscriptions.find(command.key())
+        .orElseThrow(() -> new RequestRejectedException(481, "Subscription Does Not Exist"));
+    long cseq = command.dialog().remoteCseq();
+    if (cseq < subscription.dialog().remoteCseq()) {
+      // RFC 3261 section 12.2.2: a lower CSeq than the last one is out of order.
+      throw new RequestRejectedException(500, "CSeq Out of Order");
+    }
+    boolean authorized = subscription.isActive();
+    subscription.refresh(granted, cseq, command.dialog().remoteTarget(), clock);
+    if (subscription.isTerminated()) {
+      subscriptions.remove(subscription.key());
+      timers.cancel(subscription);
+      responder.accept(false, 0);
+    } else {
+      subscriptions.save(subscription);
+      responder.accept(!authorized, subscription.remainingSeconds(clock));
+      timers.schedule(subscription);
+    }
+    notifier.notifySubscription(subscription, authorized);
+  }
+}

@@ -1,0 +1,47 @@
+package org.presenceagent.bootstrap;
+
+import java.time.Clock;
+import javax.servlet.ServletContext;
+import javax.servlet.ServletContextEvent;
+import javax.servlet.ServletContextListener;
+import org.presenceagent.infrastructure.config.PresenceSettings;
+import org.presenceagent.sip.SipHandlers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and stops Presence Agent with its web application (declared in {@code web.xml}). The
+ * settings come from the context parameters ({@code sip.xml}, overridden by the container or the
+ * standalone launcher); a bad value fails the deployment with a message naming the parameter.
+ */
+public final class PresenceAgentBootstrap implements ServletContextListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PresenceAgentBootstrap.class);
+  private static final String AGENT_ATTRIBUTE = PresenceAgent.class.getName();
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    ServletContext context = event.getServletContext();
+    PresenceSettings settings = PresenceSettings.from(context::getInitParameter);
+    SipHandlers sipHandlers = SipHandlers.forContext(context);
+    PresenceAgent agent = PresenceAgent.start(settings, sipHandlers.notifySender(), Clock.systemUTC());
+    sipHandlers.connect(
+        agent.subscribeService(),
+        agent.publishService(),
+        agent.notifyResponseService(),
+        settings.maxBodySize(),
+        settings.pendingResponseCode());
+    context.setAttribute(AGENT_ATTRIBUTE, agent);
+    context.setAttribute(SipHandlers.ATTRIBUTE, sipHandlers);
+    LOG.info("Presence Agent started: {}", settings);
+  }
+
+  @Override
+  public void contextDestroyed(ServletContextEvent event) {
+    Object agent = event.getServletContext().getAttribute(AGENT_ATTRIBUTE);
+    if (agent instanceof PresenceAgent presenceAgent) {
+      presenceAgent.close();
+      LOG.info("Presence Agent stopped");
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.presenceagent.infrastructure.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The application's parameters: {@code sip.xml} context parameters with the SER {@code pa}
+ * module's names where the seed has one. This list is the single source of the README's parameter
+ * table (a test keeps both equal).
+ */
+public enum Parameter {
+  DEFAULT_EXPIRES("default_expires", "3600",
+      "Expiry in seconds granted when a SUBSCRIBE or PUBLISH has no Expires header.", "default_expires"),
+  MAX_SUBSCRIPTION_EXPIRATION("max_subscription_expiration", "3600",
+      "Longest subscription granted, in seconds; longer requests are shortened.", "max_subscription_expiration"),
+  MAX_PUBLISH_EXPIRATION("max_publish_expiration", "3600",
+      "Longest publication granted, in seconds; longer requests are shortened.", "max_publish_expiration"),
+  MIN_EXPIRES("min_expires", "60",
+      "Shortest non-zero expiry accepted, in seconds; shorter requests get 423 with Min-Expires.", "-"),
+  USE_DB("use_db", "1",
+      "1: subscriptions and publications are written to the database before each answer and reloaded at"
+          + " start-up; 0: memory only (fastest, lost on restart).", "use_db"),
+  DB_URL("db_url", "",
+      "JDBC URL of the database; empty means an embedded H2 database in data_dir.", "db_url"),
+  DB_USER("db_user", "", "Database user (for db_url).", "-"),
+  DB_PASSWORD("db_password", "", "Database password (for db_url).", "-"),
+  DATA_DIR("data_dir", "data", "Directory of the embedded H2 database.", "-"),
+  AUTH("auth", "",
+      "Authorization of presence watchers: none (all active), implicit (all pending); empty means implicit"
+          + " with an error logged, as in the seed.", "auth"),
+  IGNORE_408_ON_NOTIFY("ignore_408_on_notify", "0",
+      "1: a NOTIFY answered 408 (or timed out) keeps the subscription; 0: it removes it.", "ignore_408_on_notify"),
+  MAX_BODY_SIZE("max_body_size", "65536",
+      "Largest request body accepted, in bytes; larger ones get 413.", "-"),
+  PENDING_RESPONSE_CODE("pending_response_code", "200",
+      "Response to a SUBSCRIBE whose subscription is pending: 200 as RFC 6665 requires, or 202 as the seed"
+          + " and RFC 3265 did.", "-");
+
+  private final String key;
+  private final String defaultValue;
+  private final String meaning;
+  private final String seedName;
+
+  Parameter(String key, String defaultValue, String meaning, String seedName) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.meaning = meaning;
+    this.seedName = seedName;
+  }
+
+  /** The parameter's name in {@code sip.xml} and on the command line. */
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+
+  /** The SER {@code pa} parameter it corresponds to, or {@code -}. */
+  public String seedName() {
+    return seedName;
+  }
+
+  public static Optional<Parameter> byKey(String key) {
+    return Arrays.stream(values()).filter(parameter -> parameter.key.equals(key)).findFirst();
+  }
+}

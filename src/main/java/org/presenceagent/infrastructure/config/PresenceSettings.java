@@ -1,0 +1,163 @@
+package org.presenceagent.infrastructure.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every application parameter, typed and validated once at start-up. Values come from a lookup
+ * (the servlet context's parameters, i.e. {@code sip.xml} plus the launcher's {@code --param}
+ * overrides), and a system property {@code presenceagent.<name>} overrides either.
+ */
+public record PresenceSettings(
+    long defaultExpires,
+    long maxSubscriptionExpiration,
+    long maxPublishExpiration,
+    long minExpires,
+    boolean useDb,
+    Optional<String> dbUrl,
+    String dbUser,
+    String dbPassword,
+    Path dataDir,
+    AuthMode auth,
+    boolean ignore408OnNotify,
+    int maxBodySize,
+    int pendingResponseCode) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PresenceSettings.class);
+  static final String SYSTEM_PROPERTY_PREFIX = "presenceagent.";
+
+  /** The settings with every parameter at its default. */
+  public static PresenceSettings defaults() {
+    return from(name -> null);
+  }
+
+  /** Settings from a map of raw values (missing names take their defaults). */
+  public static PresenceSettings from(Map<String, String> values) {
+    rejectUnknown(values.keySet());
+    return from(values::get);
+  }
+
+  /**
+   * Reads and validates every parameter.
+   *
+   * @param lookup raw value by parameter name, {@code null} when not set
+   * @throws InvalidSettingException naming the first bad parameter, its value and the allowed range
+   */
+  public static PresenceSettings from(Function<String, String> lookup) {
+    Function<Parameter, String> raw = parameter -> Optional
+        .ofNullable(System.getProperty(SYSTEM_PROPERTY_PREFIX + parameter.key()))
+        .or(() -> Optional.ofNullable(lookup.apply(parameter.key())))
+        .map(String::trim)
+        .orElse(parameter.defaultValue());
+    long maxSubscription = seconds(raw, Parameter.MAX_SUBSCRIPTION_EXPIRATION, 1);
+    long maxPublish = seconds(raw, Parameter.MAX_PUBLISH_EXPIRATION, 1);
+    long minExpires = seconds(raw, Parameter.MIN_EXPIRES, 0);
+    if (minExpires > Math.min(maxSubscription, maxPublish)) {
+      throw new InvalidSettingException("invalid parameter min_expires=" + minExpires
+          + ": must not exceed max_subscription_expiration and max_publish_expiration");
+    }
+    String dbUrl = raw.apply(Parameter.DB_URL);
+    return new PresenceSettings(
+        seconds(raw, Parameter.DEFAULT_EXPIRES, 1),
+        maxSubscription,
+        maxPublish,
+        minExpires,
+        flag(raw, Parameter.USE_DB),
+        dbUrl.isEmpty() ? Optional.empty() : Optional.of(requireJdbc(dbUrl)),
+        raw.apply(Parameter.DB_USER),
+        raw.apply(Parameter.DB_PASSWORD),
+        Path.of(raw.apply(Parameter.DATA_DIR).isEmpty() ? "data" : raw.apply(Parameter.DATA_DIR)),
+        auth(raw.apply(Parameter.AUTH)),
+        flag(raw, Parameter.IGNORE_408_ON_NOTIFY),
+        (int) integer(raw, Parameter.MAX_BODY_SIZE, 1024, 16 * 1024 * 1024),
+        (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202));
+  }
+
+  /** Fails on names that are not parameters, listing the known ones. */
+  public static void rejectUnknown(Iterable<String> names) {
+    for (String name : names) {
+      if (Parameter.byKey(name).isEmpty()) {
+        throw new InvalidSettingException("unknown parameter '" + name + "'; known parameters: "
+            + Arrays.stream(Parameter.values()).map(Parameter::key).collect(Collectors.joining(", ")));
+      }
+    }
+  }
+
+  private static long seconds(Function<Parameter, String> raw, Parameter parameter, long minimum) {
+    return integer(raw, parameter, minimum, Integer.MAX_VALUE);
+  }
+
+  private static long integer(Function<Parameter, String> raw, Parameter parameter, long minimum, long maximum) {
+    String value = raw.apply(parameter);
+    try {
+      long number = Long.parseLong(value);
+      if (number >= minimum && number <= maximum) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the allowed range
+    }
+    throw new InvalidSettingException("invalid parameter " + parameter.key() + "=" + value
+        + ": must be an integer between " + minimum + " and " + maximum);
+  }
+
+  private static long oneOf(Function<Parameter, String> raw, Parameter parameter, long first, long second) {
+    String value = raw.apply(parameter);
+    if (value.equals(Long.toString(first)) || value.equals(Long.toString(second))) {
+      return Long.parseLong(value);
+    }
+    throw new InvalidSettingException(
+        "invalid parameter " + parameter.key() + "=" + value + ": must be " + first + " or " + second);
+  }
+
+  private static boolean flag(Function<Parameter, String> raw, Parameter parameter) {
+    String value = raw.apply(parameter).toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "1", "true", "yes", "on" -> true;
+      case "0", "false", "no", "off" -> false;
+      default -> throw new InvalidSettingException(
+          "invalid parameter " + parameter.key() + "=" + value + ": must be 1 or 0");
+    };
+  }
+
+  private static String requireJdbc(String url) {
+    if (!url.startsWith("jdbc:")) {
+      throw new InvalidSettingException("invalid parameter db_url=" + url + ": must be a JDBC URL (jdbc:...)");
+    }
+    return url;
+  }
+
+  private static AuthMode auth(String value) {
+    switch (value.toLowerCase(Locale.ROOT)) {
+      case "none":
+        return AuthMode.NONE;
+      case "implicit":
+        return AuthMode.IMPLICIT;
+      case "":
+        // The seed's documented behaviour: empty means implicit, with an error message.
+        LOG.error("parameter auth is empty: using implicit authorization (every watcher pending);"
+            + " set auth=none or auth=implicit explicitly");
+        return AuthMode.IMPLICIT;
+      case "xcap":
+        throw new InvalidSettingException(
+            "invalid parameter auth=xcap: XCAP authorization is not available in this version; use none or implicit");
+      default:
+        throw new InvalidSettingException("invalid parameter auth=" + value + ": must be none or implicit");
+    }
+  }
+
+  /** The JDBC URL to use: {@code db_url}, or an embedded H2 file database in {@code data_dir}. */
+  public String effectiveDbUrl() {
+    // WRITE_DELAY=0: a committed change reaches the file at commit, so a killed process loses nothing
+    // it acknowledged.
+    return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("presence-agent")
+        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+  }
+}

@@ -1,0 +1,56 @@
+package org.presenceagent.infrastructure.persistence;
+
+import java.util.List;
+import org.presenceagent.domain.subscription.Subscription;
+import org.presenceagent.domain.subscription.SubscriptionKey;
+
+/** Subscriptions in the {@code subscription} table, one statement per change. */
+public final class JpaSubscriptionStore implements SubscriptionStore {
+
+  private final TransactionRunner transactions;
+
+  public JpaSubscriptionStore(TransactionRunner transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void insert(Subscription subscription) {
+    transactions.run(entityManager -> entityManager.persist(SubscriptionMapper.toRecord(subscription)));
+  }
+
+  @Override
+  public void update(Subscription subscription) {
+    SubscriptionRecord row = SubscriptionMapper.toRecord(subscription);
+    transactions.run(entityManager -> {
+      int updated = entityManager.createNamedQuery(SubscriptionRecord.UPDATE_STATE)
+          .setParameter("state", row.state)
+          .setParameter("reason", row.reason)
+          .setParameter("expiresAt", row.expiresAt)
+          .setParameter("remoteTarget", row.remoteTarget)
+          .setParameter("remoteCseq", row.remoteCseq)
+          .setParameter("localCseq", row.localCseq)
+          .setParameter("version", row.version)
+          .setParameter("id", row.id)
+          .executeUpdate();
+      if (updated == 0) { // not stored yet (e.g. the row was removed by a concurrent cleanup)
+        entityManager.persist(row);
+      }
+    });
+  }
+
+  @Override
+  public void delete(SubscriptionKey key) {
+    transactions.run(entityManager -> entityManager.createNamedQuery(SubscriptionRecord.DELETE)
+        .setParameter("id", key.asText())
+        .executeUpdate());
+  }
+
+  @Override
+  public List<Subscription> loadAll() {
+    return transactions.read(entityManager -> entityManager
+        .createNamedQuery(SubscriptionRecord.ALL, SubscriptionRecord.class)
+        .getResultStream()
+        .map(SubscriptionMapper::toSubscription)
+        .toList());
+  }
+}

@@ -1,0 +1,54 @@
+package org.presenceagent.infrastructure.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** A stored publication (table {@code publication}). */
+@Entity
+@Table(name = "publication")
+@NamedQueries({
+  @NamedQuery(name = PublicationRecord.ALL, query = "SELECT p FROM PublicationRecord p"),
+  @NamedQuery(name = PublicationRecord.DELETE, query = "DELETE FROM PublicationRecord p WHERE p.etag = :etag"),
+  // A refresh or modification gets a new entity tag: one UPDATE moves the row to it.
+  @NamedQuery(name = PublicationRecord.REPLACE, query = "UPDATE PublicationRecord p SET p.etag = :newEtag,"
+      + " p.contentType = :contentType, p.body = :body, p.expiresAt = :expiresAt WHERE p.etag = :etag")
+})
+public class PublicationRecord {
+
+  static final String ALL = "PublicationRecord.all";
+  static final String DELETE = "PublicationRecord.delete";
+  static final String REPLACE = "PublicationRecord.replace";
+
+  @Id
+  @Column(name = "etag")
+  String etag;
+
+  @Column(name = "presentity")
+  String presentity;
+
+  @Column(name = "event")
+  String event;
+
+  @Column(name = "content_type")
+  String contentType;
+
+  @Column(name = "body")
+  byte[] body;
+
+  @Column(name = "published_at")
+  long publishedAt;
+
+  @Column(name = "expires_at")
+  long expiresAt;
+
+  /** For JPA. */
+  protected PublicationRecord() {}
+
+  PublicationRecord(String etag) {
+    this.etag = etag;
+  }
+}

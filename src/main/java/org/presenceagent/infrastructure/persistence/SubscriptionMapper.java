@@ -1,0 +1,63 @@
+package org.presenceagent.infrastructure.persistence;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.domain.subscription.DialogState;
+import org.presenceagent.domain.subscription.Subscription;
+import org.presenceagent.domain.subscription.SubscriptionKey;
+import org.presenceagent.domain.subscription.SubscriptionState;
+import org.presenceagent.domain.subscription.TerminationReason;
+
+/** Converts between the subscription aggregate and its row. */
+final class SubscriptionMapper {
+
+  /** Route URIs never contain a line feed, so it can separate them in one column. */
+  private static final String ROUTE_SEPARATOR = "\n";
+
+  private SubscriptionMapper() {}
+
+  static SubscriptionRecord toRecord(Subscription subscription) {
+    SubscriptionKey key = subscription.key();
+    DialogState dialog = subscription.dialog();
+    SubscriptionRecord row = new SubscriptionRecord(key.asText());
+    row.callId = key.callId();
+    row.watcherTag = key.watcherTag();
+    row.event = key.event();
+    row.eventId = key.eventId();
+    row.presentity = subscription.presentity().uri();
+    row.watcher = subscription.watcher().uri();
+    row.contentType = subscription.contentType();
+    row.state = subscription.state().name();
+    row.reason = subscription.terminationReason().map(Enum::name).orElse(null);
+    row.createdAt = subscription.createdAt().toEpochMilli();
+    row.expiresAt = subscription.expiresAt().toEpochMilli();
+    row.localTag = dialog.localTag();
+    row.remoteTarget = dialog.remoteTarget();
+    row.routeSet = String.join(ROUTE_SEPARATOR, dialog.routeSet());
+    row.remoteCseq = dialog.remoteCseq();
+    row.localCseq = dialog.localCseq();
+    row.transport = dialog.transport();
+    row.version = subscription.version();
+    return row;
+  }
+
+  static Subscription toSubscription(SubscriptionRecord row) {
+    SubscriptionKey key = new SubscriptionKey(row.callId, row.watcherTag, row.event, row.eventId);
+    List<String> routes = row.routeSet.isEmpty() ? List.of() : Arrays.asList(row.routeSet.split(ROUTE_SEPARATOR));
+    DialogState dialog = new DialogState(
+        row.callId, row.localTag, row.watcherTag, row.remoteTarget, routes, row.remoteCseq, row.localCseq, row.transport);
+    return Subscription.restore(
+        key,
+        Aor.parse(row.presentity),
+        Aor.parse(row.watcher),
+        row.contentType,
+        Instant.ofEpochMilli(row.createdAt),
+        SubscriptionState.valueOf(row.state),
+        row.reason == null ? null : TerminationReason.valueOf(row.reason),
+        Instant.ofEpochMilli(row.expiresAt),
+        dialog,
+        row.version);
+  }
+}

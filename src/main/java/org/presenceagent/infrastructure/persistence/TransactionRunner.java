@@ -1,0 +1,47 @@
+package org.presenceagent.infrastructure.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Runs work in one resource-local transaction: commit on success, roll back on any failure. */
+public final class TransactionRunner {
+
+  private final EntityManagerFactory factory;
+
+  public TransactionRunner(EntityManagerFactory factory) {
+    this.factory = factory;
+  }
+
+  public <T> T inTransaction(Function<EntityManager, T> work) {
+    EntityManager entityManager = factory.createEntityManager();
+    EntityTransaction transaction = entityManager.getTransaction();
+    try {
+      transaction.begin();
+      T result = work.apply(entityManager);
+      transaction.commit();
+      return result;
+    } catch (RuntimeException e) {
+      if (transaction.isActive()) {
+        transaction.rollback();
+      }
+      throw e;
+    } finally {
+      entityManager.close();
+    }
+  }
+
+  public void run(Consumer<EntityManager> work) {
+    inTransaction(entityManager -> {
+      work.accept(entityManager);
+      return null;
+    });
+  }
+
+  /** Reads without writing (still one transaction, for a consistent view). */
+  public <T> T read(Function<EntityManager, T> work) {
+    return inTransaction(work);
+  }
+}

@@ -1,0 +1,113 @@
+package org.presenceagent.sip;
+
+import java.io.IOException;
+import java.util.Map;
+import javax.servlet.ServletException;
+import javax.servlet.sip.SipServlet;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import org.presenceagent.application.publish.PublishResult;
+import org.presenceagent.application.subscribe.SubscribeCommand;
+import org.presenceagent.domain.subscription.SubscriptionKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The presence server's SIP entry point (RFC 3856 presence agent, RFC 3903 event state
+ * compositor). Thin on purpose: each method parses the request into a command, calls one use case
+ * and sends one response; every failure goes through {@link SipErrorResponder}.
+ */
+public final class PresenceServlet extends SipServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(PresenceServlet.class);
+
+  private transient SipHandlers handlers;
+
+  @Override
+  public void init() throws ServletException {
+    handlers = (SipHandlers) getServletContext().getAttribute(SipHandlers.ATTRIBUTE);
+    if (handlers == null) {
+      throw new ServletException("Presence Agent is not initialised: " + SipHandlers.ATTRIBUTE + " is missing");
+    }
+  }
+
+  @Override
+  protected void doSubscribe(SipServletRequest request) {
+    LOG.debug("SUBSCRIBE {} (Call-ID {})", request.getRequestURI(), request.getCallId());
+    try {
+      SubscribeCommand command = SubscribeRequestParser.parse(request);
+      handlers.dialogs().bind(command.key(), request.getSession());
+      handlers.subscribeService().subscribe(command, new SipSubscribeResponder(request, handlers.pendingStatus()));
+    } catch (RuntimeException e) {
+      SipErrorResponder.reply(request, e);
+    }
+  }
+
+  @Override
+  protected void doPublish(SipServletRequest request) {
+    LOG.debug("PUBLISH {} (Call-ID {})", request.getRequestURI(), request.getCallId());
+    try {
+      PublishResult result = handlers.publishService()
+          .publish(PublishRequestParser.parse(request, handlers.maxBodySize()));
+      SipServletResponse ok = request.createResponse(200);
+      ok.setHeader(SipHeaders.SIP_ETAG, result.etag().value());
+      ok.setExpires((int) Math.min(result.expiresSeconds(), Integer.MAX_VALUE));
+      ok.send();
+    } catch (IOException e) {
+      LOG.warn("could not answer PUBLISH (Call-ID {}): {}", request.getCallId(), e.getMessage());
+    } catch (RuntimeException e) {
+      SipErrorResponder.reply(request, e);
+    }
+  }
+
+  /** OPTIONS: a liveness probe and capability query (RFC 3261 section 11.2). */
+  @Override
+  protected void doOptions(SipServletRequest request) {
+    try {
+      SipServletResponse ok = request.createResponse(200);
+      ok.setHeader(SipHeaders.ALLOW, SipHeaders.ALLOWED_METHODS);
+      ok.setHeader(SipHeaders.ALLOW_EVENTS, "presence");
+      ok.setHeader(SipHeaders.ACCEPT, "application/pidf+xml");
+      ok.send();
+    } catch (IOException e) {
+      LOG.warn("could not answer OPTIONS (Call-ID {}): {}", request.getCallId(), e.getMessage());
+    } catch (RuntimeException e) {
+      SipErrorResponder.reply(request, e);
+    }
+  }
+
+  /** Any other method routed here: 405 with the methods we serve (RFC 3261 section 21.4.6). */
+  @Override
+  protected void doRequest(SipServletRequest request) throws ServletException, IOException {
+    String method = request.getMethod();
+    if ("SUBSCRIBE".equals(method) || "PUBLISH".equals(method) || "OPTIONS".equals(method)
+        || "ACK".equals(method) || "CANCEL".equals(method)) {
+      super.doRequest(request);
+      return;
+    }
+    SipErrorResponder.reply(request, new SipResponseException(
+        405, "Method Not Allowed", Map.of(SipHeaders.ALLOW, SipHeaders.ALLOWED_METHODS)));
+  }
+
+  /** NOTIFY responses: failures end the subscription (RFC 6665 section 4.2.2). */
+  @Override
+  protected void doResponse(SipServletResponse response) {
+    if (!"NOTIFY".equals(response.getMethod()) || response.getStatus() < 200) {
+      return;
+    }
+    try {
+      RequestFields.EventField event = RequestFields.event(response.getRequest());
+      String watcherTag = response.getTo().getParameter("tag");
+      if (watcherTag == null) {
+        return;
+      }
+      SubscriptionKey key = new SubscriptionKey(response.getCallId(), watcherTag, event.name(), event.id());
+      if (handlers.notifyResponseService().onFinalResponse(key, response.getStatus())) {
+        handlers.dialogs().unbind(key);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("NOTIFY response {} (Call-ID {}) not handled", response.getStatus(), response.getCallId(), e);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.presenceagent.sip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Locale;
+import java.util.OptionalLong;
+import javax.servlet.sip.Address;
+import javax.servlet.sip.Parameterable;
+import javax.servlet.sip.ServletParseException;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipURI;
+import javax.servlet.sip.URI;
+import org.presenceagent.domain.shared.Aor;
+
+/**
+ * Reads the header fields the presence use cases need from a request, turning anything malformed
+ * into a 400 whose reason says which field is wrong.
+ */
+final class RequestFields {
+
+  private RequestFields() {}
+
+  /** The Event header's package (lower-cased) and its {@code id} parameter (RFC 6665 8.2.1). */
+  static EventField event(SipServletRequest request) {
+    Parameterable event;
+    try {
+      event = request.getParameterableHeader(SipHeaders.EVENT);
+    } catch (ServletParseException | IllegalArgumentException e) {
+      throw SipResponseException.badRequest("Invalid Event header");
+    }
+    if (event == null || event.getValue() == null || event.getValue().isBlank()) {
+      throw SipResponseException.badRequest("Missing Event header");
+    }
+    String id = event.getParameter("id");
+    return new EventField(event.getValue().trim().toLowerCase(Locale.ROOT), id == null ? "" : id);
+  }
+
+  /** The Expires header in seconds, empty when absent (RFC 3261 section 20.19: delta-seconds). */
+  static OptionalLong expires(SipServletRequest request) {
+    String value = request.getHeader(SipHeaders.EXPIRES);
+    if (value == null) {
+      return OptionalLong.empty();
+    }
+    String digits = value.trim();
+    if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
+      throw SipResponseException.badRequest("Invalid Expires header");
+    }
+    // RFC 3261: values above 2^32-1 are taken as 2^32-1; the expiry policy clamps further.
+    return OptionalLong.of(digits.length() > 10 ? 4294967295L : Math.min(Long.parseLong(digits), 4294967295L));
+  }
+
+  /** The resource a request addresses: its Request-URI as an address of record. */
+  static Aor requestAor(SipServletRequest request) {
+    return aor(request.getRequestURI(), "Request-URI");
+  }
+
+  /** The sender's address of record (From URI). */
+  static Aor fromAor(SipServletRequest request) {
+    Address from = request.getFrom();
+    if (from == null) {
+      throw SipResponseException.badRequest("Missing From header");
+    }
+    return aor(from.getURI(), "From URI");
+  }
+
+  /** The From tag, required of every request (RFC 3261 section 8.1.1.3). */
+  static String fromTag(SipServletRequest request) {
+    String tag = request.getFrom().getParameter("tag");
+    if (tag == null || tag.isBlank()) {
+      throw SipResponseException.badRequest("Missing From tag");
+    }
+    return tag;
+  }
+
+  /** Whether the request belongs to an existing dialog (To tag present). */
+  static boolean hasToTag(SipServletRequest request) {
+    String tag = request.getTo().getParameter("tag");
+    return tag != null && !tag.isBlank();
+  }
+
+  /** The CSeq number. */
+  static long cseq(SipServletRequest request) {
+    String value = request.getHeader(SipHeaders.CSEQ);
+    if (value == null) {
+      throw SipResponseException.badRequest("Missing CSeq header");
+    }
+    String number = value.trim().split("\\s+")[0];
+    try {
+      return Long.parseLong(number);
+    } catch (NumberFormatException e) {
+      throw SipResponseException.badRequest("Invalid CSeq header");
+    }
+  }
+
+  /** The Contact URI, the remote target of a dialog (RFC 3261 section 12.1.1). */
+  static String contact(SipServletRequest request) {
+    Address contact;
+    try {
+      contact = request.getAddressHeader(SipHeaders.CONTACT);
+    } catch (ServletParseException | IllegalArgumentException e) {
+      throw SipResponseException.badRequest("Invalid Contact header");
+    }
+    if (contact == null || contact.isWildcard()) {
+      throw SipResponseException.badRequest("Missing Contact header");
+    }
+    return contact.getURI().toString();
+  }
+
+  /** The Record-Route URIs as received; for a UAS they are the dialog's route set in this order. */
+  static List<String> recordRoutes(SipServletRequest request) {
+    List<String> routes = new ArrayList<>();
+    try {
+      ListIterator<Address> headers = request.getAddressHeaders(SipHeaders.RECORD_ROUTE);
+      while (headers.hasNext()) {
+        routes.add(headers.next().toString());
+      }
+    } catch (ServletParseException | IllegalArgumentException e) {
+      throw SipResponseException.badRequest("Invalid Record-Route header");
+    }
+    return routes;
+  }
+
+  private static Aor aor(URI uri, String what) {
+    if (!(uri instanceof SipURI) && (uri == null || !"pres".equalsIgnoreCase(uri.getScheme()))) {
+      throw new SipResponseException(416, "Unsupported URI Scheme in " + what);
+    }
+    try {
+      return Aor.parse(uri.toString());
+    } catch (IllegalArgumentException e) {
+      throw SipResponseException.badRequest("Invalid " + what + ": " + e.getMessage());
+    }
+  }
+
+  /** An Event header: package name and {@code id} parameter (empty when absent). */
+  record EventField(String name, String id) {}
+}

@@ -1,0 +1,62 @@
+package org.presenceagent.sip;
+
+import java.io.IOException;
+import java.util.Map;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import org.presenceagent.application.RequestRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single exit for failures: every error of a request handler becomes exactly one response,
+ * unless a final response was already sent. Unknown failures become 500 (logged with the Call-ID);
+ * the headers a status requires (Min-Expires, Allow-Events, Accept) come from the exception.
+ */
+final class SipErrorResponder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SipErrorResponder.class);
+
+  private SipErrorResponder() {}
+
+  static void reply(SipServletRequest request, RuntimeException failure) {
+    if (request.isCommitted()) {
+      LOG.warn("{} {} failed after its response was sent (Call-ID {})",
+          request.getMethod(), request.getRequestURI(), request.getCallId(), failure);
+      return;
+    }
+    int status;
+    String reason;
+    Map<String, String> headers;
+    if (failure instanceof RequestRejectedException rejected) {
+      status = rejected.status();
+      reason = rejected.reason();
+      headers = rejected.headers();
+    } else if (failure instanceof SipResponseException sipFailure) {
+      status = sipFailure.status();
+      reason = sipFailure.getMessage();
+      headers = sipFailure.headers();
+    } else {
+      LOG.error("{} failed (Call-ID {})", request.getMethod(), request.getCallId(), failure);
+      status = 500;
+      reason = "Server Internal Error";
+      headers = Map.of();
+    }
+    if (status >= 500) {
+      LOG.warn("{} answered {} {} (Call-ID {})", request.getMethod(), status, reason, request.getCallId());
+    } else {
+      LOG.debug("{} answered {} {} (Call-ID {})", request.getMethod(), status, reason, request.getCallId());
+    }
+    send(request, status, reason, headers);
+  }
+
+  private static void send(SipServletRequest request, int status, String reason, Map<String, String> headers) {
+    SipServletResponse response = request.createResponse(status, ReasonPhrase.sanitize(reason));
+    headers.forEach(response::setHeader);
+    try {
+      response.send();
+    } catch (IOException e) {
+      LOG.warn("could not send {} to {} (Call-ID {}): {}", status, request.getRemoteAddr(), request.getCallId(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.presenceagent.sip;
+
+import javax.servlet.ServletContext;
+import javax.servlet.sip.SipFactory;
+import javax.servlet.sip.SipServlet;
+import org.presenceagent.application.notify.NotifyResponseService;
+import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.application.publish.PublishService;
+import org.presenceagent.application.subscribe.SubscribeService;
+
+/**
+ * What the SIP servlets need from the application, built by the composition root and handed to
+ * them through one servlet-context attribute (no statics). Created in two steps because the
+ * use cases need the {@link NotifySender}, which needs the container's dialogs.
+ */
+public final class SipHandlers {
+
+  /** The servlet-context attribute under which the composition root stores the handlers. */
+  public static final String ATTRIBUTE = SipHandlers.class.getName();
+
+  private final SipDialogs dialogs = new SipDialogs();
+  private final SipNotifySender notifySender;
+  private SubscribeService subscribeService;
+  private PublishService publishService;
+  private NotifyResponseService notifyResponseService;
+  private int maxBodySize;
+  private int pendingStatus;
+
+  private SipHandlers(SipFactory sipFactory) {
+    this.notifySender = new SipNotifySender(dialogs, sipFactory);
+  }
+
+  /**
+   * Starts wiring for a deployed application: takes the container's {@link SipFactory} from the
+   * servlet context.
+   *
+   * @throws IllegalStateException when the context is not a SIP servlet context
+   */
+  public static SipHandlers forContext(ServletContext context) {
+    SipFactory factory = (SipFactory) context.getAttribute(SipServlet.SIP_FACTORY);
+    if (factory == null) {
+      throw new IllegalStateException("no SipFactory in the servlet context: not deployed in a SIP servlet container");
+    }
+    return new SipHandlers(factory);
+  }
+
+  /** The NOTIFY sender the use cases are built with. */
+  public NotifySender notifySender() {
+    return notifySender;
+  }
+
+  /** Completes the wiring with the use cases and request limits. */
+  public SipHandlers connect(
+      SubscribeService subscribe,
+      PublishService publish,
+      NotifyResponseService notifyResponses,
+      int maxBodySize,
+      int pendingStatus) {
+    this.subscribeService = subscribe;
+    this.publishService = publish;
+    this.notifyResponseService = notifyResponses;
+    this.maxBodySize = maxBodySize;
+    this.pendingStatus = pendingStatus;
+    return this;
+  }
+
+  SipDialogs dialogs() {
+    return dialogs;
+  }
+
+  SubscribeService subscribeService() {
+    return subscribeService;
+  }
+
+  PublishService publishService() {
+    return publishService;
+  }
+
+  NotifyResponseService notifyResponseService() {
+    return notifyResponseService;
+  }
+
+  int maxBodySize() {
+    return maxBodySize;
+  }
+
+  int pendingStatus() {
+    return pendingStatus;
+  }
+}
