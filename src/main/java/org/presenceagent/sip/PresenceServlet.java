@@ -48,16 +48,22 @@ public final class PresenceServlet extends SipServlet {
   protected void doPublish(SipServletRequest request) {
     LOG.debug("PUBLISH {} (Call-ID {})", request.getRequestURI(), request.getCallId());
     try {
-      PublishResult result = handlers.publishService()
-          .publish(PublishRequestParser.parse(request, handlers.maxBodySize()));
-      SipServletResponse ok = request.createResponse(200);
-      ok.setHeader(SipHeaders.SIP_ETAG, result.etag().value());
-      ok.setExpires((int) Math.min(result.expiresSeconds(), Integer.MAX_VALUE));
+      handlers.publishService().publish(
+          PublishRequestParser.parse(request, handlers.maxBodySize()), result -> answerPublish(request, result));
+    } catch (RuntimeException e) {
+      SipErrorResponder.reply(request, e);
+    }
+  }
+
+  /** The 2xx of a PUBLISH: the entity tag and lifetime of the stored state (RFC 3903 section 6 step 8). */
+  private static void answerPublish(SipServletRequest request, PublishResult result) {
+    SipServletResponse ok = request.createResponse(200);
+    ok.setHeader(SipHeaders.SIP_ETAG, result.etag().value());
+    ok.setExpires((int) Math.min(result.expiresSeconds(), Integer.MAX_VALUE));
+    try {
       ok.send();
     } catch (IOException e) {
       LOG.warn("could not answer PUBLISH (Call-ID {}): {}", request.getCallId(), e.getMessage());
-    } catch (RuntimeException e) {
-      SipErrorResponder.reply(request, e);
     }
   }
 

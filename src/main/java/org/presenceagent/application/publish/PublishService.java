@@ -23,7 +23,7 @@ import org.presenceagent.domain.shared.IntervalTooBriefException;
 /**
  * Handles PUBLISH as the event state compositor (RFC 3903 section 6): initial publication,
  * refresh (no body), modification (body with {@code SIP-If-Match}) and removal ({@code Expires:
- * 0}). Every change that alters the composed state notifies the presentity's active watchers;
+ * 0}). The publisher is answered as soon as the change is stored; then every change that alters the composed state notifies the presentity's active watchers;
  * a plain refresh does not, as the state is unchanged.
  */
 public final class PublishService {
@@ -61,16 +61,20 @@ public final class PublishService {
    *
    * @throws RequestRejectedException 489 (event), 423 (expiry), 415 (type), 400 (body), 412 (ETag)
    */
-  public PublishResult publish(PublishCommand command) {
+  public void publish(PublishCommand command, PublishResponder responder) {
     EventPackage eventPackage = eventPackages.find(command.event())
         .filter(EventPackage::publishable)
         .orElseThrow(() -> RequestRejectedException.badEvent(eventPackages.names()));
     Duration granted = grant(command);
     // Parsed before taking the lock: parsing is the expensive part and touches no shared state.
     Optional<PresenceDocument> document = command.body().map(this::parse);
-    return locks.withLock(command.presentity(), () -> command.ifMatch().isPresent()
-        ? update(command, eventPackage, command.ifMatch().get(), document, granted)
-        : initial(command, eventPackage, document, granted));
+    locks.withLock(command.presentity(), () -> {
+      if (command.ifMatch().isPresent()) {
+        update(command, eventPackage, command.ifMatch().get(), document, granted, responder);
+      } else {
+        initial(command, eventPackage, document, granted, responder);
+      }
+    });
   }
 
   private Duration grant(PublishCommand command) {
@@ -92,24 +96,34 @@ public final class PublishService {
     }
   }
 
-  private PublishResult initial(
-      PublishCommand command, EventPackage eventPackage, Optional<PresenceDocument> document, Duration granted) {
+  private void initial(
+      PublishCommand command,
+      EventPackage eventPackage,
+      Optional<PresenceDocument> document,
+      Duration granted,
+      PublishResponder responder) {
     if (document.isEmpty()) {
       // RFC 3903 section 6 step 4: an initial PUBLISH must carry a body.
       throw RequestRejectedException.badRequest("Missing body in initial PUBLISH");
     }
     Publication publication = Publication.initial(command.presentity(), eventPackage.name(), document.get(), granted, clock);
     if (granted.isZero()) { // published and withdrawn in one go: nothing to keep or tell
-      return new PublishResult(publication.etag(), 0);
+      responder.accept(new PublishResult(publication.etag(), 0));
+      return;
     }
     publications.add(publication);
     timers.schedule(publication);
+    responder.accept(new PublishResult(publication.etag(), publication.remainingSeconds(clock)));
     notifier.notifyWatchers(command.presentity(), eventPackage.name());
-    return new PublishResult(publication.etag(), publication.remainingSeconds(clock));
   }
 
-  private PublishResult update(
-      PublishCommand command, EventPackage eventPackage, ETag ifMatch, Optional<PresenceDocument> document, Duration granted) {
+  private void update(
+      PublishCommand command,
+      EventPackage eventPackage,
+      ETag ifMatch,
+      Optional<PresenceDocument> document,
+      Duration granted,
+      PublishResponder responder) {
     Publication current = publications.find(ifMatch)
         .filter(found -> found.presentity().equals(command.presentity()))
         .filter(found -> found.event().equals(eventPackage.name()))
@@ -118,8 +132,9 @@ public final class PublishService {
     if (granted.isZero()) { // RFC 3903 section 4.5: removal
       publications.remove(ifMatch);
       timers.cancel(ifMatch);
+      responder.accept(new PublishResult(ifMatch, 0));
       notifier.notifyWatchers(command.presentity(), eventPackage.name());
-      return new PublishResult(ifMatch, 0);
+      return;
     }
     Publication successor = document
         .map(newDocument -> current.modified(newDocument, granted, clock))
@@ -127,9 +142,9 @@ public final class PublishService {
     publications.replace(ifMatch, successor);
     timers.cancel(ifMatch);
     timers.schedule(successor);
+    responder.accept(new PublishResult(successor.etag(), successor.remainingSeconds(clock)));
     if (document.isPresent()) {
       notifier.notifyWatchers(command.presentity(), eventPackage.name());
     }
-    return new PublishResult(successor.etag(), successor.remainingSeconds(clock));
   }
 }

@@ -153,6 +153,17 @@ public record PresenceSettings(
     }
   }
 
+  /** Like the record's own, but never shows the database password. */
+  @Override
+  public String toString() {
+    return "PresenceSettings[defaultExpires=" + defaultExpires + ", maxSubscriptionExpiration="
+        + maxSubscriptionExpiration + ", maxPublishExpiration=" + maxPublishExpiration + ", minExpires=" + minExpires
+        + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
+        + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dataDir=" + dataDir + ", auth=" + auth
+        + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize
+        + ", pendingResponseCode=" + pendingResponseCode + "]";
+  }
+
   /** The JDBC URL to use: {@code db_url}, or an embedded H2 file database in {@code data_dir}. */
   public String effectiveDbUrl() {
     // WRITE_DELAY=0: a committed change reaches the file at commit, so a killed process loses nothing

@@ -1,0 +1,242 @@
+package org.presenceagent.standalone;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.deploy.ApplicationParameter;
+import org.mobicents.servlet.sip.catalina.SipHostConfig;
+import org.mobicents.servlet.sip.catalina.SipStandardManager;
+import org.mobicents.servlet.sip.core.SipApplicationDispatcherImpl;
+import org.mobicents.servlet.sip.startup.SipContextConfig;
+import org.mobicents.servlet.sip.startup.SipProtocolHandler;
+import org.mobicents.servlet.sip.startup.SipStandardContext;
+import org.mobicents.servlet.sip.startup.SipStandardEngine;
+import org.mobicents.servlet.sip.startup.SipStandardService;
+
+/**
+ * The Restcomm SIP Servlets container (Tomcat 7 flavour, JAIN-SIP) embedded in this JVM, with the
+ * Presence Agent application deployed from the class path: SIP on UDP and TCP, HTTP, and the
+ * application's context parameters overridden by the command line's {@code --param}s.
+ */
+public final class EmbeddedSipServer implements AutoCloseable {
+
+  /** The application name in sip.xml, used by the default application router. */
+  static final String APP_NAME = "PresenceAgent";
+  private static final String WEBAPP_RESOURCE = "presence-agent-webapp/WEB-INF/";
+  /** Methods routed to the application; NOTIFY is not (we are never a subscriber). */
+  private static final List<String> ROUTED_METHODS =
+      List.of("SUBSCRIBE", "PUBLISH", "OPTIONS", "REGISTER", "MESSAGE", "INVITE", "REFER", "INFO", "UPDATE");
+
+  private final SipStandardService service;
+  private final SipStandardContext context;
+
+  private EmbeddedSipServer(SipStandardService service, SipStandardContext context) {
+    this.service = service;
+    this.context = context;
+  }
+
+  /**
+   * Starts the container and deploys the application.
+   *
+   * @param params context-parameter overrides (the resolved application settings)
+   * @throws ServerStartException when the container or the application fails to start
+   */
+  public static EmbeddedSipServer start(String bind, int sipPort, int httpPort, Path baseDir, Map<String, String> params) {
+    Path base = baseDir.toAbsolutePath();
+    Path docBase = base.resolve("webapp");
+    writeWebapp(docBase);
+    Path dar = writeDar(base.resolve("conf/dar.properties"));
+    System.setProperty("catalina.base", base.toString());
+    System.setProperty("catalina.home", base.toString());
+    System.setProperty("javax.servlet.sip.ar.spi.SipApplicationRouterProvider",
+        "org.mobicents.servlet.sip.router.DefaultApplicationRouterProvider");
+    System.setProperty("javax.servlet.sip.dar", dar.toUri().toString());
+
+    SipStandardService service = new SipStandardService();
+    service.setName("Catalina");
+    service.setSipApplicationDispatcherClassName(SipApplicationDispatcherImpl.class.getName());
+    service.setDarConfigurationFileLocation(dar.toUri().toString());
+    service.setCongestionControlCheckingInterval(-1);
+    service.setGatherStatistics(false);
+    service.setSipStackProperties(sipStackProperties(bind, sipPort));
+
+    SipStandardEngine engine = new SipStandardEngine();
+    engine.setName("Catalina");
+    engine.setBaseDir(base.toString());
+    engine.setDefaultHost("localhost");
+    engine.setService(service);
+    service.setContainer(engine);
+
+    StandardHost host = new StandardHost();
+    host.setName("localhost");
+    host.setAppBase(base.resolve("apps").toString());
+    host.addLifecycleListener(new SipHostConfig());
+    host.setAutoDeploy(false);
+    host.setDeployOnStartup(false);
+    engine.addChild(host);
+
+    SipStandardContext context = new SipStandardContext();
+    context.setName("");
+    context.setPath("");
+    context.setDocBase(docBase.toString());
+    context.addLifecycleListener(new SipContextConfig());
+    context.setManager(new SipStandardManager());
+    params.forEach((name, value) -> {
+      ApplicationParameter parameter = new ApplicationParameter();
+      parameter.setName(name);
+      parameter.setValue(value);
+      parameter.setOverride(false); // the launcher's value wins over sip.xml's
+      context.addApplicationParameter(parameter);
+    });
+    host.addChild(context);
+
+    service.addConnector(sipConnector(bind, sipPort, "udp"));
+    service.addConnector(sipConnector(bind, sipPort, "tcp"));
+    service.addConnector(httpConnector(bind, httpPort));
+
+    EmbeddedSipServer server = new EmbeddedSipServer(service, context);
+    try {
+      service.init();
+      service.start();
+    } catch (LifecycleException | RuntimeException e) {
+      server.closeQuietly();
+      throw new ServerStartException("the SIP servlet container failed to start: " + rootCause(e), e);
+    }
+    server.requireStarted();
+    return server;
+  }
+
+  private void requireStarted() {
+    if (context.getState() != LifecycleState.STARTED || !context.getAvailable()) {
+      closeQuietly();
+      throw new ServerStartException("Presence Agent failed to start (see the log above for the cause)", null);
+    }
+    for (Connector connector : service.findConnectors()) {
+      if (connector.getState() != LifecycleState.STARTED) {
+        closeQuietly();
+        throw new ServerStartException("connector " + connector + " failed to start", null);
+      }
+    }
+  }
+
+  private static Connector sipConnector(String bind, int port, String transport) {
+    Connector connector = new Connector(SipProtocolHandler.class.getName());
+    SipProtocolHandler handler = (SipProtocolHandler) connector.getProtocolHandler();
+    try {
+      handler.setPort(port);
+      handler.setIpAddress(bind);
+      handler.setSignalingTransport(transport);
+    } catch (Exception e) {
+      throw new ServerStartException("invalid SIP connector " + bind + ":" + port + "/" + transport, e);
+    }
+    connector.setPort(port);
+    return connector;
+  }
+
+  private static Connector httpConnector(String bind, int port) {
+    Connector connector = new Connector("HTTP/1.1");
+    connector.setPort(port);
+    connector.setAttribute("address", bind);
+    return connector;
+  }
+
+  /** JAIN-SIP settings; dialogs are the container's business, so automatic dialogs are off. */
+  private static Properties sipStackProperties(String bind, int port) {
+    Properties properties = new Properties();
+    properties.setProperty("javax.sip.STACK_NAME", "presence-agent-" + bind + "-" + port);
+    properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+    properties.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
+    properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+    properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+    properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "64");
+    properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+    properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(1024 * 1024));
+    properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+    properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
+        "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+    properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
+    properties.setProperty("org.mobicents.servlet.sip.USER_AGENT_HEADER", "Presence Agent");
+    return properties;
+  }
+
+  /** Copies sip.xml and web.xml from the class path: the class path holds the application's classes. */
+  private static void writeWebapp(Path docBase) {
+    Path webInf = docBase.resolve("WEB-INF");
+    try {
+      Files.createDirectories(webInf);
+      for (String descriptor : List.of("sip.xml", "web.xml")) {
+        try (InputStream in = EmbeddedSipServer.class.getClassLoader().getResourceAsStream(WEBAPP_RESOURCE + descriptor)) {
+          if (in == null) {
+            throw new ServerStartException("the application descriptor " + descriptor + " is missing from the jar", null);
+          }
+          Files.copy(in, webInf.resolve(descriptor), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the application to " + docBase, e);
+    }
+  }
+
+  /** The default application router's configuration: every routed method goes to this application. */
+  private static Path writeDar(Path file) {
+    StringBuilder dar = new StringBuilder();
+    for (String method : ROUTED_METHODS) {
+      dar.append(method).append(": (\"").append(APP_NAME)
+          .append("\", \"DAR:From\", \"ORIGINATING\", \"\", \"NO_ROUTE\", \"0\")\n");
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, dar.toString(), StandardCharsets.UTF_8);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static String rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause == failure ? String.valueOf(failure.getMessage()) : failure.getMessage() + ": " + cause;
+  }
+
+  /** Clean-up after a failed start: the original failure matters, not the clean-up's. */
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(EmbeddedSipServer.class).debug("clean-up after failed start", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (service.getState().isAvailable()) {
+        service.stop();
+      }
+      service.destroy();
+    } catch (LifecycleException e) {
+      throw new ServerStartException("the SIP servlet container did not stop cleanly: " + e.getMessage(), e);
+    }
+  }
+
+  /** The container or the application could not start; the message says why. */
+  public static final class ServerStartException extends RuntimeException {
+    public ServerStartException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
