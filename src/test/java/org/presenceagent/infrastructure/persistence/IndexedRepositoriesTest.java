@@ -1,0 +1,141 @@
+package org.presenceagent.infrastructure.persistence;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.presenceagent.domain.presentity.PresenceDocument;
+import org.presenceagent.domain.presentity.Publication;
+import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.domain.subscription.DialogState;
+import org.presenceagent.domain.subscription.Subscription;
+import org.presenceagent.domain.subscription.SubscriptionKey;
+import org.presenceagent.testing.MutableClock;
+
+class IndexedRepositoriesTest {
+
+  private static final Aor ALICE = Aor.parse("sip:alice@example.com");
+  private static final Aor BOB = Aor.parse("sip:bob@example.com");
+
+  private final MutableClock clock = new MutableClock();
+  private final IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(SubscriptionStore.NONE);
+  private final IndexedPublicationRepository publications = new IndexedPublicationRepository(PublicationStore.NONE);
+
+  private Subscription subscription(String callId, Aor presentity, String event) {
+    return Subscription.create(
+        new SubscriptionKey(callId, "tag", event, ""), presentity, BOB, "application/pidf+xml",
+        new DialogState(callId, "ours", "tag", "sip:bob@192.0.2.1", List.of(), 1, 0, "udp"),
+        true, Duration.ofSeconds(600), clock);
+  }
+
+  private Publication publication(Aor presentity, String text) {
+    byte[] bytes = text.getBytes(UTF_8);
+    PresenceDocument document = new PresenceDocument() {
+      @Override
+      public String contentType() {
+        return "application/pidf+xml";
+      }
+
+      @Override
+      public byte[] bytes() {
+        return bytes;
+      }
+    };
+    clock.advanceSeconds(1);
+    return Publication.initial(presentity, "presence", document, Duration.ofSeconds(600), clock);
+  }
+
+  @Test
+  void subscriptionsAreFoundByPresentityAndEvent() {
+    Subscription one = subscription("c1", ALICE, "presence");
+    Subscription two = subscription("c2", ALICE, "presence");
+    Subscription otherPresentity = subscription("c3", BOB, "presence");
+    Subscription otherEvent = subscription("c4", ALICE, "presence.winfo");
+    List.of(one, two, otherPresentity, otherEvent).forEach(subscriptions::save);
+
+    assertThat(subscriptions.findByPresentity(ALICE, "presence")).containsExactlyInAnyOrder(one, two);
+    assertThat(subscriptions.findByPresentity(BOB, "presence")).containsExactly(otherPresentity);
+    assertThat(subscriptions.findByPresentity(Aor.parse("sip:nobody@example.com"), "presence")).isEmpty();
+    assertThat(subscriptions.find(one.key())).containsSame(one);
+    assertThat(subscriptions.findAll()).hasSize(4);
+  }
+
+  @Test
+  void savingAKnownSubscriptionAgainDoesNotDuplicateIt() {
+    Subscription one = subscription("c1", ALICE, "presence");
+    subscriptions.save(one);
+    subscriptions.save(one);
+
+    assertThat(subscriptions.findByPresentity(ALICE, "presence")).containsExactly(one);
+  }
+
+  @Test
+  void removedSubscriptionsAreGoneFromBothIndexes() {
+    Subscription one = subscription("c1", ALICE, "presence");
+    Subscription two = subscription("c2", ALICE, "presence");
+    subscriptions.save(one);
+    subscriptions.save(two);
+
+    subscriptions.remove(one.key());
+    subscriptions.remove(one.key());
+
+    assertThat(subscriptions.find(one.key())).isEmpty();
+    assertThat(subscriptions.findByPresentity(ALICE, "presence")).containsExactly(two);
+    subscriptions.remove(two.key());
+    assertThat(subscriptions.findByPresentity(ALICE, "presence")).isEmpty();
+    assertThat(subscriptions.findAll()).isEmpty();
+  }
+
+  @Test
+  void publicationsAreFoundByPresentityOldestFirst() {
+    Publication first = publication(ALICE, "phone");
+    Publication second = publication(ALICE, "laptop");
+    Publication bobs = publication(BOB, "desk");
+    List.of(first, second, bobs).forEach(publications::add);
+
+    assertThat(publications.findByPresentity(ALICE, "presence")).containsExactly(first, second);
+    assertThat(publications.findByPresentity(ALICE, "dialog")).isEmpty();
+    assertThat(publications.find(bobs.etag())).contains(bobs);
+  }
+
+  @Test
+  void replaceKeepsThePlaceInTheOrder() {
+    Publication first = publication(ALICE, "phone");
+    Publication second = publication(ALICE, "laptop");
+    publications.add(first);
+    publications.add(second);
+    clock.advanceSeconds(10);
+
+    Publication refreshed = first.refreshed(Duration.ofSeconds(600), clock);
+    publications.replace(first.etag(), refreshed);
+
+    assertThat(publications.findByPresentity(ALICE, "presence")).containsExactly(refreshed, second);
+    assertThat(publications.find(first.etag())).isEmpty();
+    assertThat(publications.find(refreshed.etag())).contains(refreshed);
+    assertThat(publications.findAll()).containsExactlyInAnyOrder(refreshed, second);
+  }
+
+  @Test
+  void removedPublicationsAreGoneFromBothIndexes() {
+    Publication first = publication(ALICE, "phone");
+    Publication second = publication(ALICE, "laptop");
+    publications.add(first);
+    publications.add(second);
+
+    publications.remove(first.etag());
+    publications.remove(first.etag());
+
+    assertThat(publications.find(first.etag())).isEmpty();
+    assertThat(publications.findByPresentity(ALICE, "presence")).containsExactly(second);
+    publications.remove(second.etag());
+    assertThat(publications.findByPresentity(ALICE, "presence")).isEmpty();
+  }
+
+  @Test
+  void theNoneStoresLoadNothing() {
+    assertThat(subscriptions.load()).isEmpty();
+    assertThat(publications.load()).isEmpty();
+  }
+}

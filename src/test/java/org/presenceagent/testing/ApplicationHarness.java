@@ -1,0 +1,74 @@
+package org.presenceagent.testing;
+
+import java.util.List;
+import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.expiry.ExpiryService;
+import org.presenceagent.application.expiry.PublicationTimers;
+import org.presenceagent.application.expiry.SubscriptionTimers;
+import org.presenceagent.application.notify.NotifyResponseService;
+import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.port.DocumentCodec;
+import org.presenceagent.application.publish.PublishService;
+import org.presenceagent.application.subscribe.SubscribeService;
+import org.presenceagent.document.PidfCodec;
+import org.presenceagent.document.SecureXml;
+import org.presenceagent.domain.auth.AuthorizationPolicy;
+import org.presenceagent.domain.event.EventPackage;
+import org.presenceagent.domain.event.EventPackages;
+import org.presenceagent.domain.shared.ExpiryPolicy;
+import org.presenceagent.infrastructure.persistence.IndexedPublicationRepository;
+import org.presenceagent.infrastructure.persistence.IndexedSubscriptionRepository;
+import org.presenceagent.infrastructure.persistence.PublicationStore;
+import org.presenceagent.infrastructure.persistence.SubscriptionStore;
+
+/**
+ * The use cases wired as the composition root does, with memory-only repositories, a recording
+ * NOTIFY sender, a manual timer and a clock the test moves. Expiry policy: min 60, default 3600,
+ * max 7200 seconds.
+ */
+public final class ApplicationHarness {
+
+  public static final ExpiryPolicy EXPIRY = new ExpiryPolicy(60, 3600, 7200);
+
+  public final MutableClock clock = new MutableClock();
+  public final IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(SubscriptionStore.NONE);
+  public final IndexedPublicationRepository publications = new IndexedPublicationRepository(PublicationStore.NONE);
+  public final RecordingNotifySender sender = new RecordingNotifySender();
+  public final ManualExpiryScheduler scheduler = new ManualExpiryScheduler(clock);
+  public final DocumentCodec codec = new PidfCodec(new SecureXml());
+  public final EventPackages eventPackages = new EventPackages(List.of(EventPackage.PRESENCE));
+  public final PresentityLocks locks = new PresentityLocks(16);
+  public final NotifyService notifyService;
+  public final ExpiryService expiryService;
+  public final SubscriptionTimers subscriptionTimers;
+  public final PublicationTimers publicationTimers;
+
+  private final AuthorizationPolicy authorization;
+
+  public ApplicationHarness(AuthorizationPolicy authorization) {
+    this.authorization = authorization;
+    notifyService = new NotifyService(publications, subscriptions, codec, sender, clock);
+    expiryService = new ExpiryService(subscriptions, publications, notifyService, locks, clock);
+    subscriptionTimers = new SubscriptionTimers(scheduler, expiryService);
+    publicationTimers = new PublicationTimers(scheduler, expiryService);
+  }
+
+  /** Every watcher authorized at once. */
+  public ApplicationHarness() {
+    this(AuthorizationPolicy.allowAll());
+  }
+
+  public SubscribeService subscribeService() {
+    return new SubscribeService(
+        eventPackages, EXPIRY, authorization, subscriptions, notifyService, subscriptionTimers, locks, clock);
+  }
+
+  public PublishService publishService() {
+    return new PublishService(
+        eventPackages, EXPIRY, codec, publications, notifyService, publicationTimers, locks, clock);
+  }
+
+  public NotifyResponseService notifyResponseService(boolean ignore408) {
+    return new NotifyResponseService(subscriptions, subscriptionTimers, locks, ignore408);
+  }
+}
