@@ -163,8 +163,6 @@ public final class EmbeddedSipServer implements AutoCloseable {
     properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
     properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(1024 * 1024));
     properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
-    properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
-        "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
     properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
     properties.setProperty("org.mobicents.servlet.sip.USER_AGENT_HEADER", "Presence Agent");
     return properties;

@@ -113,7 +113,7 @@ public final class PublishService {
     }
     publications.add(publication);
     timers.schedule(publication);
-    responder.accept(new PublishResult(publication.etag(), publication.remainingSeconds(clock)));
+    responder.accept(new PublishResult(publication.etag(), granted.getSeconds()));
     notifier.notifyWatchers(command.presentity(), eventPackage.name());
   }
 
@@ -142,7 +142,7 @@ public final class PublishService {
     publications.replace(ifMatch, successor);
     timers.cancel(ifMatch);
     timers.schedule(successor);
-    responder.accept(new PublishResult(successor.etag(), successor.remainingSeconds(clock)));
+    responder.accept(new PublishResult(successor.etag(), granted.getSeconds()));
     if (document.isPresent()) {
       notifier.notifyWatchers(command.presentity(), eventPackage.name());
     }

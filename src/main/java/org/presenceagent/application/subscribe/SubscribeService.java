@@ -95,7 +95,7 @@ public final class SubscribeService {
       return;
     }
     subscriptions.save(subscription);
-    responder.accept(!authorized, subscription.remainingSeconds(clock));
+    responder.accept(!authorized, granted.getSeconds());
     notifier.notifySubscription(subscription, authorized);
     timers.schedule(subscription);
   }
@@ -117,7 +117,7 @@ public final class SubscribeService {
       responder.accept(false, 0);
     } else {
       subscriptions.save(subscription);
-      responder.accept(!authorized, subscription.remainingSeconds(clock));
+      responder.accept(!authorized, granted.getSeconds());
       timers.schedule(subscription);
     }
     notifier.notifySubscription(subscription, authorized);

@@ -63,9 +63,15 @@ public record PresenceSettings(
       throw new InvalidSettingException("invalid parameter min_expires=" + minExpires
           + ": must not exceed max_subscription_expiration and max_publish_expiration");
     }
+    long defaultExpires = seconds(raw, Parameter.DEFAULT_EXPIRES, 1);
+    if (defaultExpires < minExpires) {
+      // Otherwise every request without an Expires header would be refused with 423.
+      throw new InvalidSettingException("invalid parameter default_expires=" + defaultExpires
+          + ": must not be below min_expires=" + minExpires);
+    }
     String dbUrl = raw.apply(Parameter.DB_URL);
     return new PresenceSettings(
-        seconds(raw, Parameter.DEFAULT_EXPIRES, 1),
+        defaultExpires,
         maxSubscription,
         maxPublish,
         minExpires,

@@ -22,6 +22,8 @@ public final class ScheduledExpiryScheduler implements ExpiryScheduler, AutoClos
 
   private static final Logger LOG = LoggerFactory.getLogger(ScheduledExpiryScheduler.class);
 
+  private static final long FIRE_LATE_MILLIS = 5;
+
   private final ScheduledThreadPoolExecutor executor;
   private final Map<String, ScheduledFuture<?>> timers = new ConcurrentHashMap<>();
   private final Clock clock;
@@ -39,7 +41,9 @@ public final class ScheduledExpiryScheduler implements ExpiryScheduler, AutoClos
 
   @Override
   public void schedule(String name, Instant when, Runnable task) {
-    long delayMillis = Math.max(0, Duration.between(clock.instant(), when).toMillis());
+    // Rounded up, plus a little: the executor's clock (nanoTime) and the wall clock the expiry was
+    // computed with drift apart slightly, and a timer that fires before the instant finds nothing expired.
+    long delayMillis = Math.max(0, Duration.between(clock.instant(), when).plusNanos(999_999).toMillis() + FIRE_LATE_MILLIS);
     ScheduledFuture<?>[] holder = new ScheduledFuture<?>[1];
     holder[0] = executor.schedule(() -> run(name, holder[0], task), delayMillis, TimeUnit.MILLISECONDS);
     ScheduledFuture<?> previous = timers.put(name, holder[0]);

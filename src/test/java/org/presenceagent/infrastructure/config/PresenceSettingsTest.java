@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -153,8 +152,6 @@ class PresenceSettingsTest {
         .hasMessageContaining(maximum);
   }
 
-  @Disabled("bug: default_expires below min_expires is accepted, and then every SUBSCRIBE/PUBLISH without"
-      + " an Expires header is answered 423 (ExpiryPolicy.grant applies the minimum to the default)")
   @Test
   void aDefaultBelowTheMinimumIsRejected() {
     assertThatThrownBy(() -> PresenceSettings.from(Map.of("default_expires", "30", "min_expires", "60")))

@@ -1,0 +1,82 @@
+package org.presenceagent.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.presenceagent.standalone.EmbeddedSipServer;
+
+/**
+ * Boots the real embedded SIP Servlets container with Presence Agent deployed, on free ports of
+ * 127.0.0.1 with an H2 database in a fresh directory, once per test class; the same path the
+ * standalone jar takes. Register it as a static field with {@code @RegisterExtension}.
+ */
+public final class PresenceServerExtension implements BeforeAllCallback, AfterAllCallback {
+
+  private final Map<String, String> params = new LinkedHashMap<>();
+  private Path dataDir;
+  private int sipPort;
+  private int httpPort;
+  private EmbeddedSipServer server;
+
+  /** Overrides an application parameter (as {@code --param name=value} does). */
+  public PresenceServerExtension param(String name, String value) {
+    params.put(name, value);
+    return this;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    dataDir = Files.createTempDirectory("presence-agent-it");
+    sipPort = FreePorts.find();
+    httpPort = FreePorts.find();
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stop();
+    deleteRecursively(dataDir);
+  }
+
+  /** Starts the server (again) on the same ports and data directory. */
+  public void start() {
+    Map<String, String> effective = new LinkedHashMap<>(params);
+    effective.put("data_dir", dataDir.resolve("db").toString());
+    server = EmbeddedSipServer.start("127.0.0.1", sipPort, httpPort, dataDir.resolve("container"), effective);
+  }
+
+  /** Stops the server cleanly (the database is closed, nothing is deleted). */
+  public void stop() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
+  public int sipPort() {
+    return sipPort;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (directory == null || !Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package org.presenceagent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * SUBSCRIBE/NOTIFY for the presence event package over real sockets, UDP and TCP
+ * (RFC 6665 section 4.2, RFC 3856).
+ */
+class SubscribeIT {
+
+  @RegisterExtension
+  static final PresenceServerExtension SERVER = new PresenceServerExtension()
+      .param("auth", "none")
+      .param("min_expires", "2")
+      .param("default_expires", "300")
+      .param("max_subscription_expiration", "600");
+
+  private static String aor(String user) {
+    return "sip:" + user + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void subscribeIsAnsweredWith200AndAnImmediateActiveNotify(String transport) throws Exception {
+    try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
+      SubscriptionDialog.Established established =
+          SubscriptionDialog.subscribe(client, aor("watcher"), aor("alice"), 120);
+
+      Response ok = established.response();
+      assertThat(ok.getStatusCode()).isEqualTo(200);
+      assertThat(((ExpiresHeader) ok.getHeader(ExpiresHeader.NAME)).getExpires()).isEqualTo(120);
+      assertThat(((ToHeader) ok.getHeader(ToHeader.NAME)).getTag()).isNotBlank();
+      Request notify = Notifies.next(client);
+      assertThat(SipTestHeaders.get(notify, "Event")).isEqualTo("presence");
+      assertThat(Notifies.state(notify)).startsWith("active;expires=").matches("active;expires=1[01][0-9]");
+      assertThat(SipTestHeaders.get(notify, "Content-Type")).isEqualTo("application/pidf+xml");
+      assertThat(Notifies.body(notify)).contains("<basic>closed</basic>"); // nothing published yet
+      assertThat(((ToHeader) notify.getHeader(ToHeader.NAME)).getTag()).isNotBlank();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void refreshThenUnsubscribeEndsWithTerminatedNotify(String transport) throws Exception {
+    try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
+      SubscriptionDialog dialog = SubscriptionDialog.subscribe(client, aor("watcher"), aor("bob"), 60).dialog();
+      Notifies.next(client);
+
+      Response refreshed = dialog.refresh(90);
+      assertThat(refreshed.getStatusCode()).isEqualTo(200);
+      assertThat(((ExpiresHeader) refreshed.getHeader(ExpiresHeader.NAME)).getExpires()).isEqualTo(90);
+      assertThat(Notifies.state(Notifies.next(client))).startsWith("active;expires=");
+
+      Response ended = dialog.refresh(0);
+      assertThat(ended.getStatusCode()).isEqualTo(200);
+      assertThat(((ExpiresHeader) ended.getHeader(ExpiresHeader.NAME)).getExpires()).isZero();
+      assertThat(Notifies.state(Notifies.next(client))).isEqualTo("terminated;reason=timeout");
+
+      // The subscription is gone: another refresh in the dialog is for a subscription that does not exist.
+      assertThat(dialog.refresh(60).getStatusCode()).isEqualTo(481);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void fetchGetsExpiresZeroAndOneTerminatedNotifyWithState(String transport) throws Exception {
+    try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
+      SubscriptionDialog.Established fetch = SubscriptionDialog.subscribe(client, aor("watcher"), aor("carol"), 0);
+
+      assertThat(((ExpiresHeader) fetch.response().getHeader(ExpiresHeader.NAME)).getExpires()).isZero();
+      Request notify = Notifies.next(client);
+      assertThat(Notifies.state(notify)).isEqualTo("terminated;reason=timeout");
+      assertThat(Notifies.body(notify)).contains("urn:ietf:params:xml:ns:pidf");
+      assertThat(client.awaitRequest(Request.NOTIFY, 500)).as("no second NOTIFY for a fetch").isNull();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void expiryIsDefaultedAndClampedToTheMaximum(String transport) throws Exception {
+    try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
+      Response defaulted = SubscriptionDialog.subscribe(client, aor("watcher"), aor("dave"), null).response();
+      assertThat(((ExpiresHeader) defaulted.getHeader(ExpiresHeader.NAME)).getExpires()).isEqualTo(300);
+      Response clamped = SubscriptionDialog.subscribe(client, aor("watcher"), aor("erin"), 7200).response();
+      assertThat(((ExpiresHeader) clamped.getHeader(ExpiresHeader.NAME)).getExpires()).isEqualTo(600);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void tooShortExpiryGets423WithMinExpires(String transport) throws Exception {
+    try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
+      Request subscribe = client.newRequest(Request.SUBSCRIBE, aor("watcher"), aor("frank"), 1);
+      SipTestClient.setHeader(subscribe, "Event", "presence");
+      SipTestClient.setHeader(subscribe, "Expires", "1");
+
+      Response response = client.call(subscribe);
+
+      assertThat(response.getStatusCode()).isEqualTo(423);
+      assertThat(SipTestHeaders.get(response, "Min-Expires")).isEqualTo("2");
+      assertThat(client.awaitRequest(Request.NOTIFY, 300)).isNull();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void unknownEventGets489WithAllowEvents(String transport) throws Exception {
+    try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
+      Request subscribe = client.newRequest(Request.SUBSCRIBE, aor("watcher"), aor("grace"), 1);
+      SipTestClient.setHeader(subscribe, "Event", "dialog");
+
+      Response response = client.call(subscribe);
+
+      assertThat(response.getStatusCode()).isEqualTo(489);
+      assertThat(SipTestHeaders.get(response, "Allow-Events")).isEqualTo("presence");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void missingEventGets400(String transport) throws Exception {
+    try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
+      Request subscribe = client.newRequest(Request.SUBSCRIBE, aor("watcher"), aor("heidi"), 1);
+
+      Response response = client.call(subscribe);
+
+      assertThat(response.getStatusCode()).isEqualTo(400);
+      assertThat(response.getReasonPhrase()).isEqualTo("Missing Event header");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void inDialogSubscribeForAnUnknownDialogGets481(String transport) throws Exception {
+    try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
+      String presentity = aor("ivan");
+      Request subscribe = client.newRequest(Request.SUBSCRIBE, aor("watcher"), presentity,
+          UUID.randomUUID() + "@test", "from1", "no-such-tag", client.requestUri(presentity), 5);
+      SipTestClient.setHeader(subscribe, "Event", "presence");
+
+      assertThat(client.call(subscribe).getStatusCode()).isEqualTo(481);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void anExpiredSubscriptionGetsTerminatedTimeout(String transport) throws Exception {
+    try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
+      SubscriptionDialog dialog = SubscriptionDialog.subscribe(client, aor("watcher"), aor("judy"), 2).dialog();
+      Notifies.next(client);
+
+      Request last = Notifies.next(client); // sent by the expiry timer, about 2 s later
+      assertThat(Notifies.state(last)).isEqualTo("terminated;reason=timeout");
+      assertThat(dialog.refresh(60).getStatusCode()).isEqualTo(481);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void aNotifyAnswered481RemovesTheSubscription(String transport) throws Exception {
+    try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
+      client.answerNotifiesWith(request -> 481);
+      SubscriptionDialog dialog = SubscriptionDialog.subscribe(client, aor("watcher"), aor("ken"), 60).dialog();
+      Notifies.next(client);
+      client.answerNotifiesWith(request -> 200);
+
+      // RFC 6665 4.2.2: the notifier removed the subscription; a refresh finds nothing.
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+          .until(() -> dialog.refresh(60).getStatusCode() == 481);
+    }
+  }
+}
