@@ -23,6 +23,7 @@ import org.mobicents.servlet.sip.startup.SipProtocolHandler;
 import org.mobicents.servlet.sip.startup.SipStandardContext;
 import org.mobicents.servlet.sip.startup.SipStandardEngine;
 import org.mobicents.servlet.sip.startup.SipStandardService;
+import org.presenceagent.sip.MalformedRequestValve;
 
 /**
  * The Restcomm SIP Servlets container (Tomcat 7 flavour, JAIN-SIP) embedded in this JVM, with the
@@ -165,6 +166,8 @@ public final class EmbeddedSipServer implements AutoCloseable {
     properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
     properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
     properties.setProperty("org.mobicents.servlet.sip.USER_AGENT_HEADER", "Presence Agent");
+    // Malformed headers get 400 instead of being silently dropped by the parser.
+    properties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", MalformedRequestValve.class.getName());
     return properties;
   }
 
