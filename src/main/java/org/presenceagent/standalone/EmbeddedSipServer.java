@@ -35,9 +35,12 @@ public final class EmbeddedSipServer implements AutoCloseable {
   /** The application name in sip.xml, used by the default application router. */
   static final String APP_NAME = "PresenceAgent";
   private static final String WEBAPP_RESOURCE = "presence-agent-webapp/WEB-INF/";
-  /** Methods routed to the application; NOTIFY is not (we are never a subscriber). */
+  /**
+   * Methods routed to the application when they start a dialog or stand alone. NOTIFY is not (we
+   * are never a subscriber); INFO and UPDATE are always in-dialog requests for the container.
+   */
   private static final List<String> ROUTED_METHODS =
-      List.of("SUBSCRIBE", "PUBLISH", "OPTIONS", "REGISTER", "MESSAGE", "INVITE", "REFER", "INFO", "UPDATE");
+      List.of("SUBSCRIBE", "PUBLISH", "OPTIONS", "REGISTER", "MESSAGE", "INVITE", "REFER");
 
   private final SipStandardService service;
   private final SipStandardContext context;

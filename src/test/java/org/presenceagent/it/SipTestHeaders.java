@@ -16,12 +16,14 @@ final class SipTestHeaders {
     message.setHeader(header);
   }
 
+  /** The header's value; the values of a header JAIN-SIP split into several are joined with ", ". */
   static String get(Message message, String name) {
-    Header header = message.getHeader(name);
-    if (header == null) {
-      return null;
+    java.util.ListIterator<?> headers = message.getHeaders(name);
+    java.util.List<String> values = new java.util.ArrayList<>();
+    while (headers.hasNext()) {
+      String text = headers.next().toString();
+      values.add(text.substring(text.indexOf(':') + 1).trim());
     }
-    String text = header.toString();
-    return text.substring(text.indexOf(':') + 1).trim();
+    return values.isEmpty() ? null : String.join(", ", values);
   }
 }
