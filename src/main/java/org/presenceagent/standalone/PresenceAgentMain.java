@@ -12,6 +12,7 @@ import org.presenceagent.infrastructure.config.InvalidSettingException;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * {@code java -jar presence-agent.jar}: validates the command line and the settings, checks the
@@ -26,6 +27,9 @@ public final class PresenceAgentMain {
   private PresenceAgentMain() {}
 
   public static void main(String[] args) {
+    // Tomcat logs through java.util.logging: one backend (logback) formats and filters everything.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     PrintStream console = System.err; // the banner and fatal errors are for the operator, not the log
     int exitCode = run(args, console);
     if (exitCode != 0) {

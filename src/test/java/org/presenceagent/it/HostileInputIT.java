@@ -3,7 +3,6 @@ package org.presenceagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,10 +41,6 @@ class HostileInputIT {
       + "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"sip:mallory@example.com\">"
       + "<tuple id=\"t\"><status><basic>open</basic></status><note>&xxe;</note></tuple></presence>";
 
-  private static String aor(String user) {
-    return "sip:" + user + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
-  }
-
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
     "billion laughs|BILLION",
@@ -62,11 +57,11 @@ class HostileInputIT {
     };
     try (SipTestClient watcher = new SipTestClient("udp", SERVER.sipPort());
         SipTestClient mallory = new SipTestClient("udp", SERVER.sipPort())) {
-      String victim = aor("victim");
-      SubscriptionDialog.subscribe(watcher, aor("watcher"), victim, 300);
+      String victim = TestAors.unique("victim");
+      SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), victim, 300);
       Notifies.next(watcher);
 
-      Response rejected = new Publisher(mallory).publish(aor("mallory"), 60, null,
+      Response rejected = new Publisher(mallory).publish(TestAors.unique("mallory"), 60, null,
           document.getBytes(StandardCharsets.UTF_8));
 
       assertThat(rejected.getStatusCode()).isEqualTo(400);
@@ -80,7 +75,7 @@ class HostileInputIT {
   @Test
   void aBodyOverTheLimitGets413() throws Exception {
     try (SipTestClient phone = new SipTestClient("tcp", SERVER.sipPort())) {
-      String big = aor("big");
+      String big = TestAors.unique("big");
       String padding = "x".repeat(BODY_LIMIT + 1);
       Response response = new Publisher(phone).publish(big, 60, null, Pidf.open(big, "t", padding));
       assertThat(response.getStatusCode()).isEqualTo(413);

@@ -3,7 +3,6 @@ package org.presenceagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -20,17 +19,13 @@ class PublishIT {
       .param("min_expires", "1")
       .param("max_publish_expiration", "900");
 
-  private static String aor(String user) {
-    return "sip:" + user + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"udp", "tcp"})
   void aWatcherReceivesThePublishedDocument(String transport) throws Exception {
     try (SipTestClient watcher = new SipTestClient(transport, SERVER.sipPort());
         SipTestClient phone = new SipTestClient(transport, SERVER.sipPort())) {
-      String alice = aor("alice");
-      SubscriptionDialog.subscribe(watcher, aor("watcher"), alice, 300);
+      String alice = TestAors.unique("alice");
+      SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), alice, 300);
       assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>");
 
       Response ok = new Publisher(phone).publish(alice, 600, null, Pidf.open(alice, "phone", "At my desk"));
@@ -49,10 +44,10 @@ class PublishIT {
   void modifyRefreshAndRemoveFollowRfc3903(String transport) throws Exception {
     try (SipTestClient watcher = new SipTestClient(transport, SERVER.sipPort());
         SipTestClient phone = new SipTestClient(transport, SERVER.sipPort())) {
-      String bob = aor("bob");
+      String bob = TestAors.unique("bob");
       Publisher publisher = new Publisher(phone);
       String first = Publisher.etag(publisher.publish(bob, 600, null, Pidf.open(bob, "t1", "first")));
-      SubscriptionDialog.subscribe(watcher, aor("watcher"), bob, 300);
+      SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), bob, 300);
       assertThat(Notifies.body(Notifies.next(watcher))).contains("first");
 
       Response modified = publisher.publish(bob, 600, first, Pidf.open(bob, "t1", "second"));
@@ -81,11 +76,11 @@ class PublishIT {
   void twoDevicesComposeIntoOneDocumentAndAnExpiredOneDisappears(String transport) throws Exception {
     try (SipTestClient watcher = new SipTestClient(transport, SERVER.sipPort());
         SipTestClient phone = new SipTestClient(transport, SERVER.sipPort())) {
-      String carol = aor("carol");
+      String carol = TestAors.unique("carol");
       Publisher publisher = new Publisher(phone);
       publisher.publish(carol, 600, null, Pidf.open(carol, "desk", "desk phone"));
       publisher.publish(carol, 2, null, Pidf.open(carol, "mobile", "mobile phone"));
-      SubscriptionDialog.subscribe(watcher, aor("watcher"), carol, 300);
+      SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), carol, 300);
 
       assertThat(Notifies.body(Notifies.next(watcher))).contains("desk phone").contains("mobile phone");
       // the mobile's publication expires after 2 s: watchers are told at once
@@ -98,7 +93,7 @@ class PublishIT {
   @ValueSource(strings = {"udp", "tcp"})
   void anUnknownEntityTagGets412(String transport) throws Exception {
     try (SipTestClient phone = new SipTestClient(transport, SERVER.sipPort())) {
-      assertThat(new Publisher(phone).publish(aor("dave"), 60, "no-such-etag", null).getStatusCode()).isEqualTo(412);
+      assertThat(new Publisher(phone).publish(TestAors.unique("dave"), 60, "no-such-etag", null).getStatusCode()).isEqualTo(412);
     }
   }
 
@@ -106,7 +101,7 @@ class PublishIT {
   @ValueSource(strings = {"udp", "tcp"})
   void anInitialPublishWithoutBodyGets400(String transport) throws Exception {
     try (SipTestClient phone = new SipTestClient(transport, SERVER.sipPort())) {
-      Response response = new Publisher(phone).publish(aor("erin"), 60, null, null);
+      Response response = new Publisher(phone).publish(TestAors.unique("erin"), 60, null, null);
       assertThat(response.getStatusCode()).isEqualTo(400);
       assertThat(response.getReasonPhrase()).isEqualTo("Missing body in initial PUBLISH");
     }
@@ -116,7 +111,7 @@ class PublishIT {
   @ValueSource(strings = {"udp", "tcp"})
   void anUnsupportedBodyTypeGets415WithAccept(String transport) throws Exception {
     try (SipTestClient phone = new SipTestClient(transport, SERVER.sipPort())) {
-      String frank = aor("frank");
+      String frank = TestAors.unique("frank");
       Publisher publisher = new Publisher(phone);
       Response response = phone.call(
           publisher.request(frank, 60, null, "text/plain", "online".getBytes(StandardCharsets.UTF_8)));
@@ -129,7 +124,7 @@ class PublishIT {
   @ValueSource(strings = {"udp", "tcp"})
   void anUnknownEventGets489(String transport) throws Exception {
     try (SipTestClient phone = new SipTestClient(transport, SERVER.sipPort())) {
-      String grace = aor("grace");
+      String grace = TestAors.unique("grace");
       Request publish = new Publisher(phone).request(grace, 60, null, "application/pidf+xml", Pidf.open(grace, "t", "x"));
       SipTestClient.setHeader(publish, "Event", "dialog");
       Response response = phone.call(publish);

@@ -24,16 +24,12 @@ class SubscribeIT {
       .param("default_expires", "300")
       .param("max_subscription_expiration", "600");
 
-  private static String aor(String user) {
-    return "sip:" + user + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"udp", "tcp"})
   void subscribeIsAnsweredWith200AndAnImmediateActiveNotify(String transport) throws Exception {
     try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
       SubscriptionDialog.Established established =
-          SubscriptionDialog.subscribe(client, aor("watcher"), aor("alice"), 120);
+          SubscriptionDialog.subscribe(client, TestAors.unique("watcher"), TestAors.unique("alice"), 120);
 
       Response ok = established.response();
       assertThat(ok.getStatusCode()).isEqualTo(200);
@@ -52,7 +48,7 @@ class SubscribeIT {
   @ValueSource(strings = {"udp", "tcp"})
   void refreshThenUnsubscribeEndsWithTerminatedNotify(String transport) throws Exception {
     try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
-      SubscriptionDialog dialog = SubscriptionDialog.subscribe(client, aor("watcher"), aor("bob"), 60).dialog();
+      SubscriptionDialog dialog = SubscriptionDialog.subscribe(client, TestAors.unique("watcher"), TestAors.unique("bob"), 60).dialog();
       Notifies.next(client);
 
       Response refreshed = dialog.refresh(90);
@@ -74,7 +70,7 @@ class SubscribeIT {
   @ValueSource(strings = {"udp", "tcp"})
   void fetchGetsExpiresZeroAndOneTerminatedNotifyWithState(String transport) throws Exception {
     try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
-      SubscriptionDialog.Established fetch = SubscriptionDialog.subscribe(client, aor("watcher"), aor("carol"), 0);
+      SubscriptionDialog.Established fetch = SubscriptionDialog.subscribe(client, TestAors.unique("watcher"), TestAors.unique("carol"), 0);
 
       assertThat(((ExpiresHeader) fetch.response().getHeader(ExpiresHeader.NAME)).getExpires()).isZero();
       Request notify = Notifies.next(client);
@@ -88,9 +84,9 @@ class SubscribeIT {
   @ValueSource(strings = {"udp", "tcp"})
   void expiryIsDefaultedAndClampedToTheMaximum(String transport) throws Exception {
     try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
-      Response defaulted = SubscriptionDialog.subscribe(client, aor("watcher"), aor("dave"), null).response();
+      Response defaulted = SubscriptionDialog.subscribe(client, TestAors.unique("watcher"), TestAors.unique("dave"), null).response();
       assertThat(((ExpiresHeader) defaulted.getHeader(ExpiresHeader.NAME)).getExpires()).isEqualTo(300);
-      Response clamped = SubscriptionDialog.subscribe(client, aor("watcher"), aor("erin"), 7200).response();
+      Response clamped = SubscriptionDialog.subscribe(client, TestAors.unique("watcher"), TestAors.unique("erin"), 7200).response();
       assertThat(((ExpiresHeader) clamped.getHeader(ExpiresHeader.NAME)).getExpires()).isEqualTo(600);
     }
   }
@@ -99,7 +95,7 @@ class SubscribeIT {
   @ValueSource(strings = {"udp", "tcp"})
   void tooShortExpiryGets423WithMinExpires(String transport) throws Exception {
     try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
-      Request subscribe = client.newRequest(Request.SUBSCRIBE, aor("watcher"), aor("frank"), 1);
+      Request subscribe = client.newRequest(Request.SUBSCRIBE, TestAors.unique("watcher"), TestAors.unique("frank"), 1);
       SipTestClient.setHeader(subscribe, "Event", "presence");
       SipTestClient.setHeader(subscribe, "Expires", "1");
 
@@ -115,7 +111,7 @@ class SubscribeIT {
   @ValueSource(strings = {"udp", "tcp"})
   void unknownEventGets489WithAllowEvents(String transport) throws Exception {
     try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
-      Request subscribe = client.newRequest(Request.SUBSCRIBE, aor("watcher"), aor("grace"), 1);
+      Request subscribe = client.newRequest(Request.SUBSCRIBE, TestAors.unique("watcher"), TestAors.unique("grace"), 1);
       SipTestClient.setHeader(subscribe, "Event", "dialog");
 
       Response response = client.call(subscribe);
@@ -129,7 +125,7 @@ class SubscribeIT {
   @ValueSource(strings = {"udp", "tcp"})
   void missingEventGets400(String transport) throws Exception {
     try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
-      Request subscribe = client.newRequest(Request.SUBSCRIBE, aor("watcher"), aor("heidi"), 1);
+      Request subscribe = client.newRequest(Request.SUBSCRIBE, TestAors.unique("watcher"), TestAors.unique("heidi"), 1);
 
       Response response = client.call(subscribe);
 
@@ -142,8 +138,8 @@ class SubscribeIT {
   @ValueSource(strings = {"udp", "tcp"})
   void inDialogSubscribeForAnUnknownDialogGets481(String transport) throws Exception {
     try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
-      String presentity = aor("ivan");
-      Request subscribe = client.newRequest(Request.SUBSCRIBE, aor("watcher"), presentity,
+      String presentity = TestAors.unique("ivan");
+      Request subscribe = client.newRequest(Request.SUBSCRIBE, TestAors.unique("watcher"), presentity,
           UUID.randomUUID() + "@test", "from1", "no-such-tag", client.requestUri(presentity), 5);
       SipTestClient.setHeader(subscribe, "Event", "presence");
 
@@ -155,7 +151,7 @@ class SubscribeIT {
   @ValueSource(strings = {"udp", "tcp"})
   void anExpiredSubscriptionGetsTerminatedTimeout(String transport) throws Exception {
     try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
-      SubscriptionDialog dialog = SubscriptionDialog.subscribe(client, aor("watcher"), aor("judy"), 2).dialog();
+      SubscriptionDialog dialog = SubscriptionDialog.subscribe(client, TestAors.unique("watcher"), TestAors.unique("judy"), 2).dialog();
       Notifies.next(client);
 
       Request last = Notifies.next(client); // sent by the expiry timer, about 2 s later
@@ -169,7 +165,7 @@ class SubscribeIT {
   void aNotifyAnswered481RemovesTheSubscription(String transport) throws Exception {
     try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
       client.answerNotifiesWith(request -> 481);
-      SubscriptionDialog dialog = SubscriptionDialog.subscribe(client, aor("watcher"), aor("ken"), 60).dialog();
+      SubscriptionDialog dialog = SubscriptionDialog.subscribe(client, TestAors.unique("watcher"), TestAors.unique("ken"), 60).dialog();
       Notifies.next(client);
       client.answerNotifiesWith(request -> 200);
 

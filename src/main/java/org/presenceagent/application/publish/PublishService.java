@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.presenceagent.application.ExpiryGrant;
 import org.presenceagent.application.PresentityLocks;
 import org.presenceagent.application.RequestRejectedException;
 import org.presenceagent.application.expiry.PublicationTimers;
@@ -18,7 +19,6 @@ import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.presentity.PublicationRepository;
 import org.presenceagent.domain.shared.ETag;
 import org.presenceagent.domain.shared.ExpiryPolicy;
-import org.presenceagent.domain.shared.IntervalTooBriefException;
 
 /**
  * Handles PUBLISH as the event state compositor (RFC 3903 section 6): initial publication,
@@ -65,7 +65,7 @@ public final class PublishService {
     EventPackage eventPackage = eventPackages.find(command.event())
         .filter(EventPackage::publishable)
         .orElseThrow(() -> RequestRejectedException.badEvent(eventPackages.names()));
-    Duration granted = grant(command);
+    Duration granted = ExpiryGrant.of(expiryPolicy, command.requestedExpires());
     // Parsed before taking the lock: parsing is the expensive part and touches no shared state.
     Optional<PresenceDocument> document = command.body().map(this::parse);
     locks.withLock(command.presentity(), () -> {
@@ -75,14 +75,6 @@ public final class PublishService {
         initial(command, eventPackage, document, granted, responder);
       }
     });
-  }
-
-  private Duration grant(PublishCommand command) {
-    try {
-      return expiryPolicy.grant(command.requestedExpires());
-    } catch (IntervalTooBriefException e) {
-      throw RequestRejectedException.intervalTooBrief(e.minimumSeconds());
-    }
   }
 
   private PresenceDocument parse(PublishCommand.Body body) {

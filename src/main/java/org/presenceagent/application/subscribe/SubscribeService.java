@@ -3,6 +3,7 @@ package org.presenceagent.application.subscribe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.presenceagent.application.ExpiryGrant;
 import org.presenceagent.application.PresentityLocks;
 import org.presenceagent.application.RequestRejectedException;
 import org.presenceagent.application.expiry.SubscriptionTimers;
@@ -12,7 +13,6 @@ import org.presenceagent.domain.auth.SubHandling;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.event.EventPackages;
 import org.presenceagent.domain.shared.ExpiryPolicy;
-import org.presenceagent.domain.shared.IntervalTooBriefException;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
 
@@ -60,7 +60,7 @@ public final class SubscribeService {
   public void subscribe(SubscribeCommand command, SubscribeResponder responder) {
     EventPackage eventPackage = eventPackages.find(command.key().event())
         .orElseThrow(() -> RequestRejectedException.badEvent(eventPackages.names()));
-    Duration granted = grant(command);
+    Duration granted = ExpiryGrant.of(expiryPolicy, command.requestedExpires());
     Optional<Subscription> existing = subscriptions.find(command.key());
     if (existing.isPresent()) {
       locks.withLock(existing.get().presentity(), () -> refresh(command, granted, responder));
@@ -69,14 +69,6 @@ public final class SubscribeService {
       throw new RequestRejectedException(481, "Subscription Does Not Exist");
     } else {
       locks.withLock(command.presentity(), () -> create(command, eventPackage, granted, responder));
-    }
-  }
-
-  private Duration grant(SubscribeCommand command) {
-    try {
-      return expiryPolicy.grant(command.requestedExpires());
-    } catch (IntervalTooBriefException e) {
-      throw RequestRejectedException.intervalTooBrief(e.minimumSeconds());
     }
   }
 
