@@ -37,8 +37,8 @@ public final class PresenceServlet extends SipServlet {
     LOG.debug("SUBSCRIBE {} (Call-ID {})", request.getRequestURI(), request.getCallId());
     try {
       SubscribeCommand command = SubscribeRequestParser.parse(request);
-      handlers.dialogs().bind(command.key(), request.getSession());
-      handlers.subscribeService().subscribe(command, new SipSubscribeResponder(request, handlers.pendingStatus()));
+      handlers.subscribeService().subscribe(command,
+          new SipSubscribeResponder(request, command.key(), handlers.dialogs(), handlers.pendingStatus()));
     } catch (RuntimeException e) {
       SipErrorResponder.reply(request, e);
     }

@@ -6,6 +6,7 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import org.presenceagent.application.port.NotifyFailedException;
 import org.presenceagent.application.subscribe.SubscribeResponder;
+import org.presenceagent.domain.subscription.SubscriptionKey;
 
 /**
  * Answers a SUBSCRIBE: the 2xx is created when our dialog tag is first needed (its To tag is the
@@ -17,11 +18,15 @@ final class SipSubscribeResponder implements SubscribeResponder {
   private static final int SESSION_MARGIN_MINUTES = 2;
 
   private final SipServletRequest request;
+  private final SubscriptionKey key;
+  private final SipDialogs dialogs;
   private final int pendingStatus;
   private SipServletResponse response;
 
-  SipSubscribeResponder(SipServletRequest request, int pendingStatus) {
+  SipSubscribeResponder(SipServletRequest request, SubscriptionKey key, SipDialogs dialogs, int pendingStatus) {
     this.request = request;
+    this.key = key;
+    this.dialogs = dialogs;
     this.pendingStatus = pendingStatus;
   }
 
@@ -36,6 +41,8 @@ final class SipSubscribeResponder implements SubscribeResponder {
     ok.setStatus(pending ? pendingStatus : 200);
     ok.setExpires((int) Math.min(expiresSeconds, Integer.MAX_VALUE));
     keepSessionAlive(expiresSeconds);
+    // Only an accepted SUBSCRIBE binds its dialog: a refused one must not leave a session behind.
+    dialogs.bind(key, request.getSession());
     try {
       ok.send();
     } catch (IOException e) {
