@@ -41,6 +41,7 @@ public final class PresenceServlet extends SipServlet {
           new SipSubscribeResponder(request, command.key(), handlers.dialogs(), handlers.pendingStatus()));
     } catch (RuntimeException e) {
       SipErrorResponder.reply(request, e);
+      SessionRelease.afterFinalResponse(request);
     }
   }
 
@@ -52,6 +53,8 @@ public final class PresenceServlet extends SipServlet {
           PublishRequestParser.parse(request, handlers.maxBodySize()), result -> answerPublish(request, result));
     } catch (RuntimeException e) {
       SipErrorResponder.reply(request, e);
+    } finally {
+      SessionRelease.afterFinalResponse(request);
     }
   }
 
@@ -80,6 +83,8 @@ public final class PresenceServlet extends SipServlet {
       LOG.warn("could not answer OPTIONS (Call-ID {}): {}", request.getCallId(), e.getMessage());
     } catch (RuntimeException e) {
       SipErrorResponder.reply(request, e);
+    } finally {
+      SessionRelease.afterFinalResponse(request);
     }
   }
 
@@ -94,6 +99,7 @@ public final class PresenceServlet extends SipServlet {
     }
     SipErrorResponder.reply(request, new SipResponseException(
         405, "Method Not Allowed", Map.of(SipHeaders.ALLOW, SipHeaders.ALLOWED_METHODS)));
+    SessionRelease.afterFinalResponse(request);
   }
 
   /** NOTIFY responses: failures end the subscription (RFC 6665 section 4.2.2). */

@@ -1,21 +1,31 @@
 package org.presenceagent.sip;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipSession;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 
 /**
  * The container-managed SIP sessions (dialogs) in which subscriptions live, by subscription key.
  * NOTIFYs are created from these sessions, so Call-ID, tags, route set and CSeq come from the
- * container's dialog.
+ * container's dialog. Each session also records which subscriptions it carries (one dialog may
+ * carry several, RFC 6665 section 4.5.2), so that it is freed when the last one ends.
  */
 final class SipDialogs {
+
+  /** Session attribute: the keys of the subscriptions the session carries. */
+  private static final String SUBSCRIPTIONS = "org.presenceagent.subscriptions";
 
   private final Map<SubscriptionKey, SipSession> sessions = new ConcurrentHashMap<>();
 
   void bind(SubscriptionKey key, SipSession session) {
+    synchronized (session) {
+      subscriptionsOf(session).add(key.asText());
+    }
     sessions.put(key, session);
   }
 
@@ -28,11 +38,44 @@ final class SipDialogs {
     return Optional.ofNullable(session);
   }
 
+  /** Forgets a subscription's dialog; frees the container's session once it carries no subscription. */
   void unbind(SubscriptionKey key) {
-    sessions.remove(key);
+    SipSession session = sessions.remove(key);
+    if (session == null || !session.isValid()) {
+      return;
+    }
+    boolean unused;
+    synchronized (session) {
+      Set<String> keys = subscriptionsOf(session);
+      keys.remove(key.asText());
+      unused = keys.isEmpty();
+    }
+    if (unused) {
+      // The final NOTIFY may still be in its transaction; the container finishes it without the session.
+      SipApplicationSession application = session.getApplicationSession();
+      if (application.isValid()) {
+        application.setInvalidateWhenReady(true);
+        application.setExpires(1);
+      }
+    }
+  }
+
+  /** Whether the session carries (or carried) a subscription. */
+  static boolean carriesSubscription(SipSession session) {
+    return session.getAttribute(SUBSCRIPTIONS) != null;
   }
 
   int size() {
     return sessions.size();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String> subscriptionsOf(SipSession session) {
+    Set<String> keys = (Set<String>) session.getAttribute(SUBSCRIPTIONS);
+    if (keys == null) {
+      keys = new HashSet<>();
+      session.setAttribute(SUBSCRIPTIONS, keys);
+    }
+    return keys;
   }
 }
