@@ -9,6 +9,14 @@ import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.notify.PresentityState;
+import org.presenceagent.application.register.RegisterService;
+import org.presenceagent.application.register.RegistrationTimers;
+import org.presenceagent.domain.registration.Binding;
+import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.infrastructure.persistence.BindingStore;
+import org.presenceagent.infrastructure.persistence.IndexedBindingRepository;
+import org.presenceagent.infrastructure.persistence.JpaBindingStore;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.publish.PublishService;
@@ -45,16 +53,25 @@ public final class PresenceAgent implements AutoCloseable {
   private final SubscribeService subscribeService;
   private final PublishService publishService;
   private final NotifyResponseService notifyResponseService;
+  private final RegisterService registerService;
+  private final PresentityState presentityState;
+  private final Clock clock;
 
   private PresenceAgent(
       List<AutoCloseable> resources,
       SubscribeService subscribeService,
       PublishService publishService,
-      NotifyResponseService notifyResponseService) {
+      NotifyResponseService notifyResponseService,
+      RegisterService registerService,
+      PresentityState presentityState,
+      Clock clock) {
     this.resources = resources;
     this.subscribeService = subscribeService;
     this.publishService = publishService;
     this.notifyResponseService = notifyResponseService;
+    this.registerService = registerService;
+    this.presentityState = presentityState;
+    this.clock = clock;
   }
 
   /** Builds the application, restores stored state and restarts its timers. */
@@ -64,16 +81,19 @@ public final class PresenceAgent implements AutoCloseable {
       DocumentCodec codec = new PidfCodec(new SecureXml(settings.maxBodySize()));
       SubscriptionStore subscriptionStore = SubscriptionStore.NONE;
       PublicationStore publicationStore = PublicationStore.NONE;
+      BindingStore bindingStore = BindingStore.NONE;
       if (settings.useDb()) {
         Database database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
         resources.add(database);
         TransactionRunner transactions = database.transactions();
         subscriptionStore = new JpaSubscriptionStore(transactions);
         publicationStore = new JpaPublicationStore(transactions, codec::parse);
+        bindingStore = new JpaBindingStore(transactions);
         LOG.info("database {}", database.describe());
       } else {
         LOG.info("use_db=0: state is kept in memory only and lost on restart");
       }
+      IndexedBindingRepository bindings = new IndexedBindingRepository(bindingStore);
       IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(subscriptionStore);
       IndexedPublicationRepository publications = new IndexedPublicationRepository(publicationStore);
       ScheduledExpiryScheduler scheduler = new ScheduledExpiryScheduler(clock, 1);
@@ -81,7 +101,10 @@ public final class PresenceAgent implements AutoCloseable {
 
       EventPackages eventPackages = new EventPackages(List.of(EventPackage.PRESENCE));
       PresentityLocks locks = new PresentityLocks(LOCK_STRIPES);
-      NotifyService notifier = new NotifyService(publications, subscriptions, codec, notifySender, clock);
+      PresentityState state = settings.useCallbacks()
+          ? PresentityState.withRegistrations(publications, bindings, codec, clock)
+          : PresentityState.publicationsOnly(publications, codec, clock);
+      NotifyService notifier = new NotifyService(state, subscriptions, codec, notifySender, clock);
       ExpiryService expiry = new ExpiryService(subscriptions, publications, notifier, locks, clock);
       SubscriptionTimers subscriptionTimers = new SubscriptionTimers(scheduler, expiry);
       PublicationTimers publicationTimers = new PublicationTimers(scheduler, expiry);
@@ -97,13 +120,22 @@ public final class PresenceAgent implements AutoCloseable {
           codec, publications, notifier, publicationTimers, locks, clock);
       NotifyResponseService notifyResponses =
           new NotifyResponseService(subscriptions, subscriptionTimers, locks, settings.ignore408OnNotify());
+      RegistrationTimers registrationTimers =
+          new RegistrationTimers(scheduler, bindings, notifier, locks, clock, settings.useCallbacks());
+      RegisterService register = new RegisterService(
+          new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxRegistrationExpiration()),
+          bindings, registrationTimers, notifier, locks, clock, settings.useCallbacks());
 
       List<Publication> restoredPublications = publications.load();
       restoredPublications.forEach(publicationTimers::schedule);
+      // Bindings are loaded silently: watchers keep the state they were last told (no flapping).
+      List<Binding> restoredBindings = bindings.load();
+      restoredBindings.forEach(registrationTimers::schedule);
       List<Subscription> restoredSubscriptions = subscriptions.load();
       restoredSubscriptions.forEach(subscriptionTimers::schedule);
-      LOG.info("restored {} publications and {} subscriptions", restoredPublications.size(), restoredSubscriptions.size());
-      return new PresenceAgent(resources, subscribe, publish, notifyResponses);
+      LOG.info("restored {} publications, {} registrations and {} subscriptions",
+          restoredPublications.size(), restoredBindings.size(), restoredSubscriptions.size());
+      return new PresenceAgent(resources, subscribe, publish, notifyResponses, register, state, clock);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -127,6 +159,19 @@ public final class PresenceAgent implements AutoCloseable {
 
   public NotifyResponseService notifyResponseService() {
     return notifyResponseService;
+  }
+
+  public RegisterService registerService() {
+    return registerService;
+  }
+
+  /** The seed's {@code target_online()}: whether a user is registered or has an open publication. */
+  public boolean targetOnline(Aor user) {
+    return presentityState.isOnline(user);
+  }
+
+  public Clock clock() {
+    return clock;
   }
 
   @Override

@@ -30,7 +30,8 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         agent.publishService(),
         agent.notifyResponseService(),
         settings.maxBodySize(),
-        settings.pendingResponseCode());
+        settings.pendingResponseCode())
+        .withRegistrar(agent.registerService(), agent.clock());
     context.setAttribute(AGENT_ATTRIBUTE, agent);
     context.setAttribute(SipHandlers.ATTRIBUTE, sipHandlers);
     LOG.info("Presence Agent started: {}", settings);

@@ -13,6 +13,7 @@ import org.presenceagent.document.pidf.Pidf;
 import org.presenceagent.document.pidf.PidfBinding;
 import org.presenceagent.document.pidf.Presence;
 import org.presenceagent.domain.presentity.PresenceDocument;
+import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.shared.Aor;
 
 /**
@@ -84,6 +85,17 @@ public final class PidfCodec implements DocumentCodec {
       models.add(modelOf(publication));
     }
     return pidf(composer.merge(presentity, models));
+  }
+
+  @Override
+  public PresenceDocument registrations(Aor presentity, List<Binding> bindings) {
+    return RegistrationDocuments.of(presentity, bindings);
+  }
+
+  @Override
+  public boolean isOpen(PresenceDocument document) {
+    return modelOf(document).getTuples().stream()
+        .anyMatch(tuple -> tuple.getStatus() != null && Pidf.OPEN.equals(tuple.getStatus().getBasic()));
   }
 
   private Presence read(byte[] body) {

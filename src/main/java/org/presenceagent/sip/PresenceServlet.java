@@ -1,13 +1,16 @@
 package org.presenceagent.sip;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import javax.servlet.ServletException;
 import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import org.presenceagent.application.publish.PublishResult;
+import org.presenceagent.application.register.RegisterService;
 import org.presenceagent.application.subscribe.SubscribeCommand;
+import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +73,22 @@ public final class PresenceServlet extends SipServlet {
     }
   }
 
+  /** REGISTER: the built-in registrar (RFC 3261 section 10.3). */
+  @Override
+  protected void doRegister(SipServletRequest request) {
+    LOG.debug("REGISTER {} (Call-ID {})", request.getTo(), request.getCallId());
+    try {
+      RegisterService registrar = handlers.registerService()
+          .orElseThrow(() -> new SipResponseException(405, "Method Not Allowed", Map.of(SipHeaders.ALLOW, SipHeaders.ALLOWED_METHODS)));
+      List<Binding> bindings = registrar.register(RegisterRequestParser.parse(request));
+      RegistrarResponses.ok(request, bindings, handlers.sipFactory(), handlers.clock());
+    } catch (RuntimeException e) {
+      SipErrorResponder.reply(request, e);
+    } finally {
+      SessionRelease.afterFinalResponse(request);
+    }
+  }
+
   /** OPTIONS: a liveness probe and capability query (RFC 3261 section 11.2). */
   @Override
   protected void doOptions(SipServletRequest request) {
@@ -92,7 +111,7 @@ public final class PresenceServlet extends SipServlet {
   @Override
   protected void doRequest(SipServletRequest request) throws ServletException, IOException {
     String method = request.getMethod();
-    if ("SUBSCRIBE".equals(method) || "PUBLISH".equals(method) || "OPTIONS".equals(method)
+    if ("SUBSCRIBE".equals(method) || "PUBLISH".equals(method) || "OPTIONS".equals(method) || "REGISTER".equals(method)
         || "ACK".equals(method) || "CANCEL".equals(method)) {
       super.doRequest(request);
       return;

@@ -1,11 +1,14 @@
 package org.presenceagent.sip;
 
+import java.time.Clock;
+import java.util.Optional;
 import javax.servlet.ServletContext;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.publish.PublishService;
+import org.presenceagent.application.register.RegisterService;
 import org.presenceagent.application.subscribe.SubscribeService;
 
 /**
@@ -19,7 +22,10 @@ public final class SipHandlers {
   public static final String ATTRIBUTE = SipHandlers.class.getName();
 
   private final SipDialogs dialogs = new SipDialogs();
+  private final SipFactory sipFactory;
   private final SipNotifySender notifySender;
+  private RegisterService registerService;
+  private Clock clock = Clock.systemUTC();
   private SubscribeService subscribeService;
   private PublishService publishService;
   private NotifyResponseService notifyResponseService;
@@ -27,6 +33,7 @@ public final class SipHandlers {
   private int pendingStatus;
 
   private SipHandlers(SipFactory sipFactory) {
+    this.sipFactory = sipFactory;
     this.notifySender = new SipNotifySender(dialogs, sipFactory);
   }
 
@@ -62,6 +69,25 @@ public final class SipHandlers {
     this.maxBodySize = maxBodySize;
     this.pendingStatus = pendingStatus;
     return this;
+  }
+
+  /** Adds the registrar (RFC 3261 section 10); without it REGISTER gets 405. */
+  public SipHandlers withRegistrar(RegisterService registrar, Clock registrarClock) {
+    this.registerService = registrar;
+    this.clock = registrarClock;
+    return this;
+  }
+
+  Optional<RegisterService> registerService() {
+    return Optional.ofNullable(registerService);
+  }
+
+  SipFactory sipFactory() {
+    return sipFactory;
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   SipDialogs dialogs() {

@@ -16,6 +16,10 @@ final class SipTestHeaders {
     message.setHeader(header);
   }
 
+  static void add(Message message, String name, String value) throws Exception {
+    message.addHeader(FACTORY.createHeader(name, value));
+  }
+
   /** The header's value; the values of a header JAIN-SIP split into several are joined with ", ". */
   static String get(Message message, String name) {
     java.util.ListIterator<?> headers = message.getHeaders(name);

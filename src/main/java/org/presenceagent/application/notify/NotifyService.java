@@ -2,7 +2,6 @@ package org.presenceagent.application.notify;
 
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.presenceagent.application.port.DocumentCodec;
@@ -10,8 +9,6 @@ import org.presenceagent.application.port.Notification;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.application.port.NotifyFailedException;
 import org.presenceagent.application.port.NotifySender;
-import org.presenceagent.domain.presentity.PresenceDocument;
-import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.presentity.PublicationRepository;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.Subscription;
@@ -29,19 +26,29 @@ public final class NotifyService {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotifyService.class);
 
-  private final PublicationRepository publications;
+  private final PresentityState state;
   private final SubscriptionRepository subscriptions;
   private final DocumentCodec codec;
   private final NotifySender sender;
   private final Clock clock;
 
+  /** Presence from publications only. */
   public NotifyService(
       PublicationRepository publications,
       SubscriptionRepository subscriptions,
       DocumentCodec codec,
       NotifySender sender,
       Clock clock) {
-    this.publications = publications;
+    this(PresentityState.publicationsOnly(publications, codec, clock), subscriptions, codec, sender, clock);
+  }
+
+  public NotifyService(
+      PresentityState state,
+      SubscriptionRepository subscriptions,
+      DocumentCodec codec,
+      NotifySender sender,
+      Clock clock) {
+    this.state = state;
     this.subscriptions = subscriptions;
     this.codec = codec;
     this.sender = sender;
@@ -75,11 +82,7 @@ public final class NotifyService {
 
   /** The presentity's composed document in the given type. */
   public NotifyBody currentDocument(Aor presentity, String event, String contentType) {
-    List<PresenceDocument> documents = publications.findByPresentity(presentity, event).stream()
-        .filter(publication -> !publication.isExpired(clock))
-        .map(Publication::document)
-        .toList();
-    return codec.compose(presentity, documents, contentType);
+    return codec.compose(presentity, state.documents(presentity, event), contentType);
   }
 
   private void send(Subscription subscription, Optional<NotifyBody> body) {

@@ -3,6 +3,7 @@ package org.presenceagent.application.port;
 import java.util.List;
 import java.util.Set;
 import org.presenceagent.domain.presentity.PresenceDocument;
+import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.shared.Aor;
 
 /** Reads published presence documents and writes the documents watchers receive. */
@@ -26,4 +27,13 @@ public interface DocumentCodec {
    * "closed" document when there is none.
    */
   NotifyBody compose(Aor presentity, List<PresenceDocument> publications, String contentType);
+
+  /**
+   * The registered contacts of a presentity as a document that composes with its publications:
+   * one open tuple per binding, with the contact and its q as priority.
+   */
+  PresenceDocument registrations(Aor presentity, List<Binding> bindings);
+
+  /** Whether a document says the presentity is reachable (some tuple has basic status open). */
+  boolean isOpen(PresenceDocument document);
 }

@@ -15,6 +15,11 @@ public enum Parameter {
       "Longest subscription granted, in seconds; longer requests are shortened.", "max_subscription_expiration"),
   MAX_PUBLISH_EXPIRATION("max_publish_expiration", "3600",
       "Longest publication granted, in seconds; longer requests are shortened.", "max_publish_expiration"),
+  MAX_REGISTRATION_EXPIRATION("max_registration_expiration", "3600",
+      "Longest registration granted, in seconds; longer requests are shortened.", "-"),
+  USE_CALLBACKS("use_callbacks", "1",
+      "1: each registered contact is an open tuple of the user's presence and the user is offline when the last"
+          + " binding ends; 0: presence comes from PUBLISH only.", "use_callbacks"),
   MIN_EXPIRES("min_expires", "60",
       "Shortest non-zero expiry accepted, in seconds; shorter requests get 423 with Min-Expires.", "-"),
   USE_DB("use_db", "1",

@@ -19,6 +19,8 @@ public record PresenceSettings(
     long defaultExpires,
     long maxSubscriptionExpiration,
     long maxPublishExpiration,
+    long maxRegistrationExpiration,
+    boolean useCallbacks,
     long minExpires,
     boolean useDb,
     Optional<String> dbUrl,
@@ -58,10 +60,11 @@ public record PresenceSettings(
         .orElse(parameter.defaultValue());
     long maxSubscription = seconds(raw, Parameter.MAX_SUBSCRIPTION_EXPIRATION, 1);
     long maxPublish = seconds(raw, Parameter.MAX_PUBLISH_EXPIRATION, 1);
+    long maxRegistration = seconds(raw, Parameter.MAX_REGISTRATION_EXPIRATION, 1);
     long minExpires = seconds(raw, Parameter.MIN_EXPIRES, 0);
-    if (minExpires > Math.min(maxSubscription, maxPublish)) {
+    if (minExpires > Math.min(Math.min(maxSubscription, maxPublish), maxRegistration)) {
       throw new InvalidSettingException("invalid parameter min_expires=" + minExpires
-          + ": must not exceed max_subscription_expiration and max_publish_expiration");
+          + ": must not exceed max_subscription_expiration, max_publish_expiration and max_registration_expiration");
     }
     long defaultExpires = seconds(raw, Parameter.DEFAULT_EXPIRES, 1);
     if (defaultExpires < minExpires) {
@@ -74,6 +77,8 @@ public record PresenceSettings(
         defaultExpires,
         maxSubscription,
         maxPublish,
+        maxRegistration,
+        flag(raw, Parameter.USE_CALLBACKS),
         minExpires,
         flag(raw, Parameter.USE_DB),
         dbUrl.isEmpty() ? Optional.empty() : Optional.of(requireJdbc(dbUrl)),
@@ -163,7 +168,9 @@ public record PresenceSettings(
   @Override
   public String toString() {
     return "PresenceSettings[defaultExpires=" + defaultExpires + ", maxSubscriptionExpiration="
-        + maxSubscriptionExpiration + ", maxPublishExpiration=" + maxPublishExpiration + ", minExpires=" + minExpires
+        + maxSubscriptionExpiration + ", maxPublishExpiration=" + maxPublishExpiration
+        + ", maxRegistrationExpiration=" + maxRegistrationExpiration + ", useCallbacks=" + useCallbacks
+        + ", minExpires=" + minExpires
         + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
         + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dataDir=" + dataDir + ", auth=" + auth
         + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize

@@ -1,0 +1,136 @@
+package org.presenceagent.application.register;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.presenceagent.application.ExpiryGrant;
+import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.RequestRejectedException;
+import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.domain.event.EventPackage;
+import org.presenceagent.domain.registration.Binding;
+import org.presenceagent.domain.registration.BindingRepository;
+import org.presenceagent.domain.shared.ExpiryPolicy;
+
+/**
+ * Processes REGISTER requests as RFC 3261 section 10.3 describes: a wildcard removes every
+ * binding (only with {@code Expires: 0}), each contact is added, refreshed or removed with its
+ * own expiry, an update from the same Call-ID with a CSeq that is not higher aborts the request,
+ * and the answer lists every current binding. The request is applied whole or not at all. When
+ * the bindings change, the user's watchers are notified (presence from registrations).
+ */
+public final class RegisterService {
+
+  private final ExpiryPolicy expiryPolicy;
+  private final BindingRepository bindings;
+  private final RegistrationTimers timers;
+  private final NotifyService notifier;
+  private final PresentityLocks locks;
+  private final Clock clock;
+  private final boolean presenceFromRegistrations;
+
+  public RegisterService(
+      ExpiryPolicy expiryPolicy,
+      BindingRepository bindings,
+      RegistrationTimers timers,
+      NotifyService notifier,
+      PresentityLocks locks,
+      Clock clock,
+      boolean presenceFromRegistrations) {
+    this.expiryPolicy = expiryPolicy;
+    this.bindings = bindings;
+    this.timers = timers;
+    this.notifier = notifier;
+    this.locks = locks;
+    this.clock = clock;
+    this.presenceFromRegistrations = presenceFromRegistrations;
+  }
+
+  /**
+   * Handles one REGISTER.
+   *
+   * @return the bindings after the request, for the 200's Contact headers
+   * @throws RequestRejectedException 400 (wildcard misuse), 423 (expiry too short), 500 (CSeq out of order)
+   */
+  public List<Binding> register(RegisterCommand command) {
+    return locks.withLock(command.aor(), () -> {
+      Map<String, Binding> current = bindings.findByAor(command.aor()).stream()
+          .filter(binding -> !binding.isExpired(clock))
+          .collect(Collectors.toMap(Binding::key, Function.identity()));
+      List<Change> changes = command.wildcard() ? removeAll(command, current) : update(command, current);
+      changes.forEach(this::apply);
+      if (!changes.isEmpty() && presenceFromRegistrations) {
+        notifier.notifyWatchers(command.aor(), EventPackage.PRESENCE.name());
+      }
+      return bindings.findByAor(command.aor()).stream().filter(binding -> !binding.isExpired(clock)).toList();
+    });
+  }
+
+  private List<Change> removeAll(RegisterCommand command, Map<String, Binding> current) {
+    // RFC 3261 section 10.3 step 6: "*" only with Expires: 0 and no other Contact.
+    if (!command.contacts().isEmpty() || command.expiresHeader().orElse(-1) != 0) {
+      throw RequestRejectedException.badRequest("Wildcard Contact requires Expires: 0 and no other Contact");
+    }
+    List<Change> changes = new ArrayList<>();
+    for (Binding binding : current.values()) {
+      requireInOrder(binding, command);
+      changes.add(Change.removal(binding));
+    }
+    return changes;
+  }
+
+  private List<Change> update(RegisterCommand command, Map<String, Binding> current) {
+    List<Change> changes = new ArrayList<>();
+    for (ContactSpec contact : command.contacts()) {
+      OptionalLong requested = contact.expires().isPresent() ? contact.expires() : command.expiresHeader();
+      Duration granted = ExpiryGrant.of(expiryPolicy, requested);
+      String key = contact.instanceId().orElse(contact.uri());
+      Optional<Binding> existing = Optional.ofNullable(current.get(key));
+      existing.ifPresent(binding -> requireInOrder(binding, command));
+      if (granted.isZero()) {
+        existing.ifPresent(binding -> changes.add(Change.removal(binding)));
+      } else {
+        Binding binding = existing
+            .map(found -> found.refreshed(contact.q(), command.callId(), command.cseq(), granted, clock))
+            .orElseGet(() -> Binding.create(command.aor(), contact.uri(), contact.q(), contact.instanceId(),
+                command.callId(), command.cseq(), granted, clock));
+        changes.add(Change.store(binding));
+      }
+    }
+    return changes;
+  }
+
+  private static void requireInOrder(Binding binding, RegisterCommand command) {
+    if (!binding.acceptsUpdateFrom(command.callId(), command.cseq())) {
+      // RFC 3261 section 10.3 step 7: "the update MUST be aborted and the request fails".
+      throw new RequestRejectedException(500, "CSeq Out of Order");
+    }
+  }
+
+  private void apply(Change change) {
+    if (change.remove()) {
+      bindings.remove(change.binding().aor(), change.binding().key());
+      timers.cancel(change.binding());
+    } else {
+      bindings.save(change.binding());
+      timers.schedule(change.binding());
+    }
+  }
+
+  /** A binding to store or to remove. */
+  private record Change(Binding binding, boolean remove) {
+    static Change removal(Binding binding) {
+      return new Change(binding, true);
+    }
+
+    static Change store(Binding binding) {
+      return new Change(binding, false);
+    }
+  }
+}

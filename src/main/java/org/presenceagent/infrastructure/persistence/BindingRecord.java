@@ -1,0 +1,56 @@
+package org.presenceagent.infrastructure.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** A stored registration binding (table {@code binding}). */
+@Entity
+@Table(name = "binding")
+@NamedQueries({
+  @NamedQuery(name = BindingRecord.ALL, query = "SELECT b FROM BindingRecord b"),
+  @NamedQuery(name = BindingRecord.DELETE, query = "DELETE FROM BindingRecord b WHERE b.id = :id")
+})
+public class BindingRecord {
+
+  static final String ALL = "BindingRecord.all";
+  static final String DELETE = "BindingRecord.delete";
+
+  @Id
+  @Column(name = "id")
+  String id;
+
+  @Column(name = "aor")
+  String aor;
+
+  @Column(name = "contact")
+  String contact;
+
+  @Column(name = "q")
+  Double q;
+
+  @Column(name = "instance_id")
+  String instanceId;
+
+  @Column(name = "call_id")
+  String callId;
+
+  @Column(name = "cseq")
+  long cseq;
+
+  @Column(name = "registered_at")
+  long registeredAt;
+
+  @Column(name = "expires_at")
+  long expiresAt;
+
+  /** For JPA. */
+  protected BindingRecord() {}
+
+  BindingRecord(String id) {
+    this.id = id;
+  }
+}

@@ -1,0 +1,59 @@
+package org.presenceagent.infrastructure.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.presenceagent.domain.registration.Binding;
+import org.presenceagent.domain.shared.Aor;
+
+/** Bindings in the {@code binding} table. */
+public final class JpaBindingStore implements BindingStore {
+
+  private final TransactionRunner transactions;
+
+  public JpaBindingStore(TransactionRunner transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void save(Binding binding) {
+    BindingRecord row = new BindingRecord(id(binding));
+    row.aor = binding.aor().uri();
+    row.contact = binding.contact();
+    row.q = binding.q().orElse(null);
+    row.instanceId = binding.instanceId().orElse(null);
+    row.callId = binding.callId();
+    row.cseq = binding.cseq();
+    row.registeredAt = binding.registeredAt().toEpochMilli();
+    row.expiresAt = binding.expiresAt().toEpochMilli();
+    transactions.run(entityManager -> entityManager.merge(row));
+  }
+
+  @Override
+  public void delete(Binding binding) {
+    transactions.run(entityManager -> entityManager.createNamedQuery(BindingRecord.DELETE)
+        .setParameter("id", id(binding))
+        .executeUpdate());
+  }
+
+  @Override
+  public List<Binding> loadAll() {
+    return transactions.read(entityManager -> entityManager
+        .createNamedQuery(BindingRecord.ALL, BindingRecord.class)
+        .getResultStream()
+        .map(row -> new Binding(
+            Aor.parse(row.aor),
+            row.contact,
+            Optional.ofNullable(row.q),
+            Optional.ofNullable(row.instanceId),
+            row.callId,
+            row.cseq,
+            Instant.ofEpochMilli(row.registeredAt),
+            Instant.ofEpochMilli(row.expiresAt)))
+        .toList());
+  }
+
+  private static String id(Binding binding) {
+    return binding.aor().uri() + "|" + binding.key();
+  }
+}

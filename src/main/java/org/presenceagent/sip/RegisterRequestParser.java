@@ -1,0 +1,60 @@
+package org.presenceagent.sip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.servlet.sip.Address;
+import javax.servlet.sip.ServletParseException;
+import javax.servlet.sip.SipServletRequest;
+import org.presenceagent.application.register.ContactSpec;
+import org.presenceagent.application.register.RegisterCommand;
+import org.presenceagent.domain.shared.Aor;
+
+/** Turns a REGISTER into a {@link RegisterCommand} (RFC 3261 section 10.2 and 10.3). */
+final class RegisterRequestParser {
+
+  private static final String INSTANCE = "+sip.instance";
+
+  private RegisterRequestParser() {}
+
+  static RegisterCommand parse(SipServletRequest request) {
+    Aor aor;
+    try {
+      aor = Aor.parse(request.getTo().getURI().toString()); // RFC 3261 10.3 step 4: the To header names the AOR
+    } catch (IllegalArgumentException e) {
+      throw SipResponseException.badRequest("Invalid To URI: " + e.getMessage());
+    }
+    boolean wildcard = false;
+    List<ContactSpec> contacts = new ArrayList<>();
+    try {
+      ListIterator<Address> headers = request.getAddressHeaders(SipHeaders.CONTACT);
+      while (headers.hasNext()) {
+        Address contact = headers.next();
+        if (contact.isWildcard()) {
+          wildcard = true;
+        } else {
+          contacts.add(contact(contact));
+        }
+      }
+    } catch (ServletParseException | IllegalArgumentException e) {
+      throw SipResponseException.badRequest("Invalid Contact header");
+    }
+    return new RegisterCommand(
+        aor, request.getCallId(), RequestFields.cseq(request), RequestFields.expires(request), wildcard, contacts);
+  }
+
+  private static ContactSpec contact(Address contact) {
+    int expires = contact.getExpires();
+    float q = contact.getQ();
+    if (q != -1.0f && (q < 0 || q > 1)) {
+      throw SipResponseException.badRequest("Invalid q in Contact header");
+    }
+    return new ContactSpec(
+        contact.getURI().toString(),
+        expires < 0 ? OptionalLong.empty() : OptionalLong.of(expires),
+        q == -1.0f ? Optional.empty() : Optional.of((double) q),
+        Optional.ofNullable(contact.getParameter(INSTANCE)));
+  }
+}
