@@ -8,6 +8,8 @@ import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyResponseService;
+import org.presenceagent.application.message.MessageAuthorization;
+import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.notify.PresentityState;
 import org.presenceagent.application.register.RegisterService;
@@ -54,6 +56,7 @@ public final class PresenceAgent implements AutoCloseable {
   private final PublishService publishService;
   private final NotifyResponseService notifyResponseService;
   private final RegisterService registerService;
+  private final MessageService messageService;
   private final PresentityState presentityState;
   private final Clock clock;
 
@@ -63,6 +66,7 @@ public final class PresenceAgent implements AutoCloseable {
       PublishService publishService,
       NotifyResponseService notifyResponseService,
       RegisterService registerService,
+      MessageService messageService,
       PresentityState presentityState,
       Clock clock) {
     this.resources = resources;
@@ -70,6 +74,7 @@ public final class PresenceAgent implements AutoCloseable {
     this.publishService = publishService;
     this.notifyResponseService = notifyResponseService;
     this.registerService = registerService;
+    this.messageService = messageService;
     this.presentityState = presentityState;
     this.clock = clock;
   }
@@ -135,7 +140,8 @@ public final class PresenceAgent implements AutoCloseable {
       restoredSubscriptions.forEach(subscriptionTimers::schedule);
       LOG.info("restored {} publications, {} registrations and {} subscriptions",
           restoredPublications.size(), restoredBindings.size(), restoredSubscriptions.size());
-      return new PresenceAgent(resources, subscribe, publish, notifyResponses, register, state, clock);
+      MessageService messages = new MessageService(MessageAuthorization.withoutRules(), state, publications);
+      return new PresenceAgent(resources, subscribe, publish, notifyResponses, register, messages, state, clock);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -163,6 +169,10 @@ public final class PresenceAgent implements AutoCloseable {
 
   public RegisterService registerService() {
     return registerService;
+  }
+
+  public MessageService messageService() {
+    return messageService;
   }
 
   /** The seed's {@code target_online()}: whether a user is registered or has an open publication. */

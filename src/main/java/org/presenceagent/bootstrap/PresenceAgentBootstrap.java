@@ -31,7 +31,8 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         agent.notifyResponseService(),
         settings.maxBodySize(),
         settings.pendingResponseCode())
-        .withRegistrar(agent.registerService(), agent.clock());
+        .withRegistrar(agent.registerService(), agent.clock())
+        .withMessaging(agent.messageService());
     context.setAttribute(AGENT_ATTRIBUTE, agent);
     context.setAttribute(SipHandlers.ATTRIBUTE, sipHandlers);
     LOG.info("Presence Agent started: {}", settings);

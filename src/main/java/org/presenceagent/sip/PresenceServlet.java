@@ -7,6 +7,7 @@ import javax.servlet.ServletException;
 import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
+import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.publish.PublishResult;
 import org.presenceagent.application.register.RegisterService;
 import org.presenceagent.application.subscribe.SubscribeCommand;
@@ -89,6 +90,24 @@ public final class PresenceServlet extends SipServlet {
     }
   }
 
+  /** MESSAGE to a local user: authorized, then relayed to the user's contacts (RFC 3428). */
+  @Override
+  protected void doMessage(SipServletRequest request) {
+    LOG.debug("MESSAGE {} (Call-ID {})", request.getRequestURI(), request.getCallId());
+    try {
+      MessageService messages = handlers.messageService()
+          .orElseThrow(() -> new SipResponseException(405, "Method Not Allowed", Map.of(SipHeaders.ALLOW, SipHeaders.ALLOWED_METHODS)));
+      if (request.getContentLength() > handlers.maxBodySize()) {
+        throw new SipResponseException(413, "Request Entity Too Large (limit " + handlers.maxBodySize() + " bytes)");
+      }
+      List<String> contacts = messages.route(RequestFields.fromAor(request), RequestFields.requestAor(request));
+      MessageRelay.relay(request, contacts, handlers.sipFactory());
+    } catch (RuntimeException e) {
+      SipErrorResponder.reply(request, e);
+      SessionRelease.afterFinalResponse(request);
+    }
+  }
+
   /** OPTIONS: a liveness probe and capability query (RFC 3261 section 11.2). */
   @Override
   protected void doOptions(SipServletRequest request) {
@@ -112,6 +131,7 @@ public final class PresenceServlet extends SipServlet {
   protected void doRequest(SipServletRequest request) throws ServletException, IOException {
     String method = request.getMethod();
     if ("SUBSCRIBE".equals(method) || "PUBLISH".equals(method) || "OPTIONS".equals(method) || "REGISTER".equals(method)
+        || "MESSAGE".equals(method)
         || "ACK".equals(method) || "CANCEL".equals(method)) {
       super.doRequest(request);
       return;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import javax.servlet.ServletContext;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
+import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.publish.PublishService;
@@ -25,6 +26,7 @@ public final class SipHandlers {
   private final SipFactory sipFactory;
   private final SipNotifySender notifySender;
   private RegisterService registerService;
+  private MessageService messageService;
   private Clock clock = Clock.systemUTC();
   private SubscribeService subscribeService;
   private PublishService publishService;
@@ -76,6 +78,16 @@ public final class SipHandlers {
     this.registerService = registrar;
     this.clock = registrarClock;
     return this;
+  }
+
+  /** Adds MESSAGE delivery to registered users (RFC 3428); without it MESSAGE gets 405. */
+  public SipHandlers withMessaging(MessageService messages) {
+    this.messageService = messages;
+    return this;
+  }
+
+  Optional<MessageService> messageService() {
+    return Optional.ofNullable(messageService);
   }
 
   Optional<RegisterService> registerService() {

@@ -17,7 +17,7 @@ final class SipHeaders {
   static final String CONTACT = "Contact";
 
   /** The methods this application answers (the {@code Allow} of OPTIONS and 405). */
-  static final String ALLOWED_METHODS = "SUBSCRIBE, PUBLISH, REGISTER, OPTIONS";
+  static final String ALLOWED_METHODS = "SUBSCRIBE, PUBLISH, REGISTER, MESSAGE, OPTIONS";
 
   private SipHeaders() {}
 }

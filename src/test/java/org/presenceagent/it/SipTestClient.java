@@ -91,6 +91,11 @@ public final class SipTestClient implements SipListener, AutoCloseable {
     return transport;
   }
 
+  /** This client's own contact URI (where requests to it must be sent). */
+  public String contactUri() {
+    return "sip:watcher@127.0.0.1:" + localPort + ";transport=" + transport;
+  }
+
   /** How incoming NOTIFYs are answered (default 200). */
   public void answerNotifiesWith(Function<Request, Integer> status) {
     this.notifyAnswer = status;
