@@ -39,7 +39,7 @@ WAIT_S=${SIPP_WAIT_S:-30}
 LOGDIR=${SIPP_LOGDIR:-$(mktemp -d "${TMPDIR:-/tmp}/sipp-e2e.XXXXXX")}
 mkdir -p "$LOGDIR"
 # Order matters: the publish-based scenarios first, then the subscribe-based ones.
-SCENARIOS=${SCENARIOS:-"publish unknown_etag watch_publish fetch subscribe_dialog bad_event"}
+SCENARIOS=${SCENARIOS:-"publish unknown_etag watch_publish fetch subscribe_dialog bad_event register message"}
 RUN_ID="$(date +%s)-$$"
 
 command -v "$SIPP" >/dev/null 2>&1 || { echo "sipp not found (install: apt-get install -y sip-tester)" >&2; exit 2; }
@@ -83,6 +83,13 @@ for tr in $TRANSPORTS; do
 	si=0
 	for s in $SCENARIOS; do
 		port=$((PORT_BASE + 2 + si * 2 + ti))
+		si=$((si + 1))
+		# message.xml plays sender and recipient in one SIPp; over UDP SIPp cannot tell the relayed
+		# MESSAGE (same Call-ID and CSeq as the one it sent) from its own, so it runs over TCP only.
+		if [[ "$s" == "message" && "$tr" == "udp" ]]; then
+			echo "SKIP $s $tr (one SIPp cannot be both ends of a relayed MESSAGE over UDP)"
+			continue
+		fi
 		dir="$LOGDIR/$s-$tr"
 		user="pa-$s-$tr-$RUN_ID"
 		if [[ ! -f "$HERE/$s.xml" ]]; then
@@ -101,7 +108,6 @@ for tr in $TRANSPORTS; do
 				grep -hE 'rror|arning' "$dir/sipp.out" 2>/dev/null | grep -v ' 0/0/0 ' | head -n 10
 			} >&2
 		fi
-		si=$((si + 1))
 	done
 	ti=$((ti + 1))
 done
