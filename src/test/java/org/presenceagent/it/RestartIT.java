@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * State written through to the database survives a restart of the server on the same data
- * directory: publications are served again, and an answered SUBSCRIBE's subscription is still
- * known (a refresh in its dialog is not answered 481).
+ * directory: publications are served again with their entity tags, and registrations are
+ * reloaded.
  */
 class RestartIT {
 
@@ -26,6 +26,8 @@ class RestartIT {
       etag = Publisher.etag(new Publisher(client).publish(alice, 600, null, Pidf.open(alice, "desk", "before restart")));
       dialog = SubscriptionDialog.subscribe(client, "sip:watcher@example.com", alice, 600).dialog();
       Notifies.next(client);
+      new Registrar(client, alice).register(600, "<sip:alice@127.0.0.1:5990>");
+      Notifies.next(client); // the registration made her open
     }
 
     SERVER.stop();
@@ -34,6 +36,8 @@ class RestartIT {
     try (SipTestClient client = new SipTestClient("udp", SERVER.sipPort())) {
       SubscriptionDialog.subscribe(client, "sip:other@example.com", alice, 600);
       assertThat(Notifies.body(Notifies.next(client))).contains("before restart");
+      assertThat(Registrar.contacts(new Registrar(client, alice).register(null)))
+          .as("the binding was reloaded").contains("sip:alice@127.0.0.1:5990");
       Response refreshed = new Publisher(client).publish(alice, 600, etag, null);
       assertThat(refreshed.getStatusCode()).as("the stored entity tag is still valid").isEqualTo(200);
     }
