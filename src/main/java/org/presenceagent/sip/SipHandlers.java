@@ -5,6 +5,7 @@ import java.util.Optional;
 import javax.servlet.ServletContext;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
+import org.mobicents.javax.servlet.sip.SipFactoryExt;
 import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.port.NotifySender;
@@ -18,6 +19,9 @@ import org.presenceagent.application.subscribe.SubscribeService;
  * use cases need the {@link NotifySender}, which needs the container's dialogs.
  */
 public final class SipHandlers {
+
+  /** The SIP servlet's name in sip.xml: requests of restored dialogs are handled by it. */
+  static final String SERVLET_NAME = "presence";
 
   /** The servlet-context attribute under which the composition root stores the handlers. */
   public static final String ATTRIBUTE = SipHandlers.class.getName();
@@ -36,7 +40,7 @@ public final class SipHandlers {
 
   private SipHandlers(SipFactory sipFactory) {
     this.sipFactory = sipFactory;
-    this.notifySender = new SipNotifySender(dialogs, sipFactory);
+    this.notifySender = new SipNotifySender(dialogs, sipFactory, new RestoredDialogRequests(sipFactory, SERVLET_NAME));
   }
 
   /**
@@ -49,6 +53,12 @@ public final class SipHandlers {
     SipFactory factory = (SipFactory) context.getAttribute(SipServlet.SIP_FACTORY);
     if (factory == null) {
       throw new IllegalStateException("no SipFactory in the servlet context: not deployed in a SIP servlet container");
+    }
+    if (factory instanceof SipFactoryExt extended) {
+      // In-dialog requests of a dialog the container lost in a restart come to the application
+      // ("orphans") instead of being refused with 481 by the container: the subscription is in
+      // the database and continues (RestoredDialogRequests).
+      extended.setRouteOrphanRequests(true);
     }
     return new SipHandlers(factory);
   }

@@ -1,6 +1,7 @@
 package org.presenceagent.sip;
 
 import java.io.IOException;
+import java.util.Optional;
 import javax.servlet.sip.Parameterable;
 import javax.servlet.sip.ServletParseException;
 import javax.servlet.sip.SipFactory;
@@ -15,25 +16,39 @@ import org.presenceagent.domain.subscription.SubscriptionState;
 /**
  * Sends NOTIFYs in the subscription's container-managed dialog (RFC 6665 section 4.2.2): the
  * container supplies Call-ID, tags, CSeq, Request-URI (the subscriber's Contact) and route set;
- * this class adds {@code Event}, {@code Subscription-State} and the body.
+ * this class adds {@code Event}, {@code Subscription-State} and the body, and keeps the CSeq above
+ * every one sent before, also across restarts. A dialog the container no longer knows (restored
+ * from the database) is continued by {@link RestoredDialogRequests}.
  */
 public final class SipNotifySender implements NotifySender {
 
   private final SipDialogs dialogs;
   private final SipFactory sipFactory;
+  private final RestoredDialogRequests restoredDialogs;
 
-  SipNotifySender(SipDialogs dialogs, SipFactory sipFactory) {
+  SipNotifySender(SipDialogs dialogs, SipFactory sipFactory, RestoredDialogRequests restoredDialogs) {
     this.dialogs = dialogs;
     this.sipFactory = sipFactory;
+    this.restoredDialogs = restoredDialogs;
   }
 
   @Override
   public long send(Notification notification) {
     SubscriptionKey key = notification.key();
-    SipSession session = dialogs.find(key)
-        .orElseThrow(() -> new NotifyFailedException("no dialog for subscription " + key));
+    Optional<SipSession> session = dialogs.find(key);
     try {
-      SipServletRequest notify = session.createRequest("NOTIFY");
+      // A dialog the container knows gives the NOTIFY; one it lost (restart) is rebuilt from storage.
+      SipServletRequest notify;
+      if (session.isEmpty()) {
+        notify = restoredDialogs.notify(notification);
+        dialogs.bindRestored(key, notify.getSession());
+      } else {
+        notify = session.get().createRequest("NOTIFY");
+        if (dialogs.isRestored(key)) {
+          RestoredDialogRequests.pushRouteSet(notify, notification.dialog(), sipFactory);
+        }
+      }
+      CseqFloor.raise(notify, notification.minimumCseq());
       notify.setParameterableHeader(SipHeaders.EVENT, eventHeader(key));
       notify.setParameterableHeader(SipHeaders.SUBSCRIPTION_STATE, subscriptionState(notification));
       if (notification.body().isPresent()) {

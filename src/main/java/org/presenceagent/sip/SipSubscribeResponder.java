@@ -42,7 +42,12 @@ final class SipSubscribeResponder implements SubscribeResponder {
     ok.setExpires((int) Math.min(expiresSeconds, Integer.MAX_VALUE));
     keepSessionAlive(expiresSeconds);
     // Only an accepted SUBSCRIBE binds its dialog: a refused one must not leave a session behind.
-    dialogs.bind(key, request.getSession());
+    // A SUBSCRIBE with a To tag that the container calls initial belongs to a dialog it lost in a
+    // restart: its new session knows no route set, so the restored dialog keeps sending the NOTIFYs.
+    boolean restoredDialog = request.isInitial() && RequestFields.hasToTag(request);
+    if (!restoredDialog) {
+      dialogs.bind(key, request.getSession());
+    }
     try {
       ok.send();
     } catch (IOException e) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sip.message.Request;
+import javax.sip.message.Response;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,80 @@ class StandaloneJarIT {
     } finally {
       server.destroyForcibly();
     }
+  }
+
+  /**
+   * The failover promise of the seed ({@code use_db=1}): after {@code kill -9} and a restart on
+   * the same ports and data directory, a watcher that stayed up keeps getting NOTIFYs in its
+   * dialog (same Call-ID and tags, higher CSeq), and its re-SUBSCRIBE lands in the restored
+   * subscription. (An un-SUBSCRIBE after that re-SUBSCRIBE is still refused by the container,
+   * which cannot map the new dialog to the application: docs/failover.md, issue 8.)
+   */
+  @Test
+  void subscriptionsAndTheirDialogsSurviveKillMinus9() throws Exception {
+    int sipPort = FreePorts.find();
+    int httpPort = FreePorts.find();
+    Path data = dataDir.resolve("data");
+    String[] args = {"--sip-port", Integer.toString(sipPort), "--http-port", Integer.toString(httpPort),
+        "--data-dir", data.toString(), "--param", "auth=none"};
+    String alice = TestAors.unique("alice");
+    try (SipTestClient watcher = new SipTestClient("udp", sipPort);
+        SipTestClient phone = new SipTestClient("udp", sipPort)) {
+      Process first = startAndWait(dataDir.resolve("first.log"), args);
+      SubscriptionDialog dialog;
+      long lastCseq;
+      try {
+        dialog = SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), alice, 600).dialog();
+        Notifies.next(watcher);
+        new Publisher(phone).publish(alice, 600, null, Pidf.open(alice, "t", "before the crash"));
+        Request beforeCrash = Notifies.next(watcher);
+        assertThat(Notifies.body(beforeCrash)).contains("before the crash");
+        lastCseq = cseq(beforeCrash);
+      } finally {
+        first.destroyForcibly(); // SIGKILL: no clean shutdown, nothing flushed on the way out
+        first.waitFor(30, TimeUnit.SECONDS);
+      }
+
+      Process second = startAndWait(dataDir.resolve("second.log"), args);
+      try {
+        new Publisher(phone).publish(alice, 600, null, Pidf.open(alice, "t2", "after the restart"));
+        Request afterRestart = Notifies.next(watcher);
+        assertThat(Notifies.body(afterRestart)).contains("after the restart");
+        assertThat(callId(afterRestart)).isEqualTo(dialog.callId());
+        assertThat(fromTag(afterRestart)).isEqualTo(dialog.toTag());
+        assertThat(cseq(afterRestart)).isGreaterThan(lastCseq);
+        long restoredCseq = cseq(afterRestart);
+
+        Response refreshed = dialog.refresh(600);
+        assertThat(refreshed.getStatusCode()).as("re-SUBSCRIBE lands in the restored subscription").isEqualTo(200);
+        Request afterRefresh = Notifies.next(watcher);
+        assertThat(cseq(afterRefresh)).isGreaterThan(restoredCseq);
+        assertThat(Notifies.state(afterRefresh)).startsWith("active;expires=");
+      } finally {
+        second.destroy();
+        second.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private Process startAndWait(Path log, String... args) throws IOException {
+    Process server = start(log, args);
+    Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> Files.exists(log) && Files.readString(log).contains("is ready") || !server.isAlive());
+    assertThat(server.isAlive()).as("server started (see %s)", log).isTrue();
+    return server;
+  }
+
+  private static long cseq(Request request) {
+    return ((javax.sip.header.CSeqHeader) request.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+  }
+
+  private static String callId(Request request) {
+    return ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+  }
+
+  private static String fromTag(Request request) {
+    return ((javax.sip.header.FromHeader) request.getHeader(javax.sip.header.FromHeader.NAME)).getTag();
   }
 
   private Process start(Path log, String... args) throws IOException {

@@ -52,6 +52,9 @@ final class SubscriptionDialog {
     Request subscribe = client.newRequest(Request.SUBSCRIBE, watcher, presentity, callId, fromTag, toTag, remoteTarget, ++cseq);
     SipTestClient.setHeader(subscribe, "Event", "presence");
     SipTestClient.setHeader(subscribe, "Expires", Integer.toString(expires));
+    // In a dialog the route set (empty: the server does not record-route) replaces the outbound
+    // proxy route: the request goes straight to the remote target (RFC 3261 section 12.2.1.1).
+    subscribe.removeHeader(javax.sip.header.RouteHeader.NAME);
     return subscribe;
   }
 

@@ -88,7 +88,10 @@ public final class NotifyService {
   private void send(Subscription subscription, Optional<NotifyBody> body) {
     Notification notification = new Notification(
         subscription.key(),
+        subscription.presentity(),
+        subscription.watcher(),
         subscription.dialog(),
+        subscription.dialog().localCseq() + 1,
         subscription.state(),
         subscription.terminationReason(),
         subscription.remainingSeconds(clock),
@@ -96,6 +99,10 @@ public final class NotifyService {
     try {
       long cseq = sender.send(notification);
       subscription.notified(cseq);
+      if (subscription.needsCseqReservation() && !subscription.isTerminated()) {
+        subscription.reserveCseqs();
+        subscriptions.save(subscription);
+      }
     } catch (NotifyFailedException e) {
       // The dialog is gone: the watcher cannot be reached any more (RFC 6665 section 4.2.2).
       LOG.warn("NOTIFY for {} could not be sent, removing the subscription: {}", subscription.key(), e.getMessage());

@@ -1,6 +1,7 @@
 package org.presenceagent.application.port;
 
 import java.util.Optional;
+import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.DialogState;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.SubscriptionState;
@@ -10,7 +11,10 @@ import org.presenceagent.domain.subscription.TerminationReason;
  * One NOTIFY to send in a subscription's dialog (RFC 6665 section 4.2.2).
  *
  * @param key the subscription
+ * @param presentity the notifier's side of the dialog (From of the NOTIFY)
+ * @param watcher the subscriber's side (To of the NOTIFY)
  * @param dialog the dialog to send it in (used when the container no longer knows the dialog)
+ * @param minimumCseq the lowest CSeq the NOTIFY may carry: CSeqs increase across restarts
  * @param state the Subscription-State value
  * @param reason the reason, for terminated subscriptions
  * @param expiresSeconds the remaining time, for pending and active subscriptions
@@ -18,7 +22,10 @@ import org.presenceagent.domain.subscription.TerminationReason;
  */
 public record Notification(
     SubscriptionKey key,
+    Aor presentity,
+    Aor watcher,
     DialogState dialog,
+    long minimumCseq,
     SubscriptionState state,
     Optional<TerminationReason> reason,
     long expiresSeconds,

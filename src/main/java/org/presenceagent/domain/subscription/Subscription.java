@@ -27,6 +27,7 @@ public final class Subscription {
   private Instant expiresAt;
   private DialogState dialog;
   private long version;
+  private long cseqCeiling;
 
   private Subscription(
       SubscriptionKey key,
@@ -38,7 +39,8 @@ public final class Subscription {
       TerminationReason terminationReason,
       Instant expiresAt,
       DialogState dialog,
-      long version) {
+      long version,
+      long cseqCeiling) {
     this.key = Objects.requireNonNull(key, "key");
     this.presentity = Objects.requireNonNull(presentity, "presentity");
     this.watcher = Objects.requireNonNull(watcher, "watcher");
@@ -49,6 +51,7 @@ public final class Subscription {
     this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
     this.dialog = Objects.requireNonNull(dialog, "dialog");
     this.version = version;
+    this.cseqCeiling = Math.max(cseqCeiling, dialog.localCseq());
   }
 
   /**
@@ -71,14 +74,17 @@ public final class Subscription {
     Subscription subscription = new Subscription(
         key, presentity, watcher, contentType, now,
         authorized ? SubscriptionState.ACTIVE : SubscriptionState.PENDING,
-        null, now.plus(granted), dialog, 0);
+        null, now.plus(granted), dialog, 0, dialog.localCseq() + CSEQ_RESERVATION);
     if (granted.isZero()) {
       subscription.terminate(TerminationReason.TIMEOUT);
     }
     return subscription;
   }
 
-  /** Rebuilds a subscription from storage; no validation beyond non-null parts. */
+  /**
+   * Rebuilds a subscription from storage; no validation beyond non-null parts. The stored dialog's
+   * local CSeq is the reserved ceiling, so the next NOTIFY goes out above anything sent before.
+   */
   public static Subscription restore(
       SubscriptionKey key,
       Aor presentity,
@@ -91,7 +97,8 @@ public final class Subscription {
       DialogState dialog,
       long version) {
     return new Subscription(
-        key, presentity, watcher, contentType, createdAt, state, terminationReason, expiresAt, dialog, version);
+        key, presentity, watcher, contentType, createdAt, state, terminationReason, expiresAt, dialog, version,
+        dialog.localCseq());
   }
 
   /**
@@ -125,6 +132,13 @@ public final class Subscription {
   public void dialogEstablished(String localTag) {
     dialog = dialog.withLocalTag(localTag);
   }
+
+  /**
+   * NOTIFY CSeqs are reserved in blocks of this size: the stored ceiling is raised (one write)
+   * only when a NOTIFY reaches it, and after a restart the dialog continues above it, so CSeqs keep
+   * increasing across restarts (RFC 3261 section 12.2.1.1) without a write per NOTIFY.
+   */
+  public static final long CSEQ_RESERVATION = 100;
 
   /** Records that a NOTIFY went out with the given CSeq; returns the new notification version. */
   public long notified(long cseq) {
@@ -194,6 +208,21 @@ public final class Subscription {
   /** How many NOTIFYs have been sent in this subscription. */
   public long version() {
     return version;
+  }
+
+  /** The highest CSeq this subscription's NOTIFYs may have used (the durable reservation). */
+  public long cseqCeiling() {
+    return cseqCeiling;
+  }
+
+  /** Whether the CSeq reservation is used up and must be raised (and stored) before going on. */
+  public boolean needsCseqReservation() {
+    return dialog.localCseq() >= cseqCeiling;
+  }
+
+  /** Raises the reservation by one block above the last CSeq sent. */
+  public void reserveCseqs() {
+    cseqCeiling = dialog.localCseq() + CSEQ_RESERVATION;
   }
 
   private void requireNotTerminated() {

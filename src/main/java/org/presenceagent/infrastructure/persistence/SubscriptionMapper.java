@@ -37,7 +37,7 @@ final class SubscriptionMapper {
     row.remoteTarget = dialog.remoteTarget();
     row.routeSet = String.join(ROUTE_SEPARATOR, dialog.routeSet());
     row.remoteCseq = dialog.remoteCseq();
-    row.localCseq = dialog.localCseq();
+    row.localCseq = subscription.cseqCeiling(); // the reservation, not the last CSeq: see Subscription
     row.transport = dialog.transport();
     row.version = subscription.version();
     return row;
