@@ -50,7 +50,7 @@ class PidfCodecComposeTest {
   }
 
   @Test
-  void mergesSeveralPublicationsInOrder() {
+  void mergesSeveralPublicationsOrderedByPriority() {
     NotifyBody notify =
         codec.compose(ALICE, List.of(parse("compose/phone.xml"), parse("compose/laptop.xml")), PIDF);
 
@@ -135,10 +135,10 @@ class PidfCodecComposeTest {
   }
 
   @Test
-  void composesOnlyPidf() {
-    assertThatThrownBy(() -> codec.compose(ALICE, List.of(), "application/xpidf+xml"))
+  void composesOnlyTheFormatsItWrites() {
+    assertThatThrownBy(() -> codec.compose(ALICE, List.of(), "text/plain"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("application/xpidf+xml");
+        .hasMessageContaining("text/plain");
   }
 
   @Test

@@ -108,14 +108,14 @@ class SubscribeServiceTest {
   @Test
   void theNegotiatedTypeIsStoredAndKeptOnRefresh() {
     service.subscribe(subscribeAccepting("call-1", BOB, ALICE, 600,
-        List.of(new MediaRange("application", "*", 0.5), new MediaRange("application", "pidf+xml", 0.9))), responder);
+        List.of(new MediaRange("application", "*", 0.5), MediaRange.of("application/cpim-pidf+xml"))), responder);
     service.subscribe(resubscribe("call-1", BOB, ALICE, 600, 2, "sip:bob@192.0.2.1:5060"),
         new RecordingResponders.Subscribe());
 
     assertThat(app.subscriptions.find(key("call-1")).orElseThrow().contentType())
-        .isEqualTo("application/pidf+xml");
+        .isEqualTo("application/cpim-pidf+xml");
     assertThat(app.sender.sent()).allSatisfy(notify ->
-        assertThat(notify.body().orElseThrow().contentType()).isEqualTo("application/pidf+xml"));
+        assertThat(notify.body().orElseThrow().contentType()).isEqualTo("application/cpim-pidf+xml"));
   }
 
   @Test
