@@ -49,6 +49,14 @@ public final class RequestRejectedException extends RuntimeException {
     return new RequestRejectedException(423, "Interval Too Brief", Map.of("Min-Expires", Long.toString(minimumSeconds)));
   }
 
+  /**
+   * 406 Not Acceptable with the body types we can produce (RFC 3261 section 21.4.7: the Accept of
+   * the answer tells the subscriber what it could ask for instead).
+   */
+  public static RequestRejectedException notAcceptable(Iterable<String> producible) {
+    return new RequestRejectedException(406, "Not Acceptable", Map.of("Accept", String.join(", ", producible)));
+  }
+
   /** 489 Bad Event with the packages we do support (RFC 6665 section 8.3.2). */
   public static RequestRejectedException badEvent(Iterable<String> allowEvents) {
     return new RequestRejectedException(489, "Bad Event", Map.of("Allow-Events", String.join(", ", allowEvents)));

@@ -5,7 +5,7 @@ import org.presenceagent.document.pidf.Presence;
 import org.presenceagent.domain.presentity.PresenceDocument;
 
 /**
- * A validated PIDF publication (RFC 3863): the exact bytes the publisher sent, which a lone
+ * A validated PIDF or CPIM-PIDF publication (RFC 3863): the exact bytes the publisher sent, which a lone
  * publication is forwarded as, and the parsed model, kept so that composing several publications
  * does not parse them again.
  *

@@ -1,7 +1,11 @@
 package org.presenceagent.document;
 
+import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Unmarshaller;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -10,24 +14,29 @@ import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.application.port.UnsupportedContentTypeException;
 import org.presenceagent.document.pidf.Pidf;
-import org.presenceagent.document.pidf.PidfBinding;
 import org.presenceagent.document.pidf.Presence;
 import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.shared.Aor;
 
 /**
- * Reads and writes PIDF documents ({@code application/pidf+xml}, RFC 3863).
+ * Reads PIDF documents ({@code application/pidf+xml}, RFC 3863, with any RFC 4479/4480
+ * extensions) and CPIM-PIDF ({@code application/cpim-pidf+xml}, read as PIDF under its old
+ * namespace); writes PIDF, CPIM-PIDF, XPIDF and LPIDF ({@link DocumentWriter}).
  *
  * <p>Parsing goes through {@link SecureXml} and then checks what RFC 3863 requires beyond
  * well-formedness, including the rejection of unknown {@code mustUnderstand} extensions (section
- * 5). Composition forwards a lone publication byte for byte, so that extensions we do not know
- * reach the watcher untouched, merges several publications into one document, and describes a
- * presentity without publications as one closed tuple.
+ * 5). Composition forwards a lone publication byte for byte when the watcher wants the format it
+ * was published in, so that extensions we do not know reach the watcher untouched; otherwise it
+ * merges the publications into one model ({@link PidfComposer}) and writes that in the watcher's
+ * format. A presentity without publications is one closed tuple.
  *
  * <p>Thread-safe.
  */
 public final class PidfCodec implements DocumentCodec {
+
+  private static final Set<String> READABLE =
+      Collections.unmodifiableSet(new LinkedHashSet<>(List.of(Pidf.CONTENT_TYPE, CpimPidf.CONTENT_TYPE)));
 
   private final SecureXml secureXml;
   private final PidfValidator validator;
@@ -47,9 +56,10 @@ public final class PidfCodec implements DocumentCodec {
     this.validator = new PidfValidator(understoodExtensions);
   }
 
+  /** PIDF first: the order of the {@code Accept} header of a 415. */
   @Override
   public Set<String> publishableContentTypes() {
-    return Set.of(Pidf.CONTENT_TYPE);
+    return READABLE;
   }
 
   /**
@@ -58,33 +68,34 @@ public final class PidfCodec implements DocumentCodec {
    */
   @Override
   public ParsedPidf parse(String contentType, byte[] body) {
-    if (!MediaTypes.sameType(contentType, Pidf.CONTENT_TYPE)) {
-      throw new UnsupportedContentTypeException(contentType);
-    }
-    return new ParsedPidf(contentType, body, read(body));
+    return new ParsedPidf(contentType, body, read(contentType, body));
   }
 
   /**
-   * @throws IllegalArgumentException when {@code contentType} is not {@code application/pidf+xml}
-   *     or a publication is not a PIDF document
+   * @throws IllegalArgumentException when {@code contentType} is not one we write or a
+   *     publication is not a PIDF or CPIM-PIDF document
    */
   @Override
   public NotifyBody compose(Aor presentity, List<PresenceDocument> publications, String contentType) {
-    if (!MediaTypes.sameType(contentType, Pidf.CONTENT_TYPE)) {
+    DocumentWriter writer = DocumentWriter.forType(contentType);
+    if (writer == null) {
       throw new IllegalArgumentException("cannot compose presence as " + contentType);
     }
-    publications.forEach(PidfCodec::requirePidf);
+    publications.forEach(PidfCodec::requireReadable);
+    if (publications.size() == 1 && MediaTypes.sameType(publications.get(0).contentType(), writer.contentType())) {
+      return new NotifyBody(writer.contentType(), publications.get(0).bytes());
+    }
+    Presence composed;
     if (publications.isEmpty()) {
-      return pidf(composer.closed(presentity));
+      composed = composer.closed(presentity);
+    } else {
+      List<Presence> models = new ArrayList<>(publications.size());
+      for (PresenceDocument publication : publications) {
+        models.add(modelOf(publication));
+      }
+      composed = composer.merge(presentity, models);
     }
-    if (publications.size() == 1) {
-      return pidf(publications.get(0).bytes());
-    }
-    List<Presence> models = new ArrayList<>(publications.size());
-    for (PresenceDocument publication : publications) {
-      models.add(modelOf(publication));
-    }
-    return pidf(composer.merge(presentity, models));
+    return new NotifyBody(writer.contentType(), writer.write(presentity, composed));
   }
 
   @Override
@@ -98,9 +109,18 @@ public final class PidfCodec implements DocumentCodec {
         .anyMatch(tuple -> tuple.getStatus() != null && Pidf.OPEN.equals(tuple.getStatus().getBasic()));
   }
 
-  private Presence read(byte[] body) {
+  private Presence read(String contentType, byte[] body) {
     try {
-      return validator.validate(secureXml.unmarshal(body, PidfBinding.newUnmarshaller(), Presence.class));
+      Unmarshaller unmarshaller = XmlBinding.newUnmarshaller();
+      JAXBElement<Presence> root;
+      if (MediaTypes.sameType(contentType, Pidf.CONTENT_TYPE)) {
+        root = secureXml.unmarshal(body, unmarshaller, Presence.class);
+      } else if (MediaTypes.sameType(contentType, CpimPidf.CONTENT_TYPE)) {
+        root = secureXml.unmarshal(body, unmarshaller, Presence.class, CpimPidf.NAMESPACE, Pidf.NAMESPACE);
+      } else {
+        throw new UnsupportedContentTypeException(contentType);
+      }
+      return validator.validate(root);
     } catch (JAXBException e) {
       throw new IllegalStateException("cannot create a PIDF unmarshaller", e);
     }
@@ -108,16 +128,14 @@ public final class PidfCodec implements DocumentCodec {
 
   // Publications reloaded from storage are plain documents: only those are parsed again.
   private Presence modelOf(PresenceDocument publication) {
-    return publication instanceof ParsedPidf parsed ? parsed.model() : read(publication.bytes());
+    return publication instanceof ParsedPidf parsed
+        ? parsed.model()
+        : read(publication.contentType(), publication.bytes());
   }
 
-  private static void requirePidf(PresenceDocument publication) {
-    if (!MediaTypes.sameType(publication.contentType(), Pidf.CONTENT_TYPE)) {
+  private static void requireReadable(PresenceDocument publication) {
+    if (READABLE.stream().noneMatch(type -> MediaTypes.sameType(publication.contentType(), type))) {
       throw new IllegalArgumentException("not a PIDF publication: " + publication.contentType());
     }
-  }
-
-  private static NotifyBody pidf(byte[] bytes) {
-    return new NotifyBody(Pidf.CONTENT_TYPE, bytes);
   }
 }

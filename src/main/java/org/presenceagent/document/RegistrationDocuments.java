@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import org.presenceagent.document.pidf.Contact;
 import org.presenceagent.document.pidf.Pidf;
-import org.presenceagent.document.pidf.PidfBinding;
 import org.presenceagent.document.pidf.Presence;
 import org.presenceagent.document.pidf.Status;
 import org.presenceagent.document.pidf.Tuple;
@@ -36,7 +35,7 @@ final class RegistrationDocuments {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      PidfBinding.newMarshaller().marshal(presence, out);
+      XmlBinding.newMarshaller(presence).marshal(presence, out);
     } catch (JAXBException e) {
       throw new IllegalStateException("cannot write the registration document", e);
     }

@@ -86,6 +86,23 @@ public final class SecureXml {
     }
   }
 
+  /**
+   * Like {@link #unmarshal(byte[], Unmarshaller, Class)}, reading the elements and attributes of
+   * namespace {@code from} as if they were in namespace {@code to} (CPIM-PIDF read as PIDF). The
+   * hardened parser does the parsing; the renaming filter only sees its events.
+   */
+  public <T> JAXBElement<T> unmarshal(
+      byte[] body, Unmarshaller unmarshaller, Class<T> declaredType, String from, String to) {
+    checkSize(body);
+    try {
+      SAXSource source = new SAXSource(
+          new NamespaceRenamer(newXmlReader(), from, to), new InputSource(new ByteArrayInputStream(body)));
+      return unmarshaller.unmarshal(source, declaredType);
+    } catch (JAXBException e) {
+      throw invalid(body, e);
+    }
+  }
+
   /** Like {@link #unmarshal(byte[], Unmarshaller, Class)} for an unmarshaller that knows the root. */
   public Object unmarshal(byte[] body, Unmarshaller unmarshaller) {
     checkSize(body);

@@ -1,11 +1,16 @@
 /**
- * The {@link org.presenceagent.application.port.DocumentCodec} adapter for PIDF (RFC 3863):
- * {@link org.presenceagent.document.PidfCodec} parses and validates published documents and
- * composes the documents sent to watchers, and {@link org.presenceagent.document.SecureXml} is
- * the single hardened XML reader every XML parse in the project goes through.
+ * The {@link org.presenceagent.application.port.DocumentCodec} adapter for presence documents:
+ * {@link org.presenceagent.document.PidfCodec} parses and validates published PIDF (RFC 3863,
+ * with RPID and data-model extensions) and CPIM-PIDF, composes the publications of a presentity
+ * into one PIDF model, and writes it as PIDF, CPIM-PIDF, XPIDF or LPIDF ({@code
+ * DocumentWriter}); {@link org.presenceagent.document.SecureXml} is the single hardened XML
+ * reader every XML parse in the project goes through. The mapping to the older formats, and what
+ * they lose, is tabled in {@code docs/document-formats.md}.
  *
- * <p>Belongs here: media-type handling, XML parsing and writing, RFC 3863 validation and
- * composition policy. The JAXB classes themselves live in {@code document.pidf}. This package may
+ * <p>Belongs here: media-type handling, XML parsing and writing, RFC 3863 validation, format
+ * conversion and composition policy. The bound classes live in one package per format: {@code
+ * document.pidf} (also used for CPIM-PIDF, renamed on the SAX stream), {@code document.xpidf},
+ * {@code document.lpidf} (not XML). This package may
  * use the application ports and the domain; nothing but the bootstrap code depends on it.
  */
 package org.presenceagent.document;

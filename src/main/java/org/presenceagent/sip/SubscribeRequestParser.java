@@ -6,7 +6,7 @@ import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.DialogState;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 
-/** Turns a SUBSCRIBE into a {@link SubscribeCommand} (RFC 6665 section 4.1.2, 8.2). */
+/** Turns a SUBSCRIBE into a {@link SubscribeCommand} (RFC 6665 section 4.1.2, 8.2; Accept: RFC 3261 section 20.1). */
 final class SubscribeRequestParser {
 
   private SubscribeRequestParser() {}
@@ -29,7 +29,8 @@ final class SubscribeRequestParser {
         0,
         request.getTransport() == null ? "udp" : request.getTransport().toLowerCase(java.util.Locale.ROOT));
     return new SubscribeCommand(
-        key, presentity, RequestFields.fromAor(request), RequestFields.expires(request), inDialog, dialog);
+        key, presentity, RequestFields.fromAor(request), RequestFields.expires(request), inDialog, dialog,
+        AcceptHeaders.parse(request.getHeaders(SipHeaders.ACCEPT)));
   }
 
   private static Aor toAor(SipServletRequest request) {

@@ -50,7 +50,7 @@ class PidfCodecComposeTest {
   }
 
   @Test
-  void mergesSeveralPublicationsInOrder() {
+  void mergesSeveralPublicationsOrderedByPriority() {
     NotifyBody notify =
         codec.compose(ALICE, List.of(parse("compose/phone.xml"), parse("compose/laptop.xml")), PIDF);
 
@@ -113,6 +113,22 @@ class PidfCodecComposeTest {
   }
 
   @Test
+  void keepsDifferentPersonsWithOneIdUnderUniqueIds() {
+    ParsedPidf phone = parse("compose/phone.xml");
+    ParsedPidf pc = parse("valid/rpid-person.xml"); // another <dm:person id="p1">, with a note
+
+    NotifyBody notify = codec.compose(ALICE, List.of(phone, pc), PIDF);
+
+    XmlAssert.assertThat(notify.bytes())
+        .withNamespaceContext(NAMESPACES)
+        .nodesByXPath("/p:presence/dm:person")
+        .extractingAttribute("id")
+        .containsExactly("p1", "p1-2");
+    assertThat(pc.model().getExtensions().get(0).getAttribute("id")).isEqualTo("p1");
+    assertThat(codec.parse(PIDF, notify.bytes()).model().getExtensions()).hasSize(2);
+  }
+
+  @Test
   void doesNotChangeThePublicationsItComposes() {
     ParsedPidf phone = parse("compose/phone.xml");
 
@@ -135,10 +151,10 @@ class PidfCodecComposeTest {
   }
 
   @Test
-  void composesOnlyPidf() {
-    assertThatThrownBy(() -> codec.compose(ALICE, List.of(), "application/xpidf+xml"))
+  void composesOnlyTheFormatsItWrites() {
+    assertThatThrownBy(() -> codec.compose(ALICE, List.of(), "text/plain"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("application/xpidf+xml");
+        .hasMessageContaining("text/plain");
   }
 
   @Test

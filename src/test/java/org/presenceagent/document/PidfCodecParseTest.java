@@ -24,8 +24,8 @@ class PidfCodecParseTest {
   private final PidfCodec codec = new PidfCodec(new SecureXml());
 
   @Test
-  void publishesOnlyPidf() {
-    assertThat(codec.publishableContentTypes()).containsExactly(PIDF);
+  void publishesPidfAndCpimPidf() {
+    assertThat(codec.publishableContentTypes()).containsExactly(PIDF, "application/cpim-pidf+xml");
   }
 
   @Test

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.presenceagent.application.port.InvalidDocumentException;
-import org.presenceagent.document.pidf.PidfBinding;
 import org.presenceagent.document.pidf.Presence;
 
 class SecureXmlTest {
@@ -25,14 +24,14 @@ class SecureXmlTest {
   @Test
   void readsAWellFormedDocument() throws Exception {
     JAXBElement<Presence> root =
-        secureXml.unmarshal(TestDocuments.pidf("valid/single-tuple.xml"), PidfBinding.newUnmarshaller(), Presence.class);
+        secureXml.unmarshal(TestDocuments.pidf("valid/single-tuple.xml"), XmlBinding.newUnmarshaller(), Presence.class);
 
     assertThat(root.getValue().getEntity()).isEqualTo("sip:someone@example.com");
   }
 
   @Test
   void readsByRootElementName() throws Exception {
-    Object root = secureXml.unmarshal(TestDocuments.pidf("valid/single-tuple.xml"), PidfBinding.newUnmarshaller());
+    Object root = secureXml.unmarshal(TestDocuments.pidf("valid/single-tuple.xml"), XmlBinding.newUnmarshaller());
 
     assertThat(root).isInstanceOfSatisfying(Presence.class, p -> assertThat(p.getTuples()).hasSize(1));
   }
@@ -40,7 +39,7 @@ class SecureXmlTest {
   @Test
   void reportsAnUnknownRootElementWhenReadingByName() {
     assertThatThrownBy(
-            () -> secureXml.unmarshal(TestDocuments.pidf("invalid/wrong-root.xml"), PidfBinding.newUnmarshaller()))
+            () -> secureXml.unmarshal(TestDocuments.pidf("invalid/wrong-root.xml"), XmlBinding.newUnmarshaller()))
         .isInstanceOf(InvalidDocumentException.class)
         .hasMessageStartingWith("Invalid XML: unexpected element")
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(140).doesNotContain("\n"));
@@ -100,7 +99,7 @@ class SecureXmlTest {
     byte[] body = new byte[101];
     Arrays.fill(body, (byte) '<'); // not XML at all: the size check must come first
 
-    assertThatThrownBy(() -> small.unmarshal(body, PidfBinding.newUnmarshaller(), Presence.class))
+    assertThatThrownBy(() -> small.unmarshal(body, XmlBinding.newUnmarshaller(), Presence.class))
         .isInstanceOf(InvalidDocumentException.class)
         .hasMessage("Invalid XML: body of 101 bytes exceeds the limit of 100 bytes");
   }
@@ -110,7 +109,7 @@ class SecureXmlTest {
     byte[] body = TestDocuments.pidf("valid/single-tuple.xml");
     SecureXml exact = new SecureXml(body.length);
 
-    assertThat(exact.unmarshal(body, PidfBinding.newUnmarshaller(), Presence.class).getValue()).isNotNull();
+    assertThat(exact.unmarshal(body, XmlBinding.newUnmarshaller(), Presence.class).getValue()).isNotNull();
   }
 
   @Test
@@ -144,6 +143,6 @@ class SecureXmlTest {
   }
 
   private void unmarshal(byte[] body) throws Exception {
-    secureXml.unmarshal(body, PidfBinding.newUnmarshaller(), Presence.class);
+    secureXml.unmarshal(body, XmlBinding.newUnmarshaller(), Presence.class);
   }
 }

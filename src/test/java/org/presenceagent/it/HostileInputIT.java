@@ -43,13 +43,16 @@ class HostileInputIT {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-    "billion laughs|BILLION",
-    "external entity|XXE",
-    "not XML|<presence",
-    "wrong root|<foo xmlns=\"urn:x\"/>",
-    "tuple without id|<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"sip:m@example.com\"><tuple><status/></tuple></presence>"
+    "billion laughs|BILLION|application/pidf+xml",
+    "external entity|XXE|application/pidf+xml",
+    "billion laughs as CPIM-PIDF|BILLION|application/cpim-pidf+xml",
+    "external entity as CPIM-PIDF|XXE|application/cpim-pidf+xml",
+    "not XML|<presence|application/pidf+xml",
+    "wrong root|<foo xmlns=\"urn:x\"/>|application/pidf+xml",
+    "tuple without id|<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"sip:m@example.com\"><tuple><status/></tuple></presence>|application/pidf+xml"
   })
-  void hostileOrInvalidDocumentsGet400AndOthersKeepBeingServed(String name, String body) throws Exception {
+  void hostileOrInvalidDocumentsGet400AndOthersKeepBeingServed(String name, String body, String contentType)
+      throws Exception {
     String document = switch (body) {
       case "BILLION" -> BILLION_LAUGHS;
       case "XXE" -> EXTERNAL_ENTITY;
@@ -61,8 +64,9 @@ class HostileInputIT {
       SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), victim, 300);
       Notifies.next(watcher);
 
-      Response rejected = new Publisher(mallory).publish(TestAors.unique("mallory"), 60, null,
-          document.getBytes(StandardCharsets.UTF_8));
+      Publisher publisher = new Publisher(mallory);
+      Response rejected = mallory.call(publisher.request(TestAors.unique("mallory"), 60, null, contentType,
+          document.getBytes(StandardCharsets.UTF_8)));
 
       assertThat(rejected.getStatusCode()).isEqualTo(400);
       assertThat(rejected.getReasonPhrase()).startsWith("Invalid").doesNotContain("root:");

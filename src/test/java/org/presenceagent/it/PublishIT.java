@@ -116,7 +116,7 @@ class PublishIT {
       Response response = phone.call(
           publisher.request(frank, 60, null, "text/plain", "online".getBytes(StandardCharsets.UTF_8)));
       assertThat(response.getStatusCode()).isEqualTo(415);
-      assertThat(SipTestHeaders.get(response, "Accept")).isEqualTo("application/pidf+xml");
+      assertThat(SipTestHeaders.get(response, "Accept")).isEqualTo("application/pidf+xml, application/cpim-pidf+xml");
     }
   }
 

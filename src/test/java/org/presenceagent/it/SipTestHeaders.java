@@ -16,8 +16,14 @@ final class SipTestHeaders {
     message.setHeader(header);
   }
 
+  /**
+   * Adds one more header field of that name, keeping those already there (e.g. several Accept);
+   * a comma-separated list value is added element by element, as JAIN-SIP keeps list headers.
+   */
   static void add(Message message, String name, String value) throws Exception {
-    message.addHeader(FACTORY.createHeader(name, value));
+    for (Object header : FACTORY.createHeaders(name + ": " + value)) {
+      message.addHeader((Header) header);
+    }
   }
 
   /** The header's value; the values of a header JAIN-SIP split into several are joined with ", ". */

@@ -1,5 +1,6 @@
 package org.presenceagent.it;
 
+import java.util.List;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
@@ -35,16 +36,32 @@ final class SubscriptionDialog {
 
   /** Sends an initial SUBSCRIBE for presence; returns the dialog and the 2xx (asserting 2xx). */
   static Established subscribe(SipTestClient client, String watcher, String presentity, Integer expires) throws Exception {
-    Request subscribe = client.newRequest(Request.SUBSCRIBE, watcher, presentity, 1);
-    SipTestClient.setHeader(subscribe, "Event", "presence");
-    if (expires != null) {
-      SipTestClient.setHeader(subscribe, "Expires", Integer.toString(expires));
-    }
+    return subscribe(client, watcher, presentity, expires, List.of());
+  }
+
+  /** As {@link #subscribe(SipTestClient, String, String, Integer)}, with one Accept header per entry. */
+  static Established subscribe(
+      SipTestClient client, String watcher, String presentity, Integer expires, List<String> accept) throws Exception {
+    Request subscribe = initialRequest(client, watcher, presentity, expires, accept);
     Response ok = client.call(subscribe);
     if (ok.getStatusCode() / 100 != 2) {
       throw new AssertionError("SUBSCRIBE answered " + ok.getStatusCode() + " " + ok.getReasonPhrase());
     }
     return new Established(new SubscriptionDialog(client, subscribe, ok), ok);
+  }
+
+  /** An initial SUBSCRIBE for presence, with one Accept header field per entry of {@code accept}. */
+  static Request initialRequest(
+      SipTestClient client, String watcher, String presentity, Integer expires, List<String> accept) throws Exception {
+    Request subscribe = client.newRequest(Request.SUBSCRIBE, watcher, presentity, 1);
+    SipTestClient.setHeader(subscribe, "Event", "presence");
+    if (expires != null) {
+      SipTestClient.setHeader(subscribe, "Expires", Integer.toString(expires));
+    }
+    for (String value : accept) {
+      SipTestHeaders.add(subscribe, "Accept", value);
+    }
+    return subscribe;
   }
 
   /** An in-dialog SUBSCRIBE (refresh, or un-subscribe with 0). */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.presenceagent.application.publish.PublishCommand;
 import org.presenceagent.application.subscribe.SubscribeCommand;
+import org.presenceagent.domain.event.MediaRange;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ETag;
 import org.presenceagent.domain.subscription.DialogState;
@@ -31,6 +32,14 @@ public final class Commands {
   public static SubscribeCommand subscribe(String callId, Aor watcher, Aor presentity, OptionalLong expires) {
     return new SubscribeCommand(key(callId), presentity, watcher, expires, false,
         dialog(callId, 1, "sip:" + watcher.user() + "@192.0.2.1:5060"));
+  }
+
+  /** An initial SUBSCRIBE with Accept headers holding {@code accept}. */
+  public static SubscribeCommand subscribeAccepting(
+      String callId, Aor watcher, Aor presentity, long expires, List<MediaRange> accept) {
+    SubscribeCommand plain = subscribe(callId, watcher, presentity, expires);
+    return new SubscribeCommand(plain.key(), presentity, watcher, plain.requestedExpires(), false, plain.dialog(),
+        Optional.of(accept));
   }
 
   public static SubscribeCommand subscribe(String callId, Aor watcher, Aor presentity, long expires) {

@@ -1,7 +1,10 @@
 package org.presenceagent.application.subscribe;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.presenceagent.domain.event.MediaRange;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.DialogState;
 import org.presenceagent.domain.subscription.SubscriptionKey;
@@ -15,6 +18,8 @@ import org.presenceagent.domain.subscription.SubscriptionKey;
  * @param requestedExpires the Expires header value, empty when absent
  * @param inDialog whether the request carries a To tag (a refresh or un-subscribe)
  * @param dialog the dialog state seen in this request (remote CSeq, target, route set, transport)
+ * @param accept the ranges of all Accept headers in order, empty when the request has none (RFC
+ *     3261 section 20.1 tells an absent header from an empty one)
  */
 public record SubscribeCommand(
     SubscriptionKey key,
@@ -22,7 +27,8 @@ public record SubscribeCommand(
     Aor watcher,
     OptionalLong requestedExpires,
     boolean inDialog,
-    DialogState dialog) {
+    DialogState dialog,
+    Optional<List<MediaRange>> accept) {
 
   public SubscribeCommand {
     Objects.requireNonNull(key, "key");
@@ -30,5 +36,12 @@ public record SubscribeCommand(
     Objects.requireNonNull(watcher, "watcher");
     Objects.requireNonNull(requestedExpires, "requestedExpires");
     Objects.requireNonNull(dialog, "dialog");
+    accept = Objects.requireNonNull(accept, "accept").map(List::copyOf);
+  }
+
+  /** A SUBSCRIBE without Accept header. */
+  public SubscribeCommand(
+      SubscriptionKey key, Aor presentity, Aor watcher, OptionalLong requestedExpires, boolean inDialog, DialogState dialog) {
+    this(key, presentity, watcher, requestedExpires, inDialog, dialog, Optional.empty());
   }
 }

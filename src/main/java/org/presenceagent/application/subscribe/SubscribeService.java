@@ -55,7 +55,7 @@ public final class SubscribeService {
   /**
    * Handles one SUBSCRIBE.
    *
-   * @throws RequestRejectedException for 489, 423, 481, 403 and 500 (out-of-order CSeq)
+   * @throws RequestRejectedException for 489, 423, 406, 481, 403 and 500 (out-of-order CSeq)
    */
   public void subscribe(SubscribeCommand command, SubscribeResponder responder) {
     EventPackage eventPackage = eventPackages.find(command.key().event())
@@ -72,14 +72,18 @@ public final class SubscribeService {
     }
   }
 
+  // The body type is chosen once, here: RFC 6665 section 4.2.1.1 lets the notifier keep the type
+  // of the initial SUBSCRIBE, and watchers such as Windows Messenger omit Accept on refreshes.
   private void create(SubscribeCommand command, EventPackage eventPackage, Duration granted, SubscribeResponder responder) {
+    String contentType = eventPackage.negotiate(command.accept())
+        .orElseThrow(() -> RequestRejectedException.notAcceptable(eventPackage.notifyContentTypes()));
     SubHandling handling = authorization.decide(command.watcher(), command.presentity());
     if (handling == SubHandling.BLOCK) {
       throw new RequestRejectedException(403, "Forbidden");
     }
     boolean authorized = handling == SubHandling.ALLOW;
     Subscription subscription = Subscription.create(
-        command.key(), command.presentity(), command.watcher(), eventPackage.defaultContentType(),
+        command.key(), command.presentity(), command.watcher(), contentType,
         command.dialog().withLocalTag(responder.localTag()), authorized, granted, clock);
     if (subscription.isTerminated()) { // a fetch: nothing to keep (RFC 6665 section 4.4.3)
       responder.accept(!authorized, 0);

@@ -1,13 +1,14 @@
 /**
  * The JAXB binding of the Presence Information Data Format (PIDF, RFC 3863 section 4): the
  * {@code presence}, {@code tuple}, {@code status}, {@code contact} and {@code note} elements of
- * namespace {@code urn:ietf:params:xml:ns:pidf}, plus the one shared {@link
- * jakarta.xml.bind.JAXBContext} for them ({@link org.presenceagent.document.pidf.PidfBinding}).
+ * namespace {@code urn:ietf:params:xml:ns:pidf}. The pre-RFC CPIM-PIDF uses the same classes: its
+ * namespace is renamed on the SAX stream in both directions ({@code document.NamespaceRenamer}).
  *
  * <p>Only plain mapped classes belong here, no validation or composition logic. Extension
  * elements (RFC 3863 section 5; e.g. RPID, RFC 4480) are kept as DOM elements so that documents
- * we only partly understand are forwarded unchanged. The classes are hand-written for now and are
- * meant to be replaced by classes generated from the RFC 3863 schema.
+ * we only partly understand are forwarded unchanged. The classes are hand-written (no XJC plugin
+ * is available to the offline build) and are meant to be replaced by classes generated from the
+ * RFC 3863 schema.
  */
 @XmlSchema(
     namespace = Pidf.NAMESPACE,

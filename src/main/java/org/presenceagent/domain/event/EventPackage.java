@@ -1,6 +1,7 @@
 package org.presenceagent.domain.event;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An event package the server is a notifier for.
@@ -11,9 +12,25 @@ import java.util.List;
  */
 public record EventPackage(String name, List<String> notifyContentTypes, boolean publishable) {
 
-  /** RFC 3856 presence, PIDF by default (RFC 3863). */
+  /** PIDF (RFC 3863), the format every presence notifier must support (RFC 3856 section 6.6). */
+  public static final String PIDF = "application/pidf+xml";
+
+  /** The pre-RFC 3863 CPIM-PIDF: PIDF in another namespace, still sent by early SIMPLE clients. */
+  public static final String CPIM_PIDF = "application/cpim-pidf+xml";
+
+  /** XPIDF, the pre-PIDF draft format Windows Messenger 4.7 reads. */
+  public static final String XPIDF = "application/xpidf+xml";
+
+  /** LPIDF (draft-rosenberg-impp-lpidf): header-like lines, read by the first SIP phones. */
+  public static final String LPIDF = "application/lpidf+xml";
+
+  /**
+   * RFC 3856 presence. PIDF first: it is the default (section 6.6) and, with RPID/data-model
+   * elements (RFC 4479, RFC 4480), the only format that carries everything; the older formats
+   * follow from the richest to the poorest.
+   */
   public static final EventPackage PRESENCE =
-      new EventPackage("presence", List.of("application/pidf+xml"), true);
+      new EventPackage("presence", List.of(PIDF, CPIM_PIDF, XPIDF, LPIDF), true);
 
   public EventPackage {
     if (name == null || name.isBlank()) {
@@ -28,5 +45,18 @@ public record EventPackage(String name, List<String> notifyContentTypes, boolean
   /** The body type used when the subscriber sends no Accept header. */
   public String defaultContentType() {
     return notifyContentTypes.get(0);
+  }
+
+  /**
+   * The body type for a subscriber (RFC 6665 section 4.2.1.1).
+   *
+   * @param accept the ranges of the subscriber's Accept headers; empty when it sent none, which
+   *     means {@link #defaultContentType()} (an Accept header without ranges accepts nothing)
+   * @return empty when nothing we produce is acceptable: the SUBSCRIBE gets 406
+   */
+  public Optional<String> negotiate(Optional<List<MediaRange>> accept) {
+    return accept.isEmpty()
+        ? Optional.of(defaultContentType())
+        : ContentNegotiation.choose(notifyContentTypes, accept.get());
   }
 }

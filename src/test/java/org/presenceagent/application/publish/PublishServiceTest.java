@@ -163,7 +163,7 @@ class PublishServiceTest {
     RequestRejectedException rejected = rejection(() -> service.publish(text, responder));
 
     assertThat(rejected.status()).isEqualTo(415);
-    assertThat(rejected.headers()).containsEntry("Accept", "application/pidf+xml");
+    assertThat(rejected.headers()).containsEntry("Accept", "application/pidf+xml, application/cpim-pidf+xml");
     assertThat(app.publications.findAll()).isEmpty();
   }
 

@@ -7,14 +7,17 @@ import static org.presenceagent.testing.Commands.BOB;
 import static org.presenceagent.testing.Commands.key;
 import static org.presenceagent.testing.Commands.resubscribe;
 import static org.presenceagent.testing.Commands.subscribe;
+import static org.presenceagent.testing.Commands.subscribeAccepting;
 import static org.presenceagent.testing.Rejections.rejection;
 
+import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.presenceagent.application.RequestRejectedException;
 import org.presenceagent.application.port.Notification;
 import org.presenceagent.domain.auth.AuthorizationPolicy;
 import org.presenceagent.domain.auth.SubHandling;
+import org.presenceagent.domain.event.MediaRange;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.SubscriptionState;
 import org.presenceagent.domain.subscription.TerminationReason;
@@ -87,6 +90,32 @@ class SubscribeServiceTest {
     assertThat(rejected.status()).isEqualTo(489);
     assertThat(rejected.headers()).containsEntry("Allow-Events", "presence");
     assertThat(app.sender.sent()).isEmpty();
+  }
+
+  @Test
+  void anAcceptListingNothingWeProduceIsNotAcceptableListingWhatWeDo() {
+    RequestRejectedException rejected = rejection(() -> service.subscribe(
+        subscribeAccepting("call-1", BOB, ALICE, 600, List.of(MediaRange.of("text/plain"))), responder));
+
+    assertThat(rejected.status()).isEqualTo(406);
+    assertThat(rejected.headers()).containsEntry("Accept",
+        "application/pidf+xml, application/cpim-pidf+xml, application/xpidf+xml, application/lpidf+xml");
+    assertThat(responder.accepted).isFalse();
+    assertThat(app.sender.sent()).isEmpty();
+    assertThat(app.subscriptions.findAll()).isEmpty();
+  }
+
+  @Test
+  void theNegotiatedTypeIsStoredAndKeptOnRefresh() {
+    service.subscribe(subscribeAccepting("call-1", BOB, ALICE, 600,
+        List.of(new MediaRange("application", "*", 0.5), MediaRange.of("application/cpim-pidf+xml"))), responder);
+    service.subscribe(resubscribe("call-1", BOB, ALICE, 600, 2, "sip:bob@192.0.2.1:5060"),
+        new RecordingResponders.Subscribe());
+
+    assertThat(app.subscriptions.find(key("call-1")).orElseThrow().contentType())
+        .isEqualTo("application/cpim-pidf+xml");
+    assertThat(app.sender.sent()).allSatisfy(notify ->
+        assertThat(notify.body().orElseThrow().contentType()).isEqualTo("application/cpim-pidf+xml"));
   }
 
   @Test
