@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.authorize.AuthorizeService;
+import org.presenceagent.application.authorize.StoredRules;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
@@ -11,23 +13,32 @@ import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.application.port.RulesDocumentReader;
 import org.presenceagent.application.publish.PublishService;
 import org.presenceagent.application.subscribe.SubscribeService;
+import org.presenceagent.application.xcap.ApplicationUsage;
+import org.presenceagent.application.xcap.XcapService;
 import org.presenceagent.document.PidfCodec;
+import org.presenceagent.document.PresRulesReader;
 import org.presenceagent.document.SecureXml;
+import org.presenceagent.document.policy.PolicyBinding;
 import org.presenceagent.domain.auth.AuthorizationPolicy;
+import org.presenceagent.domain.auth.RulesPolicy;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.event.EventPackages;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.shared.ExpiryPolicy;
 import org.presenceagent.domain.subscription.Subscription;
+import org.presenceagent.domain.xcap.XcapDocumentRepository;
 import org.presenceagent.infrastructure.config.AuthMode;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.persistence.Database;
 import org.presenceagent.infrastructure.persistence.IndexedPublicationRepository;
+import org.presenceagent.infrastructure.persistence.InMemoryXcapDocumentRepository;
 import org.presenceagent.infrastructure.persistence.IndexedSubscriptionRepository;
 import org.presenceagent.infrastructure.persistence.JpaPublicationStore;
 import org.presenceagent.infrastructure.persistence.JpaSubscriptionStore;
+import org.presenceagent.infrastructure.persistence.JpaXcapDocumentRepository;
 import org.presenceagent.infrastructure.persistence.PublicationStore;
 import org.presenceagent.infrastructure.persistence.SubscriptionStore;
 import org.presenceagent.infrastructure.persistence.TransactionRunner;
@@ -45,31 +56,41 @@ public final class PresenceAgent implements AutoCloseable {
   private final SubscribeService subscribeService;
   private final PublishService publishService;
   private final NotifyResponseService notifyResponseService;
+  private final AuthorizeService authorizeService;
+  private final XcapService xcapService;
 
   private PresenceAgent(
       List<AutoCloseable> resources,
       SubscribeService subscribeService,
       PublishService publishService,
-      NotifyResponseService notifyResponseService) {
+      NotifyResponseService notifyResponseService,
+      AuthorizeService authorizeService,
+      XcapService xcapService) {
     this.resources = resources;
     this.subscribeService = subscribeService;
     this.publishService = publishService;
     this.notifyResponseService = notifyResponseService;
+    this.authorizeService = authorizeService;
+    this.xcapService = xcapService;
   }
 
   /** Builds the application, restores stored state and restarts its timers. */
   public static PresenceAgent start(PresenceSettings settings, NotifySender notifySender, Clock clock) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      DocumentCodec codec = new PidfCodec(new SecureXml(settings.maxBodySize()));
+      SecureXml secureXml = new SecureXml(settings.maxBodySize());
+      DocumentCodec codec = new PidfCodec(secureXml);
+      RulesDocumentReader rulesReader = new PresRulesReader(secureXml);
       SubscriptionStore subscriptionStore = SubscriptionStore.NONE;
       PublicationStore publicationStore = PublicationStore.NONE;
+      XcapDocumentRepository xcapDocuments = new InMemoryXcapDocumentRepository();
       if (settings.useDb()) {
         Database database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
         resources.add(database);
         TransactionRunner transactions = database.transactions();
         subscriptionStore = new JpaSubscriptionStore(transactions);
         publicationStore = new JpaPublicationStore(transactions, codec::parse);
+        xcapDocuments = new JpaXcapDocumentRepository(transactions);
         LOG.info("database {}", database.describe());
       } else {
         LOG.info("use_db=0: state is kept in memory only and lost on restart");
@@ -81,7 +102,9 @@ public final class PresenceAgent implements AutoCloseable {
 
       EventPackages eventPackages = new EventPackages(List.of(EventPackage.PRESENCE));
       PresentityLocks locks = new PresentityLocks(LOCK_STRIPES);
-      NotifyService notifier = new NotifyService(publications, subscriptions, codec, notifySender, clock);
+      StoredRules storedRules = new StoredRules(xcapDocuments, rulesReader);
+      AuthorizationPolicy authorization = authorization(settings.auth(), storedRules, clock);
+      NotifyService notifier = new NotifyService(publications, subscriptions, codec, notifySender, authorization, clock);
       ExpiryService expiry = new ExpiryService(subscriptions, publications, notifier, locks, clock);
       SubscriptionTimers subscriptionTimers = new SubscriptionTimers(scheduler, expiry);
       PublicationTimers publicationTimers = new PublicationTimers(scheduler, expiry);
@@ -89,7 +112,7 @@ public final class PresenceAgent implements AutoCloseable {
       SubscribeService subscribe = new SubscribeService(
           eventPackages,
           new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxSubscriptionExpiration()),
-          authorization(settings.auth()),
+          authorization,
           subscriptions, notifier, subscriptionTimers, locks, clock);
       PublishService publish = new PublishService(
           eventPackages,
@@ -97,23 +120,38 @@ public final class PresenceAgent implements AutoCloseable {
           codec, publications, notifier, publicationTimers, locks, clock);
       NotifyResponseService notifyResponses =
           new NotifyResponseService(subscriptions, subscriptionTimers, locks, settings.ignore408OnNotify());
+      AuthorizeService authorize = new AuthorizeService(subscriptions, authorization, notifier, subscriptionTimers, locks);
+      XcapService xcap = new XcapService(
+          List.of(new ApplicationUsage(StoredRules.AUID, "application/auth-policy+xml", PolicyBinding.PRES_RULES,
+              rulesReader::read)),
+          xcapDocuments,
+          selector -> {
+            if (StoredRules.isRulesDocument(selector)) {
+              storedRules.invalidate(selector.user());
+              if (settings.auth() == AuthMode.XCAP) {
+                authorize.authorize(selector.user()); // at once, not at the next refresh
+              }
+            }
+          },
+          clock);
 
       List<Publication> restoredPublications = publications.load();
       restoredPublications.forEach(publicationTimers::schedule);
       List<Subscription> restoredSubscriptions = subscriptions.load();
       restoredSubscriptions.forEach(subscriptionTimers::schedule);
       LOG.info("restored {} publications and {} subscriptions", restoredPublications.size(), restoredSubscriptions.size());
-      return new PresenceAgent(resources, subscribe, publish, notifyResponses);
+      return new PresenceAgent(resources, subscribe, publish, notifyResponses, authorize, xcap);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
     }
   }
 
-  private static AuthorizationPolicy authorization(AuthMode mode) {
+  private static AuthorizationPolicy authorization(AuthMode mode, StoredRules storedRules, Clock clock) {
     return switch (mode) {
       case NONE -> AuthorizationPolicy.allowAll();
       case IMPLICIT -> AuthorizationPolicy.confirmAll();
+      case XCAP -> new RulesPolicy(storedRules, clock);
     };
   }
 
@@ -127,6 +165,16 @@ public final class PresenceAgent implements AutoCloseable {
 
   public NotifyResponseService notifyResponseService() {
     return notifyResponseService;
+  }
+
+  /** Re-evaluates a presentity's subscriptions against its rules (the seed's {@code pa.authorize}). */
+  public AuthorizeService authorizeService() {
+    return authorizeService;
+  }
+
+  /** The built-in XCAP server's document operations. */
+  public XcapService xcapService() {
+    return xcapService;
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.presenceagent.testing;
 
 import java.util.List;
 import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
@@ -47,7 +48,7 @@ public final class ApplicationHarness {
 
   public ApplicationHarness(AuthorizationPolicy authorization) {
     this.authorization = authorization;
-    notifyService = new NotifyService(publications, subscriptions, codec, sender, clock);
+    notifyService = new NotifyService(publications, subscriptions, codec, sender, authorization, clock);
     expiryService = new ExpiryService(subscriptions, publications, notifyService, locks, clock);
     subscriptionTimers = new SubscriptionTimers(scheduler, expiryService);
     publicationTimers = new PublicationTimers(scheduler, expiryService);
@@ -66,6 +67,10 @@ public final class ApplicationHarness {
   public PublishService publishService() {
     return new PublishService(
         eventPackages, EXPIRY, codec, publications, notifyService, publicationTimers, locks, clock);
+  }
+
+  public AuthorizeService authorizeService() {
+    return new AuthorizeService(subscriptions, authorization, notifyService, subscriptionTimers, locks);
   }
 
   public NotifyResponseService notifyResponseService(boolean ignore408) {

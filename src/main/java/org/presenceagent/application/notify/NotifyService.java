@@ -10,6 +10,8 @@ import org.presenceagent.application.port.Notification;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.application.port.NotifyFailedException;
 import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.domain.auth.AuthorizationPolicy;
+import org.presenceagent.domain.auth.SubHandling;
 import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.presentity.PublicationRepository;
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * subscription after it was created, refreshed or ended, and the new state of a presentity to all
  * its active watchers after a change. Callers hold the presentity's lock, so NOTIFYs of one
  * presentity leave in the order of the changes.
+ *
+ * <p>A watcher whose policy says {@code polite-block} (RFC 5025 section 3.2.1) is active but only
+ * ever gets the document of a presentity without publications (one closed tuple), so that it
+ * cannot tell a polite block from a presentity that is offline. The policy is asked at each NOTIFY,
+ * so a change of rules changes what the watcher sees next.
  */
 public final class NotifyService {
 
@@ -33,6 +40,7 @@ public final class NotifyService {
   private final SubscriptionRepository subscriptions;
   private final DocumentCodec codec;
   private final NotifySender sender;
+  private final AuthorizationPolicy authorization;
   private final Clock clock;
 
   public NotifyService(
@@ -40,7 +48,9 @@ public final class NotifyService {
       SubscriptionRepository subscriptions,
       DocumentCodec codec,
       NotifySender sender,
+      AuthorizationPolicy authorization,
       Clock clock) {
+    this.authorization = authorization;
     this.publications = publications;
     this.subscriptions = subscriptions;
     this.codec = codec;
@@ -56,7 +66,9 @@ public final class NotifyService {
    */
   public void notifySubscription(Subscription subscription, boolean withState) {
     Optional<NotifyBody> body = withState
-        ? Optional.of(currentDocument(subscription.presentity(), subscription.event(), subscription.contentType()))
+        ? Optional.of(politelyBlocked(subscription)
+            ? neutralDocument(subscription.presentity(), subscription.contentType())
+            : currentDocument(subscription.presentity(), subscription.event(), subscription.contentType()))
         : Optional.empty();
     send(subscription, body);
   }
@@ -64,13 +76,24 @@ public final class NotifyService {
   /** Sends the presentity's new state to each of its active watchers. */
   public void notifyWatchers(Aor presentity, String event) {
     Map<String, NotifyBody> bodiesByType = new HashMap<>(); // composed once per change and type
+    Map<String, NotifyBody> neutralByType = new HashMap<>();
     for (Subscription subscription : subscriptions.findByPresentity(presentity, event)) {
       if (subscription.isActive()) {
-        NotifyBody body = bodiesByType.computeIfAbsent(
-            subscription.contentType(), type -> currentDocument(presentity, event, type));
+        NotifyBody body = politelyBlocked(subscription)
+            ? neutralByType.computeIfAbsent(subscription.contentType(), type -> neutralDocument(presentity, type))
+            : bodiesByType.computeIfAbsent(subscription.contentType(), type -> currentDocument(presentity, event, type));
         send(subscription, Optional.of(body));
       }
     }
+  }
+
+  private boolean politelyBlocked(Subscription subscription) {
+    return authorization.decide(subscription.watcher(), subscription.presentity()) == SubHandling.POLITE_BLOCK;
+  }
+
+  /** What a politely blocked watcher sees: the presentity as if it had published nothing. */
+  private NotifyBody neutralDocument(Aor presentity, String contentType) {
+    return codec.compose(presentity, List.of(), contentType);
   }
 
   /** The presentity's composed document in the given type. */

@@ -77,7 +77,9 @@ public final class SubscribeService {
     if (handling == SubHandling.BLOCK) {
       throw new RequestRejectedException(403, "Forbidden");
     }
-    boolean authorized = handling == SubHandling.ALLOW;
+    // Polite-block is active too: the watcher must not be able to tell it from allow (RFC 5025
+    // section 3.2.1); the notifier gives it a neutral document.
+    boolean authorized = handling.activates();
     Subscription subscription = Subscription.create(
         command.key(), command.presentity(), command.watcher(), eventPackage.defaultContentType(),
         command.dialog().withLocalTag(responder.localTag()), authorized, granted, clock);

@@ -26,15 +26,22 @@ public enum Parameter {
   DB_PASSWORD("db_password", "", "Database password (for db_url).", "-"),
   DATA_DIR("data_dir", "data", "Directory of the embedded H2 database.", "-"),
   AUTH("auth", "",
-      "Authorization of presence watchers: none (all active), implicit (all pending); empty means implicit"
-          + " with an error logged, as in the seed.", "auth"),
+      "Authorization of presence watchers: none (all active), implicit (all pending), xcap (each"
+          + " presentity's pres-rules from the built-in XCAP server decide); empty means implicit with an error"
+          + " logged, as in the seed.", "auth"),
   IGNORE_408_ON_NOTIFY("ignore_408_on_notify", "0",
       "1: a NOTIFY answered 408 (or timed out) keeps the subscription; 0: it removes it.", "ignore_408_on_notify"),
   MAX_BODY_SIZE("max_body_size", "65536",
       "Largest request body accepted, in bytes; larger ones get 413.", "-"),
   PENDING_RESPONSE_CODE("pending_response_code", "200",
       "Response to a SUBSCRIBE whose subscription is pending: 200 as RFC 6665 requires, or 202 as the seed"
-          + " and RFC 3265 did.", "-");
+          + " and RFC 3265 did.", "-"),
+  XCAP_CREDENTIALS("xcap_credentials", "",
+      "Users of the built-in XCAP server, comma-separated user@host:password pairs (HTTP basic"
+          + " authentication); each may access only the documents of sip:user@host.", "-"),
+  XCAP_OPEN("xcap_open", "0",
+      "1: the built-in XCAP server asks for no credentials and anybody may access any document (local"
+          + " testing only); 0: xcap_credentials apply.", "-");
 
   private final String key;
   private final String defaultValue;

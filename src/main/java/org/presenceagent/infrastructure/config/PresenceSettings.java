@@ -2,6 +2,7 @@ package org.presenceagent.infrastructure.config;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,13 @@ public record PresenceSettings(
     AuthMode auth,
     boolean ignore408OnNotify,
     int maxBodySize,
-    int pendingResponseCode) {
+    int pendingResponseCode,
+    Map<String, String> xcapCredentials,
+    boolean xcapOpen) {
+
+  public PresenceSettings {
+    xcapCredentials = Map.copyOf(xcapCredentials);
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceSettings.class);
   static final String SYSTEM_PROPERTY_PREFIX = "presenceagent.";
@@ -83,7 +90,9 @@ public record PresenceSettings(
         auth(raw.apply(Parameter.AUTH)),
         flag(raw, Parameter.IGNORE_408_ON_NOTIFY),
         (int) integer(raw, Parameter.MAX_BODY_SIZE, 1024, 16 * 1024 * 1024),
-        (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202));
+        (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202),
+        credentials(raw.apply(Parameter.XCAP_CREDENTIALS)),
+        flag(raw, Parameter.XCAP_OPEN));
   }
 
   /** Fails on names that are not parameters, listing the known ones. */
@@ -152,14 +161,34 @@ public record PresenceSettings(
             + " set auth=none or auth=implicit explicitly");
         return AuthMode.IMPLICIT;
       case "xcap":
-        throw new InvalidSettingException(
-            "invalid parameter auth=xcap: XCAP authorization is not available in this version; use none or implicit");
+        return AuthMode.XCAP;
       default:
-        throw new InvalidSettingException("invalid parameter auth=" + value + ": must be none or implicit");
+        throw new InvalidSettingException("invalid parameter auth=" + value + ": must be none, implicit or xcap");
     }
   }
 
-  /** Like the record's own, but never shows the database password. */
+  /** {@code user@host:password,...}; the password is everything after the first colon. */
+  private static Map<String, String> credentials(String value) {
+    Map<String, String> credentials = new LinkedHashMap<>();
+    if (value.isEmpty()) {
+      return credentials;
+    }
+    for (String entry : value.split(",")) {
+      String trimmed = entry.trim();
+      int colon = trimmed.indexOf(':');
+      String user = colon < 0 ? trimmed : trimmed.substring(0, colon);
+      boolean valid = colon > 0 && colon < trimmed.length() - 1 && user.indexOf('@') > 0
+          && !user.endsWith("@") && credentials.put(user, trimmed.substring(colon + 1)) == null;
+      if (!valid) {
+        // Never echo the value: it holds passwords.
+        throw new InvalidSettingException("invalid parameter xcap_credentials: entry for '" + user
+            + "' must be user@host:password (non-empty password, each user once)");
+      }
+    }
+    return credentials;
+  }
+
+  /** Like the record's own, but never shows the database password nor the XCAP passwords. */
   @Override
   public String toString() {
     return "PresenceSettings[defaultExpires=" + defaultExpires + ", maxSubscriptionExpiration="
@@ -167,7 +196,8 @@ public record PresenceSettings(
         + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
         + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dataDir=" + dataDir + ", auth=" + auth
         + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize
-        + ", pendingResponseCode=" + pendingResponseCode + "]";
+        + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + xcapCredentials.keySet()
+        + ", xcapOpen=" + xcapOpen + "]";
   }
 
   /** The JDBC URL to use: {@code db_url}, or an embedded H2 file database in {@code data_dir}. */

@@ -100,17 +100,32 @@ class PresenceSettingsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(value = {"none, NONE", "NONE, NONE", "implicit, IMPLICIT", "'', IMPLICIT", "'  ', IMPLICIT"})
+  @CsvSource(value = {"none, NONE", "NONE, NONE", "implicit, IMPLICIT", "xcap, XCAP", "'', IMPLICIT", "'  ', IMPLICIT"})
   void authModes(String value, AuthMode expected) {
     assertThat(PresenceSettings.from(Map.of("auth", value)).auth()).isEqualTo(expected);
   }
 
   @Test
-  void xcapAuthorizationIsNotAvailable() {
-    assertThatThrownBy(() -> PresenceSettings.from(Map.of("auth", "xcap")))
+  void xcapCredentialsAreUserAtHostColonPasswordPairs() {
+    PresenceSettings settings = PresenceSettings.from(Map.of(
+        "xcap_credentials", "alice@example.com:se:cret, bob@example.com:pw"));
+
+    assertThat(settings.xcapCredentials())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("alice@example.com", "se:cret", "bob@example.com", "pw"));
+    assertThat(settings.xcapOpen()).isFalse();
+    assertThat(settings.toString()).doesNotContain("se:cret").contains("alice@example.com");
+    assertThat(PresenceSettings.defaults().xcapCredentials()).isEmpty();
+    assertThat(PresenceSettings.from(Map.of("xcap_open", "1")).xcapOpen()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"alice@example.com", "alice@example.com:", "alice:pw", "@example.com:pw", "a@b:x,a@b:y"})
+  void badXcapCredentialsAreRejectedWithoutEchoingPasswords(String value) {
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("xcap_credentials", value)))
         .isInstanceOf(InvalidSettingException.class)
-        .hasMessageContaining("auth=xcap")
-        .hasMessageContaining("not available");
+        .hasMessageContaining("xcap_credentials")
+        .hasMessageNotContaining(":pw")
+        .hasMessageNotContaining(":y");
   }
 
   @Test
@@ -118,7 +133,7 @@ class PresenceSettingsTest {
     assertThatThrownBy(() -> PresenceSettings.from(Map.of("auth", "whoever")))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("auth=whoever")
-        .hasMessageContaining("none or implicit");
+        .hasMessageContaining("none, implicit or xcap");
   }
 
   @Test
