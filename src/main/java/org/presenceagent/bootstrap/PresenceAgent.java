@@ -1,8 +1,12 @@
 package org.presenceagent.bootstrap;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.presenceagent.application.PresentityLocks;
 import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.authorize.StoredRules;
@@ -23,10 +27,12 @@ import org.presenceagent.document.PresRulesReader;
 import org.presenceagent.document.SecureXml;
 import org.presenceagent.document.policy.PolicyBinding;
 import org.presenceagent.domain.auth.AuthorizationPolicy;
+import org.presenceagent.domain.auth.PresRules;
 import org.presenceagent.domain.auth.RulesPolicy;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.event.EventPackages;
 import org.presenceagent.domain.presentity.Publication;
+import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ExpiryPolicy;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.xcap.XcapDocumentRepository;
@@ -43,6 +49,7 @@ import org.presenceagent.infrastructure.persistence.PublicationStore;
 import org.presenceagent.infrastructure.persistence.SubscriptionStore;
 import org.presenceagent.infrastructure.persistence.TransactionRunner;
 import org.presenceagent.infrastructure.timer.ScheduledExpiryScheduler;
+import org.presenceagent.infrastructure.xcap.XcapRulesClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +58,13 @@ public final class PresenceAgent implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceAgent.class);
   private static final int LOCK_STRIPES = 1024;
+  /** Longest time an XCAP request may take before it counts as failed. */
+  private static final Duration XCAP_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * Longest time a SUBSCRIBE waits for rules not yet cached: short, since it holds a SIP thread
+   * and the presentity's lock; a slower server makes the watcher pending until the rules arrive.
+   */
+  private static final Duration XCAP_FIRST_WAIT = Duration.ofMillis(500);
 
   private final List<AutoCloseable> resources;
   private final SubscribeService subscribeService;
@@ -97,13 +111,24 @@ public final class PresenceAgent implements AutoCloseable {
       }
       IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(subscriptionStore);
       IndexedPublicationRepository publications = new IndexedPublicationRepository(publicationStore);
-      ScheduledExpiryScheduler scheduler = new ScheduledExpiryScheduler(clock, 1);
-      resources.add(scheduler);
 
       EventPackages eventPackages = new EventPackages(List.of(EventPackage.PRESENCE));
       PresentityLocks locks = new PresentityLocks(LOCK_STRIPES);
       StoredRules storedRules = new StoredRules(xcapDocuments, rulesReader);
-      AuthorizationPolicy authorization = authorization(settings.auth(), storedRules, clock);
+      ScheduledExpiryScheduler scheduler = new ScheduledExpiryScheduler(clock, 1);
+      resources.add(scheduler);
+      // The XCAP client reports changed rules to the AuthorizeService, which needs the policy built
+      // on the client: the reference closes that circle once both exist.
+      AtomicReference<AuthorizeService> authorizeRef = new AtomicReference<>();
+      Function<Aor, Optional<PresRules>> rules = settings.authXcapRoot()
+          .<Function<Aor, Optional<PresRules>>>map(root -> {
+            LOG.info("pres-rules are read from the XCAP server {}", root);
+            return new XcapRulesClient(root.toString(), XCAP_REQUEST_TIMEOUT, XCAP_FIRST_WAIT,
+                Duration.ofSeconds(settings.authRulesRefreshTime()), rulesReader, scheduler, clock,
+                presentity -> authorizeRef.get().authorize(presentity)).start();
+          })
+          .orElse(storedRules);
+      AuthorizationPolicy authorization = authorization(settings.auth(), rules, clock);
       NotifyService notifier = new NotifyService(publications, subscriptions, codec, notifySender, authorization, clock);
       ExpiryService expiry = new ExpiryService(subscriptions, publications, notifier, locks, clock);
       SubscriptionTimers subscriptionTimers = new SubscriptionTimers(scheduler, expiry);
@@ -121,6 +146,7 @@ public final class PresenceAgent implements AutoCloseable {
       NotifyResponseService notifyResponses =
           new NotifyResponseService(subscriptions, subscriptionTimers, locks, settings.ignore408OnNotify());
       AuthorizeService authorize = new AuthorizeService(subscriptions, authorization, notifier, subscriptionTimers, locks);
+      authorizeRef.set(authorize);
       XcapService xcap = new XcapService(
           List.of(new ApplicationUsage(StoredRules.AUID, "application/auth-policy+xml", PolicyBinding.PRES_RULES,
               rulesReader::read)),
@@ -128,7 +154,7 @@ public final class PresenceAgent implements AutoCloseable {
           selector -> {
             if (StoredRules.isRulesDocument(selector)) {
               storedRules.invalidate(selector.user());
-              if (settings.auth() == AuthMode.XCAP) {
+              if (settings.auth() == AuthMode.XCAP && settings.authXcapRoot().isEmpty()) {
                 authorize.authorize(selector.user()); // at once, not at the next refresh
               }
             }
@@ -147,11 +173,11 @@ public final class PresenceAgent implements AutoCloseable {
     }
   }
 
-  private static AuthorizationPolicy authorization(AuthMode mode, StoredRules storedRules, Clock clock) {
+  private static AuthorizationPolicy authorization(AuthMode mode, Function<Aor, Optional<PresRules>> rules, Clock clock) {
     return switch (mode) {
       case NONE -> AuthorizationPolicy.allowAll();
       case IMPLICIT -> AuthorizationPolicy.confirmAll();
-      case XCAP -> new RulesPolicy(storedRules, clock);
+      case XCAP -> new RulesPolicy(rules, clock);
     };
   }
 

@@ -6,6 +6,6 @@ public enum AuthMode {
   NONE,
   /** Every watcher is pending (the presentity itself excepted). */
   IMPLICIT,
-  /** Each presentity's pres-rules (RFC 5025) decide, read from the built-in XCAP server. */
+  /** Each presentity's pres-rules (RFC 5025) decide, read from XCAP. */
   XCAP
 }

@@ -27,8 +27,15 @@ public enum Parameter {
   DATA_DIR("data_dir", "data", "Directory of the embedded H2 database.", "-"),
   AUTH("auth", "",
       "Authorization of presence watchers: none (all active), implicit (all pending), xcap (each"
-          + " presentity's pres-rules from the built-in XCAP server decide); empty means implicit with an error"
+          + " presentity's pres-rules decide, from auth_xcap_root or the built-in XCAP server); empty means implicit with an error"
           + " logged, as in the seed.", "auth"),
+  AUTH_XCAP_ROOT("auth_xcap_root", "",
+      "With auth=xcap: root URI of an external XCAP server to read pres-rules from"
+          + " (<root>/pres-rules/users/<presentity>/presence-rules.xml); empty means the built-in XCAP server.",
+      "auth_xcap_root"),
+  AUTH_RULES_REFRESH_TIME("auth_rules_refresh_time", "300",
+      "Seconds between revalidations of the pres-rules cached from auth_xcap_root (If-None-Match);"
+          + " changed rules re-evaluate the presentity's subscriptions.", "auth_rules_refresh_time"),
   IGNORE_408_ON_NOTIFY("ignore_408_on_notify", "0",
       "1: a NOTIFY answered 408 (or timed out) keeps the subscription; 0: it removes it.", "ignore_408_on_notify"),
   MAX_BODY_SIZE("max_body_size", "65536",

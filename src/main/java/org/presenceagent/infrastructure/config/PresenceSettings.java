@@ -1,5 +1,7 @@
 package org.presenceagent.infrastructure.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,6 +29,8 @@ public record PresenceSettings(
     String dbPassword,
     Path dataDir,
     AuthMode auth,
+    Optional<URI> authXcapRoot,
+    long authRulesRefreshTime,
     boolean ignore408OnNotify,
     int maxBodySize,
     int pendingResponseCode,
@@ -88,6 +92,8 @@ public record PresenceSettings(
         raw.apply(Parameter.DB_PASSWORD),
         Path.of(raw.apply(Parameter.DATA_DIR).isEmpty() ? "data" : raw.apply(Parameter.DATA_DIR)),
         auth(raw.apply(Parameter.AUTH)),
+        xcapRoot(raw.apply(Parameter.AUTH_XCAP_ROOT)),
+        seconds(raw, Parameter.AUTH_RULES_REFRESH_TIME, 1),
         flag(raw, Parameter.IGNORE_408_ON_NOTIFY),
         (int) integer(raw, Parameter.MAX_BODY_SIZE, 1024, 16 * 1024 * 1024),
         (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202),
@@ -167,6 +173,23 @@ public record PresenceSettings(
     }
   }
 
+  private static Optional<URI> xcapRoot(String value) {
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(value);
+      if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null
+          && uri.getUserInfo() == null) {
+        return Optional.of(uri);
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new InvalidSettingException(
+        "invalid parameter auth_xcap_root=" + value + ": must be an http or https URI without credentials, e.g. http://xcap.example.com/xcap-root");
+  }
+
   /** {@code user@host:password,...}; the password is everything after the first colon. */
   private static Map<String, String> credentials(String value) {
     Map<String, String> credentials = new LinkedHashMap<>();
@@ -195,6 +218,8 @@ public record PresenceSettings(
         + maxSubscriptionExpiration + ", maxPublishExpiration=" + maxPublishExpiration + ", minExpires=" + minExpires
         + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
         + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dataDir=" + dataDir + ", auth=" + auth
+        + ", authXcapRoot=" + authXcapRoot.map(URI::toString).orElse("(built-in)") + ", authRulesRefreshTime="
+        + authRulesRefreshTime
         + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize
         + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + xcapCredentials.keySet()
         + ", xcapOpen=" + xcapOpen + "]";

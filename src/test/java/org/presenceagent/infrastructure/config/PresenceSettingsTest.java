@@ -106,6 +106,25 @@ class PresenceSettingsTest {
   }
 
   @Test
+  void anExternalXcapRootIsAnHttpUriWithoutCredentials() {
+    PresenceSettings settings = PresenceSettings.from(Map.of(
+        "auth", "xcap", "auth_xcap_root", "https://xcap.example.com/xcap-root", "auth_rules_refresh_time", "60"));
+
+    assertThat(settings.authXcapRoot()).hasValueSatisfying(uri -> assertThat(uri.getHost()).isEqualTo("xcap.example.com"));
+    assertThat(settings.authRulesRefreshTime()).isEqualTo(60);
+    assertThat(PresenceSettings.defaults().authXcapRoot()).isEmpty();
+    assertThat(PresenceSettings.defaults().authRulesRefreshTime()).isEqualTo(300);
+    for (String bad : new String[] {"xcap.example.com", "ftp://x/y", "http://user:pw@x/y", "http://"}) {
+      assertThatThrownBy(() -> PresenceSettings.from(Map.of("auth_xcap_root", bad)))
+          .isInstanceOf(InvalidSettingException.class)
+          .hasMessageContaining("auth_xcap_root");
+    }
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("auth_rules_refresh_time", "0")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("auth_rules_refresh_time");
+  }
+
+  @Test
   void xcapCredentialsAreUserAtHostColonPasswordPairs() {
     PresenceSettings settings = PresenceSettings.from(Map.of(
         "xcap_credentials", "alice@example.com:se:cret, bob@example.com:pw"));
