@@ -26,6 +26,8 @@ import org.presenceagent.document.PidfCodec;
 import org.presenceagent.document.PresRulesReader;
 import org.presenceagent.document.SecureXml;
 import org.presenceagent.document.policy.PolicyBinding;
+import org.presenceagent.document.winfo.WatcherInfoCodec;
+import org.presenceagent.domain.auth.AuthorizationPolicies;
 import org.presenceagent.domain.auth.AuthorizationPolicy;
 import org.presenceagent.domain.auth.PresRules;
 import org.presenceagent.domain.auth.RulesPolicy;
@@ -112,7 +114,9 @@ public final class PresenceAgent implements AutoCloseable {
       IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(subscriptionStore);
       IndexedPublicationRepository publications = new IndexedPublicationRepository(publicationStore);
 
-      EventPackages eventPackages = new EventPackages(List.of(EventPackage.PRESENCE));
+      EventPackages eventPackages = new EventPackages(settings.watcherinfoNotify()
+          ? List.of(EventPackage.PRESENCE, EventPackage.PRESENCE_WINFO)
+          : List.of(EventPackage.PRESENCE));
       PresentityLocks locks = new PresentityLocks(LOCK_STRIPES);
       StoredRules storedRules = new StoredRules(xcapDocuments, rulesReader);
       ScheduledExpiryScheduler scheduler = new ScheduledExpiryScheduler(clock, 1);
@@ -129,7 +133,8 @@ public final class PresenceAgent implements AutoCloseable {
           })
           .orElse(storedRules);
       AuthorizationPolicy authorization = authorization(settings.auth(), rules, clock);
-      NotifyService notifier = new NotifyService(publications, subscriptions, codec, notifySender, authorization, clock);
+      NotifyService notifier = new NotifyService(
+          publications, subscriptions, codec, notifySender, authorization, new WatcherInfoCodec(), clock);
       ExpiryService expiry = new ExpiryService(subscriptions, publications, notifier, locks, clock);
       SubscriptionTimers subscriptionTimers = new SubscriptionTimers(scheduler, expiry);
       PublicationTimers publicationTimers = new PublicationTimers(scheduler, expiry);
@@ -137,7 +142,8 @@ public final class PresenceAgent implements AutoCloseable {
       SubscribeService subscribe = new SubscribeService(
           eventPackages,
           new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxSubscriptionExpiration()),
-          authorization,
+          AuthorizationPolicies.of(authorization,
+              settings.winfoAuth() == AuthMode.NONE ? AuthorizationPolicy.allowAll() : AuthorizationPolicy.ownerOnly()),
           subscriptions, notifier, subscriptionTimers, locks, clock);
       PublishService publish = new PublishService(
           eventPackages,

@@ -13,6 +13,8 @@ import org.presenceagent.application.publish.PublishService;
 import org.presenceagent.application.subscribe.SubscribeService;
 import org.presenceagent.document.PidfCodec;
 import org.presenceagent.document.SecureXml;
+import org.presenceagent.document.winfo.WatcherInfoCodec;
+import org.presenceagent.domain.auth.AuthorizationPolicies;
 import org.presenceagent.domain.auth.AuthorizationPolicy;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.event.EventPackages;
@@ -37,7 +39,8 @@ public final class ApplicationHarness {
   public final RecordingNotifySender sender = new RecordingNotifySender();
   public final ManualExpiryScheduler scheduler = new ManualExpiryScheduler(clock);
   public final DocumentCodec codec = new PidfCodec(new SecureXml());
-  public final EventPackages eventPackages = new EventPackages(List.of(EventPackage.PRESENCE));
+  public final EventPackages eventPackages =
+      new EventPackages(List.of(EventPackage.PRESENCE, EventPackage.PRESENCE_WINFO));
   public final PresentityLocks locks = new PresentityLocks(16);
   public final NotifyService notifyService;
   public final ExpiryService expiryService;
@@ -48,7 +51,7 @@ public final class ApplicationHarness {
 
   public ApplicationHarness(AuthorizationPolicy authorization) {
     this.authorization = authorization;
-    notifyService = new NotifyService(publications, subscriptions, codec, sender, authorization, clock);
+    notifyService = new NotifyService(publications, subscriptions, codec, sender, authorization, new WatcherInfoCodec(), clock);
     expiryService = new ExpiryService(subscriptions, publications, notifyService, locks, clock);
     subscriptionTimers = new SubscriptionTimers(scheduler, expiryService);
     publicationTimers = new PublicationTimers(scheduler, expiryService);
@@ -61,7 +64,8 @@ public final class ApplicationHarness {
 
   public SubscribeService subscribeService() {
     return new SubscribeService(
-        eventPackages, EXPIRY, authorization, subscriptions, notifyService, subscriptionTimers, locks, clock);
+        eventPackages, EXPIRY, AuthorizationPolicies.of(authorization, AuthorizationPolicy.ownerOnly()),
+        subscriptions, notifyService, subscriptionTimers, locks, clock);
   }
 
   public PublishService publishService() {

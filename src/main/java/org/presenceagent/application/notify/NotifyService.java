@@ -10,14 +10,17 @@ import org.presenceagent.application.port.Notification;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.application.port.NotifyFailedException;
 import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.application.port.WatcherInfoWriter;
 import org.presenceagent.domain.auth.AuthorizationPolicy;
 import org.presenceagent.domain.auth.SubHandling;
+import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.presentity.PublicationRepository;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
+import org.presenceagent.domain.watcher.WatcherList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * ever gets the document of a presentity without publications (one closed tuple), so that it
  * cannot tell a polite block from a presentity that is offline. The policy is asked at each NOTIFY,
  * so a change of rules changes what the watcher sees next.
+ *
+ * <p>{@code presence.winfo} subscriptions (RFC 3857) get the full watcher list of their
+ * presentity when they are notified of their own state, and a partial one each time a presence
+ * watcher of that presentity changes status.
  */
 public final class NotifyService {
 
@@ -41,16 +48,25 @@ public final class NotifyService {
   private final DocumentCodec codec;
   private final NotifySender sender;
   private final AuthorizationPolicy authorization;
+  private final WatcherInfoWriter watcherInfo;
+  private final WatcherInfoTracker watchers;
   private final Clock clock;
 
+  /**
+   * @param authorization the presence policy, asked at each NOTIFY for polite blocks
+   * @param watcherInfo writes the bodies of {@code presence.winfo} NOTIFYs
+   */
   public NotifyService(
       PublicationRepository publications,
       SubscriptionRepository subscriptions,
       DocumentCodec codec,
       NotifySender sender,
       AuthorizationPolicy authorization,
+      WatcherInfoWriter watcherInfo,
       Clock clock) {
     this.authorization = authorization;
+    this.watcherInfo = watcherInfo;
+    this.watchers = new WatcherInfoTracker(subscriptions, clock);
     this.publications = publications;
     this.subscriptions = subscriptions;
     this.codec = codec;
@@ -65,12 +81,39 @@ public final class NotifyService {
    *     subscription, or one that ends before it was ever authorized, gets no body)
    */
   public void notifySubscription(Subscription subscription, boolean withState) {
-    Optional<NotifyBody> body = withState
-        ? Optional.of(politelyBlocked(subscription)
-            ? neutralDocument(subscription.presentity(), subscription.contentType())
-            : currentDocument(subscription.presentity(), subscription.event(), subscription.contentType()))
-        : Optional.empty();
+    Optional<NotifyBody> body = withState ? Optional.of(documentFor(subscription)) : Optional.empty();
     send(subscription, body);
+  }
+
+  private NotifyBody documentFor(Subscription subscription) {
+    if (isWatcherInfo(subscription)) {
+      // RFC 3858 section 4.1: every subscription starts with (and each refresh repeats) the full state.
+      return watcherInfo.write(watchers.full(subscription.presentity()), subscription.version(), true);
+    }
+    return politelyBlocked(subscription)
+        ? neutralDocument(subscription.presentity(), subscription.contentType())
+        : currentDocument(subscription.presentity(), subscription.event(), subscription.contentType());
+  }
+
+  private static boolean isWatcherInfo(Subscription subscription) {
+    return EventPackage.PRESENCE_WINFO.name().equalsIgnoreCase(subscription.event());
+  }
+
+  /**
+   * Tells the presentity's active winfo watchers of a change of one of its presence watchers
+   * (RFC 3857 section 3.4), in a partial document with the next version of each subscription.
+   */
+  private void notifyWatcherInfo(Subscription presenceSubscription) {
+    Optional<WatcherList> change = watchers.presenceNotified(presenceSubscription);
+    if (change.isEmpty()) {
+      return;
+    }
+    for (Subscription winfo : subscriptions.findByPresentity(presenceSubscription.presentity(),
+        EventPackage.PRESENCE_WINFO.name())) {
+      if (winfo.isActive()) {
+        send(winfo, Optional.of(watcherInfo.write(change.get(), winfo.version(), false)));
+      }
+    }
   }
 
   /** Sends the presentity's new state to each of its active watchers. */
@@ -116,6 +159,9 @@ public final class NotifyService {
     try {
       long cseq = sender.send(notification);
       subscription.notified(cseq);
+      if (EventPackage.PRESENCE.name().equalsIgnoreCase(subscription.event())) {
+        notifyWatcherInfo(subscription);
+      }
     } catch (NotifyFailedException e) {
       // The dialog is gone: the watcher cannot be reached any more (RFC 6665 section 4.2.2).
       LOG.warn("NOTIFY for {} could not be sent, removing the subscription: {}", subscription.key(), e.getMessage());

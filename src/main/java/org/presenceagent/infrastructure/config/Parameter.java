@@ -36,6 +36,11 @@ public enum Parameter {
   AUTH_RULES_REFRESH_TIME("auth_rules_refresh_time", "300",
       "Seconds between revalidations of the pres-rules cached from auth_xcap_root (If-None-Match);"
           + " changed rules re-evaluate the presentity's subscriptions.", "auth_rules_refresh_time"),
+  WATCHERINFO_NOTIFY("watcherinfo_notify", "1",
+      "1: the presence.winfo event package (RFC 3857) is offered; 0: its subscriptions get 489.", "watcherinfo_notify"),
+  WINFO_AUTH("winfo_auth", "implicit",
+      "Authorization of presence.winfo watchers: implicit (only the presentity itself; others get 403) or"
+          + " none (anybody).", "winfo_auth"),
   IGNORE_408_ON_NOTIFY("ignore_408_on_notify", "0",
       "1: a NOTIFY answered 408 (or timed out) keeps the subscription; 0: it removes it.", "ignore_408_on_notify"),
   MAX_BODY_SIZE("max_body_size", "65536",

@@ -31,6 +31,8 @@ public record PresenceSettings(
     AuthMode auth,
     Optional<URI> authXcapRoot,
     long authRulesRefreshTime,
+    boolean watcherinfoNotify,
+    AuthMode winfoAuth,
     boolean ignore408OnNotify,
     int maxBodySize,
     int pendingResponseCode,
@@ -94,6 +96,8 @@ public record PresenceSettings(
         auth(raw.apply(Parameter.AUTH)),
         xcapRoot(raw.apply(Parameter.AUTH_XCAP_ROOT)),
         seconds(raw, Parameter.AUTH_RULES_REFRESH_TIME, 1),
+        flag(raw, Parameter.WATCHERINFO_NOTIFY),
+        winfoAuth(raw.apply(Parameter.WINFO_AUTH)),
         flag(raw, Parameter.IGNORE_408_ON_NOTIFY),
         (int) integer(raw, Parameter.MAX_BODY_SIZE, 1024, 16 * 1024 * 1024),
         (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202),
@@ -173,6 +177,16 @@ public record PresenceSettings(
     }
   }
 
+  /** The seed's {@code winfo_auth}: none or implicit (no rules apply to watcher information). */
+  private static AuthMode winfoAuth(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "none" -> AuthMode.NONE;
+      case "implicit" -> AuthMode.IMPLICIT;
+      default -> throw new InvalidSettingException(
+          "invalid parameter winfo_auth=" + value + ": must be none or implicit");
+    };
+  }
+
   private static Optional<URI> xcapRoot(String value) {
     if (value.isEmpty()) {
       return Optional.empty();
@@ -219,7 +233,7 @@ public record PresenceSettings(
         + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
         + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dataDir=" + dataDir + ", auth=" + auth
         + ", authXcapRoot=" + authXcapRoot.map(URI::toString).orElse("(built-in)") + ", authRulesRefreshTime="
-        + authRulesRefreshTime
+        + authRulesRefreshTime + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
         + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize
         + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + xcapCredentials.keySet()
         + ", xcapOpen=" + xcapOpen + "]";

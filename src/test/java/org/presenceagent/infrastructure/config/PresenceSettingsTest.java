@@ -106,6 +106,21 @@ class PresenceSettingsTest {
   }
 
   @Test
+  void watcherInfoIsOnAndOwnerOnlyByDefaultAsInTheSeed() {
+    assertThat(PresenceSettings.defaults().watcherinfoNotify()).isTrue();
+    assertThat(PresenceSettings.defaults().winfoAuth()).isEqualTo(AuthMode.IMPLICIT);
+    assertThat(PresenceSettings.from(Map.of("winfo_auth", "none", "watcherinfo_notify", "0")))
+        .satisfies(settings -> {
+          assertThat(settings.winfoAuth()).isEqualTo(AuthMode.NONE);
+          assertThat(settings.watcherinfoNotify()).isFalse();
+        });
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("winfo_auth", "xcap")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("winfo_auth=xcap")
+        .hasMessageContaining("none or implicit");
+  }
+
+  @Test
   void anExternalXcapRootIsAnHttpUriWithoutCredentials() {
     PresenceSettings settings = PresenceSettings.from(Map.of(
         "auth", "xcap", "auth_xcap_root", "https://xcap.example.com/xcap-root", "auth_rules_refresh_time", "60"));
