@@ -15,6 +15,7 @@ import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.notify.OfflineWatcherInfo;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.port.RulesDocumentReader;
@@ -37,14 +38,17 @@ import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ExpiryPolicy;
 import org.presenceagent.domain.subscription.Subscription;
+import org.presenceagent.domain.watcher.OfflineWatcherRepository;
 import org.presenceagent.domain.xcap.XcapDocumentRepository;
 import org.presenceagent.infrastructure.config.AuthMode;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.persistence.Database;
 import org.presenceagent.infrastructure.persistence.IndexedPublicationRepository;
+import org.presenceagent.infrastructure.persistence.InMemoryOfflineWatcherRepository;
 import org.presenceagent.infrastructure.persistence.InMemoryXcapDocumentRepository;
 import org.presenceagent.infrastructure.persistence.IndexedSubscriptionRepository;
 import org.presenceagent.infrastructure.persistence.JpaPublicationStore;
+import org.presenceagent.infrastructure.persistence.JpaOfflineWatcherRepository;
 import org.presenceagent.infrastructure.persistence.JpaSubscriptionStore;
 import org.presenceagent.infrastructure.persistence.JpaXcapDocumentRepository;
 import org.presenceagent.infrastructure.persistence.PublicationStore;
@@ -100,6 +104,7 @@ public final class PresenceAgent implements AutoCloseable {
       SubscriptionStore subscriptionStore = SubscriptionStore.NONE;
       PublicationStore publicationStore = PublicationStore.NONE;
       XcapDocumentRepository xcapDocuments = new InMemoryXcapDocumentRepository();
+      OfflineWatcherRepository offlineWatcherStore = new InMemoryOfflineWatcherRepository();
       if (settings.useDb()) {
         Database database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
         resources.add(database);
@@ -107,6 +112,7 @@ public final class PresenceAgent implements AutoCloseable {
         subscriptionStore = new JpaSubscriptionStore(transactions);
         publicationStore = new JpaPublicationStore(transactions, codec::parse);
         xcapDocuments = new JpaXcapDocumentRepository(transactions);
+        offlineWatcherStore = new JpaOfflineWatcherRepository(transactions);
         LOG.info("database {}", database.describe());
       } else {
         LOG.info("use_db=0: state is kept in memory only and lost on restart");
@@ -133,8 +139,11 @@ public final class PresenceAgent implements AutoCloseable {
           })
           .orElse(storedRules);
       AuthorizationPolicy authorization = authorization(settings.auth(), rules, clock);
-      NotifyService notifier = new NotifyService(
-          publications, subscriptions, codec, notifySender, authorization, new WatcherInfoCodec(), clock);
+      OfflineWatcherInfo offlineWatchers = new OfflineWatcherInfo(settings.useOfflineWinfo(), offlineWatcherStore,
+          publications, Duration.ofSeconds(settings.offlineWinfoExpiration()), clock);
+      offlineWatchers.startExpiryTimer(scheduler, Duration.ofSeconds(settings.offlineWinfoTimer()));
+      NotifyService notifier = new NotifyService(publications, subscriptions, codec, notifySender, authorization,
+          new WatcherInfoCodec(), offlineWatchers, clock);
       ExpiryService expiry = new ExpiryService(subscriptions, publications, notifier, locks, clock);
       SubscriptionTimers subscriptionTimers = new SubscriptionTimers(scheduler, expiry);
       PublicationTimers publicationTimers = new PublicationTimers(scheduler, expiry);
@@ -150,7 +159,7 @@ public final class PresenceAgent implements AutoCloseable {
           new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxPublishExpiration()),
           codec, publications, notifier, publicationTimers, locks, clock);
       NotifyResponseService notifyResponses =
-          new NotifyResponseService(subscriptions, subscriptionTimers, locks, settings.ignore408OnNotify());
+          new NotifyResponseService(subscriptions, subscriptionTimers, locks, settings.ignore408OnNotify(), offlineWatchers);
       AuthorizeService authorize = new AuthorizeService(subscriptions, authorization, notifier, subscriptionTimers, locks);
       authorizeRef.set(authorize);
       XcapService xcap = new XcapService(

@@ -1,5 +1,6 @@
 package org.presenceagent.testing;
 
+import java.time.Duration;
 import java.util.List;
 import org.presenceagent.application.PresentityLocks;
 import org.presenceagent.application.authorize.AuthorizeService;
@@ -8,6 +9,7 @@ import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.notify.OfflineWatcherInfo;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.publish.PublishService;
 import org.presenceagent.application.subscribe.SubscribeService;
@@ -19,6 +21,7 @@ import org.presenceagent.domain.auth.AuthorizationPolicy;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.event.EventPackages;
 import org.presenceagent.domain.shared.ExpiryPolicy;
+import org.presenceagent.infrastructure.persistence.InMemoryOfflineWatcherRepository;
 import org.presenceagent.infrastructure.persistence.IndexedPublicationRepository;
 import org.presenceagent.infrastructure.persistence.IndexedSubscriptionRepository;
 import org.presenceagent.infrastructure.persistence.PublicationStore;
@@ -27,11 +30,13 @@ import org.presenceagent.infrastructure.persistence.SubscriptionStore;
 /**
  * The use cases wired as the composition root does, with memory-only repositories, a recording
  * NOTIFY sender, a manual timer and a clock the test moves. Expiry policy: min 60, default 3600,
- * max 7200 seconds.
+ * max 7200 seconds. Offline watcher information is on.
  */
 public final class ApplicationHarness {
 
   public static final ExpiryPolicy EXPIRY = new ExpiryPolicy(60, 3600, 7200);
+  /** Offline watcher information is on, kept for a day. */
+  public static final Duration OFFLINE_WINFO_EXPIRATION = Duration.ofDays(1);
 
   public final MutableClock clock = new MutableClock();
   public final IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(SubscriptionStore.NONE);
@@ -42,6 +47,8 @@ public final class ApplicationHarness {
   public final EventPackages eventPackages =
       new EventPackages(List.of(EventPackage.PRESENCE, EventPackage.PRESENCE_WINFO));
   public final PresentityLocks locks = new PresentityLocks(16);
+  public final InMemoryOfflineWatcherRepository offlineWatcherStore = new InMemoryOfflineWatcherRepository();
+  public final OfflineWatcherInfo offlineWatchers;
   public final NotifyService notifyService;
   public final ExpiryService expiryService;
   public final SubscriptionTimers subscriptionTimers;
@@ -51,7 +58,9 @@ public final class ApplicationHarness {
 
   public ApplicationHarness(AuthorizationPolicy authorization) {
     this.authorization = authorization;
-    notifyService = new NotifyService(publications, subscriptions, codec, sender, authorization, new WatcherInfoCodec(), clock);
+    offlineWatchers = new OfflineWatcherInfo(true, offlineWatcherStore, publications, OFFLINE_WINFO_EXPIRATION, clock);
+    notifyService = new NotifyService(
+        publications, subscriptions, codec, sender, authorization, new WatcherInfoCodec(), offlineWatchers, clock);
     expiryService = new ExpiryService(subscriptions, publications, notifyService, locks, clock);
     subscriptionTimers = new SubscriptionTimers(scheduler, expiryService);
     publicationTimers = new PublicationTimers(scheduler, expiryService);
@@ -78,6 +87,6 @@ public final class ApplicationHarness {
   }
 
   public NotifyResponseService notifyResponseService(boolean ignore408) {
-    return new NotifyResponseService(subscriptions, subscriptionTimers, locks, ignore408);
+    return new NotifyResponseService(subscriptions, subscriptionTimers, locks, ignore408, offlineWatchers);
   }
 }

@@ -20,6 +20,7 @@ import org.presenceagent.domain.presentity.PublicationRepository;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
+import org.presenceagent.domain.subscription.SubscriptionState;
 import org.presenceagent.domain.watcher.WatcherList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +51,13 @@ public final class NotifyService {
   private final AuthorizationPolicy authorization;
   private final WatcherInfoWriter watcherInfo;
   private final WatcherInfoTracker watchers;
+  private final OfflineWatcherInfo offlineWatchers;
   private final Clock clock;
 
   /**
    * @param authorization the presence policy, asked at each NOTIFY for polite blocks
    * @param watcherInfo writes the bodies of {@code presence.winfo} NOTIFYs
+   * @param offlineWatchers stores watchers of offline presentities and hands them over later
    */
   public NotifyService(
       PublicationRepository publications,
@@ -63,7 +66,9 @@ public final class NotifyService {
       NotifySender sender,
       AuthorizationPolicy authorization,
       WatcherInfoWriter watcherInfo,
+      OfflineWatcherInfo offlineWatchers,
       Clock clock) {
+    this.offlineWatchers = offlineWatchers;
     this.authorization = authorization;
     this.watcherInfo = watcherInfo;
     this.watchers = new WatcherInfoTracker(subscriptions, clock);
@@ -88,7 +93,8 @@ public final class NotifyService {
   private NotifyBody documentFor(Subscription subscription) {
     if (isWatcherInfo(subscription)) {
       // RFC 3858 section 4.1: every subscription starts with (and each refresh repeats) the full state.
-      return watcherInfo.write(watchers.full(subscription.presentity()), subscription.version(), true);
+      WatcherList full = watchers.full(subscription.presentity(), offlineWatchers.deliverTo(subscription));
+      return watcherInfo.write(full, subscription.version(), true);
     }
     return politelyBlocked(subscription)
         ? neutralDocument(subscription.presentity(), subscription.contentType())
@@ -108,11 +114,17 @@ public final class NotifyService {
     if (change.isEmpty()) {
       return;
     }
+    boolean told = false;
     for (Subscription winfo : subscriptions.findByPresentity(presenceSubscription.presentity(),
         EventPackage.PRESENCE_WINFO.name())) {
       if (winfo.isActive()) {
         send(winfo, Optional.of(watcherInfo.write(change.get(), winfo.version(), false)));
+        told = true;
       }
+    }
+    if (presenceSubscription.state() == SubscriptionState.PENDING
+        && change.get().watchers().get(0).event().equals("subscribe")) {
+      offlineWatchers.newPendingWatcher(presenceSubscription, told);
     }
   }
 

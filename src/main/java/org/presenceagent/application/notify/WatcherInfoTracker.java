@@ -1,9 +1,13 @@
 package org.presenceagent.application.notify;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.shared.Aor;
@@ -12,6 +16,7 @@ import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
 import org.presenceagent.domain.subscription.SubscriptionState;
 import org.presenceagent.domain.subscription.TerminationReason;
+import org.presenceagent.domain.watcher.OfflineWatcher;
 import org.presenceagent.domain.watcher.WatcherEntry;
 import org.presenceagent.domain.watcher.WatcherList;
 
@@ -34,12 +39,26 @@ final class WatcherInfoTracker {
     this.clock = clock;
   }
 
-  /** The presentity's presence watchers now (a full document). */
-  WatcherList full(Aor presentity) {
-    List<WatcherEntry> entries = subscriptions.findByPresentity(presentity, EventPackage.PRESENCE.name()).stream()
-        .filter(subscription -> !subscription.isTerminated())
-        .map(subscription -> WatcherEntry.of(subscription, eventOf(subscription), clock))
-        .toList();
+  /**
+   * The presentity's presence watchers now (a full document), plus stored offline watchers that
+   * have no live subscription any more, as they were when stored: pending after subscribing.
+   */
+  WatcherList full(Aor presentity, List<OfflineWatcher> offline) {
+    List<WatcherEntry> entries = new ArrayList<>();
+    Set<Aor> live = new HashSet<>();
+    for (Subscription subscription : subscriptions.findByPresentity(presentity, EventPackage.PRESENCE.name())) {
+      if (!subscription.isTerminated()) {
+        entries.add(WatcherEntry.of(subscription, eventOf(subscription), clock));
+        live.add(subscription.watcher());
+      }
+    }
+    for (OfflineWatcher watcher : offline) {
+      if (live.add(watcher.watcher())) {
+        long duration = Math.max(0, Duration.between(watcher.storedAt(), clock.instant()).getSeconds());
+        entries.add(new WatcherEntry(watcher.id(), watcher.watcher(), SubscriptionState.PENDING.token(), "subscribe",
+            duration));
+      }
+    }
     return new WatcherList(presentity, EventPackage.PRESENCE.name(), entries);
   }
 

@@ -41,6 +41,13 @@ public enum Parameter {
   WINFO_AUTH("winfo_auth", "implicit",
       "Authorization of presence.winfo watchers: implicit (only the presentity itself; others get 403) or"
           + " none (anybody).", "winfo_auth"),
+  USE_OFFLINE_WINFO("use_offline_winfo", "0",
+      "1: a watcher left pending by an offline presentity (nothing published) is stored and reported in the"
+          + " presentity's next presence.winfo subscription, then deleted; 0: not stored.", "use_offline_winfo"),
+  OFFLINE_WINFO_EXPIRATION("offline_winfo_expiration", "259200",
+      "Seconds a stored offline watcher is kept before it is removed.", "offline_winfo_expiration"),
+  OFFLINE_WINFO_TIMER("offline_winfo_timer", "3600",
+      "Seconds between removals of expired offline watchers.", "offline_winfo_timer"),
   IGNORE_408_ON_NOTIFY("ignore_408_on_notify", "0",
       "1: a NOTIFY answered 408 (or timed out) keeps the subscription; 0: it removes it.", "ignore_408_on_notify"),
   MAX_BODY_SIZE("max_body_size", "65536",

@@ -33,6 +33,9 @@ public record PresenceSettings(
     long authRulesRefreshTime,
     boolean watcherinfoNotify,
     AuthMode winfoAuth,
+    boolean useOfflineWinfo,
+    long offlineWinfoExpiration,
+    long offlineWinfoTimer,
     boolean ignore408OnNotify,
     int maxBodySize,
     int pendingResponseCode,
@@ -98,6 +101,9 @@ public record PresenceSettings(
         seconds(raw, Parameter.AUTH_RULES_REFRESH_TIME, 1),
         flag(raw, Parameter.WATCHERINFO_NOTIFY),
         winfoAuth(raw.apply(Parameter.WINFO_AUTH)),
+        flag(raw, Parameter.USE_OFFLINE_WINFO),
+        seconds(raw, Parameter.OFFLINE_WINFO_EXPIRATION, 1),
+        seconds(raw, Parameter.OFFLINE_WINFO_TIMER, 1),
         flag(raw, Parameter.IGNORE_408_ON_NOTIFY),
         (int) integer(raw, Parameter.MAX_BODY_SIZE, 1024, 16 * 1024 * 1024),
         (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202),
@@ -234,6 +240,8 @@ public record PresenceSettings(
         + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dataDir=" + dataDir + ", auth=" + auth
         + ", authXcapRoot=" + authXcapRoot.map(URI::toString).orElse("(built-in)") + ", authRulesRefreshTime="
         + authRulesRefreshTime + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
+        + ", useOfflineWinfo=" + useOfflineWinfo + ", offlineWinfoExpiration=" + offlineWinfoExpiration
+        + ", offlineWinfoTimer=" + offlineWinfoTimer
         + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize
         + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + xcapCredentials.keySet()
         + ", xcapOpen=" + xcapOpen + "]";

@@ -121,6 +121,22 @@ class PresenceSettingsTest {
   }
 
   @Test
+  void offlineWatcherInfoIsOffByDefaultWithTheSeedsTimes() {
+    PresenceSettings defaults = PresenceSettings.defaults();
+    assertThat(defaults.useOfflineWinfo()).isFalse();
+    assertThat(defaults.offlineWinfoExpiration()).isEqualTo(259200);
+    assertThat(defaults.offlineWinfoTimer()).isEqualTo(3600);
+    assertThat(PresenceSettings.from(Map.of("use_offline_winfo", "1", "offline_winfo_timer", "60")))
+        .satisfies(settings -> {
+          assertThat(settings.useOfflineWinfo()).isTrue();
+          assertThat(settings.offlineWinfoTimer()).isEqualTo(60);
+        });
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("offline_winfo_expiration", "0")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("offline_winfo_expiration");
+  }
+
+  @Test
   void anExternalXcapRootIsAnHttpUriWithoutCredentials() {
     PresenceSettings settings = PresenceSettings.from(Map.of(
         "auth", "xcap", "auth_xcap_root", "https://xcap.example.com/xcap-root", "auth_rules_refresh_time", "60"));
