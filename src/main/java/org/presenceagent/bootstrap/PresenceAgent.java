@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.presenceagent.application.PresentityLocks;
 import org.presenceagent.application.authorize.AuthorizeService;
@@ -76,7 +77,7 @@ public final class PresenceAgent implements AutoCloseable {
   private final SubscribeService subscribeService;
   private final PublishService publishService;
   private final NotifyResponseService notifyResponseService;
-  private final AuthorizeService authorizeService;
+  private final Consumer<Aor> reauthorize;
   private final XcapService xcapService;
 
   private PresenceAgent(
@@ -84,13 +85,13 @@ public final class PresenceAgent implements AutoCloseable {
       SubscribeService subscribeService,
       PublishService publishService,
       NotifyResponseService notifyResponseService,
-      AuthorizeService authorizeService,
+      Consumer<Aor> reauthorize,
       XcapService xcapService) {
     this.resources = resources;
     this.subscribeService = subscribeService;
     this.publishService = publishService;
     this.notifyResponseService = notifyResponseService;
-    this.authorizeService = authorizeService;
+    this.reauthorize = reauthorize;
     this.xcapService = xcapService;
   }
 
@@ -130,14 +131,14 @@ public final class PresenceAgent implements AutoCloseable {
       // The XCAP client reports changed rules to the AuthorizeService, which needs the policy built
       // on the client: the reference closes that circle once both exist.
       AtomicReference<AuthorizeService> authorizeRef = new AtomicReference<>();
-      Function<Aor, Optional<PresRules>> rules = settings.authXcapRoot()
-          .<Function<Aor, Optional<PresRules>>>map(root -> {
-            LOG.info("pres-rules are read from the XCAP server {}", root);
-            return new XcapRulesClient(root.toString(), XCAP_REQUEST_TIMEOUT, XCAP_FIRST_WAIT,
-                Duration.ofSeconds(settings.authRulesRefreshTime()), rulesReader, scheduler, clock,
-                presentity -> authorizeRef.get().authorize(presentity)).start();
-          })
-          .orElse(storedRules);
+      Optional<XcapRulesClient> xcapClient = settings.authXcapRoot().map(root -> {
+        LOG.info("pres-rules are read from the XCAP server {}", root);
+        return new XcapRulesClient(root.toString(), XCAP_REQUEST_TIMEOUT, XCAP_FIRST_WAIT,
+            Duration.ofSeconds(settings.authRulesRefreshTime()), rulesReader, scheduler, clock,
+            presentity -> authorizeRef.get().authorize(presentity)).start();
+      });
+      Function<Aor, Optional<PresRules>> rules =
+          xcapClient.<Function<Aor, Optional<PresRules>>>map(client -> client).orElse(storedRules);
       AuthorizationPolicy authorization = authorization(settings.auth(), rules, clock);
       OfflineWatcherInfo offlineWatchers = new OfflineWatcherInfo(settings.useOfflineWinfo(), offlineWatcherStore,
           publications, Duration.ofSeconds(settings.offlineWinfoExpiration()), clock);
@@ -181,7 +182,12 @@ public final class PresenceAgent implements AutoCloseable {
       List<Subscription> restoredSubscriptions = subscriptions.load();
       restoredSubscriptions.forEach(subscriptionTimers::schedule);
       LOG.info("restored {} publications and {} subscriptions", restoredPublications.size(), restoredSubscriptions.size());
-      return new PresenceAgent(resources, subscribe, publish, notifyResponses, authorize, xcap);
+      // The seed's pa.authorize: re-read the presentity's rules, then re-evaluate its subscriptions.
+      Consumer<Aor> reauthorize = xcapClient.<Consumer<Aor>>map(client -> client::reload).orElse(presentity -> {
+        storedRules.invalidate(presentity);
+        authorize.authorize(presentity);
+      });
+      return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -208,9 +214,13 @@ public final class PresenceAgent implements AutoCloseable {
     return notifyResponseService;
   }
 
-  /** Re-evaluates a presentity's subscriptions against its rules (the seed's {@code pa.authorize}). */
-  public AuthorizeService authorizeService() {
-    return authorizeService;
+  /**
+   * The management hook of the seed's {@code pa.authorize}: reads the presentity's rules again and
+   * re-evaluates its subscriptions (at once with the built-in store; when the answer arrives with an
+   * external XCAP server).
+   */
+  public void authorize(Aor presentity) {
+    reauthorize.accept(presentity);
   }
 
   /** The built-in XCAP server's document operations. */

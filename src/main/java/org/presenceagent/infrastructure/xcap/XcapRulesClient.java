@@ -141,6 +141,17 @@ public final class XcapRulesClient implements Function<Aor, Optional<PresRules>>
         .toArray(CompletableFuture[]::new));
   }
 
+  /**
+   * Reads a presentity's rules again now (the management hook), then reports the presentity to the
+   * change listener whatever the outcome, so that its subscriptions are re-evaluated.
+   */
+  public CompletableFuture<Void> reload(Aor presentity) {
+    return fetch(presentity, Optional.ofNullable(cache.get(presentity))).thenAccept(fresh -> {
+      cache.put(presentity, fresh);
+      changeListener.accept(presentity);
+    });
+  }
+
   private CompletableFuture<Cached> load(Aor presentity) {
     return fetch(presentity, Optional.empty()).thenApply(loaded -> {
       cache.put(presentity, loaded);

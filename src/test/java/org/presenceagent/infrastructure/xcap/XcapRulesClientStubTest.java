@@ -121,6 +121,17 @@ class XcapRulesClientStubTest {
   }
 
   @Test
+  void reloadReadsAgainAndReportsThePresentity() throws Exception {
+    XcapRulesClient client = client();
+    assertThat(client.apply(ALICE)).isPresent();
+
+    client.reload(ALICE).get(5, TimeUnit.SECONDS);
+
+    assertThat(client.bodiesRead()).isEqualTo(2);
+    assertThat(changed).containsExactly(ALICE);
+  }
+
+  @Test
   void theRefreshTimerIsScheduled() throws Exception {
     client();
     assertThat(scheduler.find("xcap-rules-refresh")).isPresent();
