@@ -31,10 +31,12 @@ import org.slf4j.LoggerFactory;
  * its active watchers after a change. Callers hold the presentity's lock, so NOTIFYs of one
  * presentity leave in the order of the changes.
  *
- * <p>A watcher whose policy says {@code polite-block} (RFC 5025 section 3.2.1) is active but only
- * ever gets the document of a presentity without publications (one closed tuple), so that it
- * cannot tell a polite block from a presentity that is offline. The policy is asked at each NOTIFY,
- * so a change of rules changes what the watcher sees next.
+ * <p>An active watcher gets the presentity's state only while its policy says {@code allow} when
+ * the NOTIFY is built. Otherwise it gets the document of a presentity without publications (one
+ * closed tuple): that is what {@code polite-block} means (RFC 5025 section 3.2.1: the watcher
+ * cannot tell it from a presentity that is offline), and it also fails closed while rules are not
+ * known (an XCAP server that does not answer) or have just been withdrawn. The policy is asked at
+ * each NOTIFY, so a change of rules changes what the watcher sees next.
  *
  * <p>{@code presence.winfo} subscriptions (RFC 3857) get the full watcher list of their
  * presentity when they are notified of their own state, and a partial one each time a presence
@@ -96,7 +98,7 @@ public final class NotifyService {
       WatcherList full = watchers.full(subscription.presentity(), offlineWatchers.deliverTo(subscription));
       return watcherInfo.write(full, subscription.version(), true);
     }
-    return politelyBlocked(subscription)
+    return withheld(subscription)
         ? neutralDocument(subscription.presentity(), subscription.contentType())
         : currentDocument(subscription.presentity(), subscription.event(), subscription.contentType());
   }
@@ -134,7 +136,7 @@ public final class NotifyService {
     Map<String, NotifyBody> neutralByType = new HashMap<>();
     for (Subscription subscription : subscriptions.findByPresentity(presentity, event)) {
       if (subscription.isActive()) {
-        NotifyBody body = politelyBlocked(subscription)
+        NotifyBody body = withheld(subscription)
             ? neutralByType.computeIfAbsent(subscription.contentType(), type -> neutralDocument(presentity, type))
             : bodiesByType.computeIfAbsent(subscription.contentType(), type -> currentDocument(presentity, event, type));
         send(subscription, Optional.of(body));
@@ -142,11 +144,11 @@ public final class NotifyService {
     }
   }
 
-  private boolean politelyBlocked(Subscription subscription) {
-    return authorization.decide(subscription.watcher(), subscription.presentity()) == SubHandling.POLITE_BLOCK;
+  private boolean withheld(Subscription subscription) {
+    return authorization.decide(subscription.watcher(), subscription.presentity()) != SubHandling.ALLOW;
   }
 
-  /** What a politely blocked watcher sees: the presentity as if it had published nothing. */
+  /** What a watcher not allowed (now) sees: the presentity as if it had published nothing. */
   private NotifyBody neutralDocument(Aor presentity, String contentType) {
     return codec.compose(presentity, List.of(), contentType);
   }

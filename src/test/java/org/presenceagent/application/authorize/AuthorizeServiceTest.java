@@ -121,4 +121,18 @@ class AuthorizeServiceTest {
     Notification nowAllowed = app.sender.sent().stream().filter(n -> n.key().equals(key("bob-call"))).findFirst().orElseThrow();
     assertThat(body(nowAllowed)).contains("<basic>open</basic>");
   }
+
+  @Test
+  void anActiveWatcherNoLongerAllowedSeesNothingEvenBeforeReevaluation() {
+    // E.g. the rules cannot be read (XCAP server down after a restart): fail closed.
+    rules.put(BOB, SubHandling.ALLOW);
+    watch("bob-call", BOB);
+    rules.remove(BOB);
+    app.sender.clear();
+
+    app.publishService().publish(initialPublish(ALICE, Pidf.tuple(ALICE.uri(), "t1", "open"), 600),
+        new RecordingResponders.Publish());
+
+    assertThat(body(app.sender.last())).contains("<basic>closed</basic>").doesNotContain("<basic>open</basic>");
+  }
 }
