@@ -65,6 +65,9 @@ public final class PresenceAgent implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceAgent.class);
   private static final int LOCK_STRIPES = 1024;
+  /** The MIME type of common-policy documents (RFC 4745 section 13.1). */
+  private static final String AUTH_POLICY_TYPE = "application/auth-policy+xml";
+  private static final String IM_RULES_NAMESPACE = "urn:iptel:xml:ns:im-rules";
   /** Longest time an XCAP request may take before it counts as failed. */
   private static final Duration XCAP_REQUEST_TIMEOUT = Duration.ofSeconds(5);
   /**
@@ -164,8 +167,11 @@ public final class PresenceAgent implements AutoCloseable {
       AuthorizeService authorize = new AuthorizeService(subscriptions, authorization, notifier, subscriptionTimers, locks);
       authorizeRef.set(authorize);
       XcapService xcap = new XcapService(
-          List.of(new ApplicationUsage(StoredRules.AUID, "application/auth-policy+xml", PolicyBinding.PRES_RULES,
-              rulesReader::read)),
+          List.of(
+              new ApplicationUsage(StoredRules.AUID, AUTH_POLICY_TYPE, PolicyBinding.PRES_RULES, rulesReader::read),
+              // The seed's MESSAGE authorization documents (im-rules.xml), kept for the MESSAGE work:
+              // common-policy rulesets with im-handling actions, so the same reader checks their shape.
+              new ApplicationUsage("im-rules", AUTH_POLICY_TYPE, IM_RULES_NAMESPACE, rulesReader::read)),
           xcapDocuments,
           selector -> {
             if (StoredRules.isRulesDocument(selector)) {

@@ -113,6 +113,7 @@ public final class PresRulesReader implements RulesDocumentReader {
         for (PolicyConditions.Many many : element.manies) {
           manies.add(toMany(ruleId, many));
         }
+        addDraftIdentity(ruleId, element, ones, manies);
       }
       identity = Optional.of(new IdentityCondition(ones, manies));
     }
@@ -137,6 +138,35 @@ public final class PresRulesReader implements RulesDocumentReader {
       }
     }
     return new Conditions(identity, spheres, validity);
+  }
+
+  /**
+   * The seed's (pre-RFC draft) identity syntax, so that its documents keep working: {@code id}
+   * is {@code one}, each {@code domain} a {@code many} with a domain, and {@code except entity}
+   * leaves that user of each of those domains out.
+   */
+  private static void addDraftIdentity(
+      String ruleId, PolicyConditions.Identity element, Set<Aor> ones, List<IdentityCondition.Many> manies) {
+    for (String id : element.draftIds) {
+      ones.add(aor(ruleId, id == null ? "" : id.trim()));
+    }
+    if (!element.draftExcepts.isEmpty() && element.draftDomains.isEmpty()) {
+      throw invalid("rule " + ruleId + ": except entity without a domain", null);
+    }
+    for (PolicyConditions.DraftDomain draftDomain : element.draftDomains) {
+      if (draftDomain.domain == null) {
+        throw invalid("rule " + ruleId + ": domain without its domain attribute", null);
+      }
+      String domain = domain(ruleId, draftDomain.domain);
+      Set<Aor> excepted = new LinkedHashSet<>();
+      for (PolicyConditions.DraftExcept except : element.draftExcepts) {
+        if (except.entity == null || except.entity.isBlank()) {
+          throw invalid("rule " + ruleId + ": except without entity", null);
+        }
+        excepted.add(aor(ruleId, "sip:" + except.entity.trim() + "@" + domain));
+      }
+      manies.add(IdentityCondition.Many.ofDomain(domain, excepted));
+    }
   }
 
   private static IdentityCondition.Many toMany(String ruleId, PolicyConditions.Many many) {

@@ -56,6 +56,18 @@ class PresRulesReaderTest {
   }
 
   @Test
+  void readsTheSeedsDraftIdentitySyntax() {
+    PresRules rules = reader.read(resource("seed-draft-syntax.xml"));
+
+    assertThat(rules.evaluate(Aor.parse("sip:smith@test-domain.com"), Optional.empty(), NOW).subHandling())
+        .isEqualTo(SubHandling.BLOCK);
+    assertThat(rules.evaluate(Aor.parse("sip:jane@test-domain.com"), Optional.empty(), NOW).subHandling())
+        .isEqualTo(SubHandling.ALLOW);
+    assertThat(rules.evaluate(Aor.parse("sip:jane@elsewhere.org"), Optional.empty(), NOW).subHandling())
+        .isEqualTo(SubHandling.CONFIRM);
+  }
+
+  @Test
   void readsSphereValidityExceptDomainAndSkipsRulesWithUnknownConditions() {
     PresRules rules = reader.read(resource("conditions.xml"));
 
@@ -88,6 +100,9 @@ class PresRulesReaderTest {
       "<rule id='a'><conditions><validity><from>2026-01-01T00:00:00Z</from></validity></conditions></rule>",
       "<rule id='a'><conditions><validity><from>yesterday</from><until>2026-01-01T00:00:00Z</until></validity></conditions></rule>",
       "<rule id='a'><conditions><validity><from>2026-01-02T00:00:00Z</from><until>2026-01-01T00:00:00Z</until></validity></conditions></rule>",
+      "<rule id='a'><conditions><identity><except entity='smith'/></identity></conditions></rule>",
+      "<rule id='a'><conditions><identity><domain/></identity></conditions></rule>",
+      "<rule id='a'><conditions><identity><id>smith</id></identity></conditions></rule>",
   })
   void invalidRulesetsAreWellFormedButRejected(String rules) {
     assertThatThrownBy(() -> reader.read(ruleset(rules)))

@@ -102,6 +102,11 @@ class XcapServerIT {
     assertThat(carol.get("pres-rules/users/sip:carol@example.com/presence-rules.xml/~~/cr:ruleset").statusCode())
         .as("node selectors are not supported").isEqualTo(404);
     assertThat(carol.get("resource-lists/users/sip:carol@example.com/index").statusCode()).isEqualTo(404);
+    byte[] imRules = ("<ruleset xmlns='urn:ietf:params:xml:ns:common-policy' xmlns:im='urn:iptel:xml:ns:im-rules'>"
+        + "<rule id='blacklist'><conditions><identity><id>sip:jan@example.com</id></identity></conditions>"
+        + "<actions><im:im-handling>block</im:im-handling></actions></rule></ruleset>").getBytes(StandardCharsets.UTF_8);
+    assertThat(carol.put("im-rules/users/sip:carol@example.com/im-rules.xml", XcapHttp.PRES_RULES_TYPE, imRules)
+        .statusCode()).isEqualTo(201);
   }
 
   @Test
@@ -111,7 +116,7 @@ class XcapServerIT {
     assertThat(caps.statusCode()).isEqualTo(200);
     assertThat(caps.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/xcap-caps+xml"));
     assertThat(caps.body()).contains("urn:ietf:params:xml:ns:xcap-caps")
-        .contains("<auid>pres-rules</auid>").contains("<auid>xcap-caps</auid>")
+        .contains("<auid>pres-rules</auid>").contains("<auid>im-rules</auid>").contains("<auid>xcap-caps</auid>")
         .contains("<namespace>urn:ietf:params:xml:ns:pres-rules</namespace>");
   }
 }

@@ -25,7 +25,11 @@ public class PolicyConditions {
   @XmlAnyElement
   public List<Element> others = new ArrayList<>();
 
-  /** {@code <identity>}: {@code one} and {@code many} children (section 7.1). */
+  /**
+   * {@code <identity>}: {@code one} and {@code many} children (section 7.1), and the draft syntax
+   * the seed's documents use: {@code <id>URI</id>}, {@code <domain domain>} and {@code <except
+   * entity>} (a user of those domains).
+   */
   @XmlAccessorType(XmlAccessType.FIELD)
   public static class Identity {
 
@@ -34,6 +38,31 @@ public class PolicyConditions {
 
     @XmlElement(name = "many")
     public List<Many> manies = new ArrayList<>();
+
+    @XmlElement(name = "id")
+    public List<String> draftIds = new ArrayList<>();
+
+    @XmlElement(name = "domain")
+    public List<DraftDomain> draftDomains = new ArrayList<>();
+
+    @XmlElement(name = "except")
+    public List<DraftExcept> draftExcepts = new ArrayList<>();
+  }
+
+  /** Draft {@code <domain domain>}: everybody of one domain. */
+  @XmlAccessorType(XmlAccessType.FIELD)
+  public static class DraftDomain {
+
+    @XmlAttribute(name = "domain")
+    public String domain;
+  }
+
+  /** Draft {@code <except entity>}: a user (part before the @) left out of the domains. */
+  @XmlAccessorType(XmlAccessType.FIELD)
+  public static class DraftExcept {
+
+    @XmlAttribute(name = "entity")
+    public String entity;
   }
 
   /** {@code <one id>} (section 7.1.1). */
