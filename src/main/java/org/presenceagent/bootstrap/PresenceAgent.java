@@ -23,9 +23,11 @@ import org.presenceagent.application.port.RulesDocumentReader;
 import org.presenceagent.application.publish.PublishService;
 import org.presenceagent.application.subscribe.SubscribeService;
 import org.presenceagent.application.xcap.ApplicationUsage;
+import org.presenceagent.application.xcap.StaticPresence;
 import org.presenceagent.application.xcap.XcapService;
 import org.presenceagent.document.PidfCodec;
 import org.presenceagent.document.PresRulesReader;
+import org.presenceagent.document.RejectedDocuments;
 import org.presenceagent.document.SecureXml;
 import org.presenceagent.document.policy.PolicyBinding;
 import org.presenceagent.document.winfo.WatcherInfoCodec;
@@ -68,6 +70,7 @@ public final class PresenceAgent implements AutoCloseable {
   /** The MIME type of common-policy documents (RFC 4745 section 13.1). */
   private static final String AUTH_POLICY_TYPE = "application/auth-policy+xml";
   private static final String IM_RULES_NAMESPACE = "urn:iptel:xml:ns:im-rules";
+  private static final String PIDF_NAMESPACE = "urn:ietf:params:xml:ns:pidf";
   /** Longest time an XCAP request may take before it counts as failed. */
   private static final Duration XCAP_REQUEST_TIMEOUT = Duration.ofSeconds(5);
   /**
@@ -146,8 +149,9 @@ public final class PresenceAgent implements AutoCloseable {
       OfflineWatcherInfo offlineWatchers = new OfflineWatcherInfo(settings.useOfflineWinfo(), offlineWatcherStore,
           publications, Duration.ofSeconds(settings.offlineWinfoExpiration()), clock);
       offlineWatchers.startExpiryTimer(scheduler, Duration.ofSeconds(settings.offlineWinfoTimer()));
+      StaticPresence staticPresence = new StaticPresence(xcapDocuments, codec);
       NotifyService notifier = new NotifyService(publications, subscriptions, codec, notifySender, authorization,
-          new WatcherInfoCodec(), offlineWatchers, clock);
+          new WatcherInfoCodec(), offlineWatchers, staticPresence, clock);
       ExpiryService expiry = new ExpiryService(subscriptions, publications, notifier, locks, clock);
       SubscriptionTimers subscriptionTimers = new SubscriptionTimers(scheduler, expiry);
       PublicationTimers publicationTimers = new PublicationTimers(scheduler, expiry);
@@ -171,9 +175,16 @@ public final class PresenceAgent implements AutoCloseable {
               new ApplicationUsage(StoredRules.AUID, AUTH_POLICY_TYPE, PolicyBinding.PRES_RULES, rulesReader::read),
               // The seed's MESSAGE authorization documents (im-rules.xml), kept for the MESSAGE work:
               // common-policy rulesets with im-handling actions, so the same reader checks their shape.
-              new ApplicationUsage("im-rules", AUTH_POLICY_TYPE, IM_RULES_NAMESPACE, rulesReader::read)),
+              new ApplicationUsage("im-rules", AUTH_POLICY_TYPE, IM_RULES_NAMESPACE, rulesReader::read),
+              new ApplicationUsage(StaticPresence.AUID, StaticPresence.CONTENT_TYPE, PIDF_NAMESPACE,
+                  RejectedDocuments.parsableBy(codec, StaticPresence.CONTENT_TYPE))),
           xcapDocuments,
           selector -> {
+            if (StaticPresence.isStaticPresence(selector)) {
+              staticPresence.invalidate(selector.user());
+              // RFC 4827: a change of static presence is a change of the presentity's state.
+              locks.withLock(selector.user(), () -> notifier.notifyWatchers(selector.user(), EventPackage.PRESENCE.name()));
+            }
             if (StoredRules.isRulesDocument(selector)) {
               storedRules.invalidate(selector.user());
               if (settings.auth() == AuthMode.XCAP && settings.authXcapRoot().isEmpty()) {

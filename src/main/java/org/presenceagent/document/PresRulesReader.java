@@ -42,7 +42,6 @@ import org.w3c.dom.Element;
 public final class PresRulesReader implements RulesDocumentReader {
 
   static final QName RULESET = new QName(PolicyBinding.COMMON_POLICY, "ruleset");
-  private static final String WELL_FORMEDNESS_PREFIX = "Invalid XML: not well-formed";
 
   private final SecureXml secureXml;
 
@@ -74,11 +73,7 @@ public final class PresRulesReader implements RulesDocumentReader {
     try {
       return secureXml.unmarshal(body, PolicyBinding.newUnmarshaller(), Ruleset.class);
     } catch (InvalidDocumentException e) {
-      // SecureXml names parse failures (and refused DOCTYPEs, sizes) apart from binding failures.
-      String message = e.getMessage();
-      boolean wellFormed = !(message.startsWith(WELL_FORMEDNESS_PREFIX) || message.contains("DOCTYPE")
-          || message.contains("empty body") || message.contains("exceeds the limit"));
-      throw new RejectedDocumentException(wellFormed, message, e);
+      throw RejectedDocuments.of(e);
     } catch (JAXBException e) {
       throw new IllegalStateException("cannot create a common-policy unmarshaller", e);
     }

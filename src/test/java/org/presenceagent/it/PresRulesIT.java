@@ -126,4 +126,26 @@ class PresRulesIT {
       assertThat(Notifies.state(Notifies.next(client))).startsWith("active");
     }
   }
+
+  @Test
+  void staticPresenceFromPidfManipulationReachesAllowedWatchersAtOnce() throws Exception {
+    String alice = TestAors.unique("alice");
+    String bob = TestAors.unique("bob");
+    String staticPresence = "pidf-manipulation/users/" + alice + "/index";
+    try (SipTestClient client = new SipTestClient("udp", SERVER.sipPort())) {
+      xcap.putRules(alice, PresRulesDocs.one(bob, "allow"));
+      subscribe(client, bob, alice);
+      assertThat(Notifies.body(Notifies.next(client))).contains("<basic>closed</basic>");
+
+      assertThat(xcap.put(staticPresence, "application/pidf+xml", Pidf.open(alice, "static", "on holiday"))
+          .statusCode()).isEqualTo(201);
+      Request notify = Notifies.next(client);
+      assertThat(Notifies.body(notify)).contains("on holiday").contains("<basic>open</basic>");
+
+      byte[] notPidf = PresRulesDocs.ruleset("");
+      assertThat(xcap.put(staticPresence, "application/pidf+xml", notPidf).body()).contains("schema-validation-error");
+      assertThat(xcap.delete(staticPresence).statusCode()).isEqualTo(200);
+      assertThat(Notifies.body(Notifies.next(client))).contains("<basic>closed</basic>").doesNotContain("on holiday");
+    }
+  }
 }

@@ -2,6 +2,7 @@ package org.presenceagent.testing;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.presenceagent.application.PresentityLocks;
 import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.expiry.ExpiryService;
@@ -60,7 +61,8 @@ public final class ApplicationHarness {
     this.authorization = authorization;
     offlineWatchers = new OfflineWatcherInfo(true, offlineWatcherStore, publications, OFFLINE_WINFO_EXPIRATION, clock);
     notifyService = new NotifyService(
-        publications, subscriptions, codec, sender, authorization, new WatcherInfoCodec(), offlineWatchers, clock);
+        publications, subscriptions, codec, sender, authorization, new WatcherInfoCodec(), offlineWatchers,
+        presentity -> Optional.empty(), clock);
     expiryService = new ExpiryService(subscriptions, publications, notifyService, locks, clock);
     subscriptionTimers = new SubscriptionTimers(scheduler, expiryService);
     publicationTimers = new PublicationTimers(scheduler, expiryService);

@@ -1,10 +1,12 @@
 package org.presenceagent.application.notify;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.Notification;
 import org.presenceagent.application.port.NotifyBody;
@@ -54,12 +56,15 @@ public final class NotifyService {
   private final WatcherInfoWriter watcherInfo;
   private final WatcherInfoTracker watchers;
   private final OfflineWatcherInfo offlineWatchers;
+  private final Function<Aor, Optional<PresenceDocument>> staticPresence;
   private final Clock clock;
 
   /**
    * @param authorization the presence policy, asked at each NOTIFY for polite blocks
    * @param watcherInfo writes the bodies of {@code presence.winfo} NOTIFYs
    * @param offlineWatchers stores watchers of offline presentities and hands them over later
+   * @param staticPresence a presentity's static presence (RFC 4827), composed before its
+   *     publications
    */
   public NotifyService(
       PublicationRepository publications,
@@ -69,7 +74,9 @@ public final class NotifyService {
       AuthorizationPolicy authorization,
       WatcherInfoWriter watcherInfo,
       OfflineWatcherInfo offlineWatchers,
+      Function<Aor, Optional<PresenceDocument>> staticPresence,
       Clock clock) {
+    this.staticPresence = staticPresence;
     this.offlineWatchers = offlineWatchers;
     this.authorization = authorization;
     this.watcherInfo = watcherInfo;
@@ -155,10 +162,14 @@ public final class NotifyService {
 
   /** The presentity's composed document in the given type. */
   public NotifyBody currentDocument(Aor presentity, String event, String contentType) {
-    List<PresenceDocument> documents = publications.findByPresentity(presentity, event).stream()
+    List<PresenceDocument> documents = new ArrayList<>();
+    if (EventPackage.PRESENCE.name().equalsIgnoreCase(event)) {
+      staticPresence.apply(presentity).ifPresent(documents::add);
+    }
+    publications.findByPresentity(presentity, event).stream()
         .filter(publication -> !publication.isExpired(clock))
         .map(Publication::document)
-        .toList();
+        .forEach(documents::add);
     return codec.compose(presentity, documents, contentType);
   }
 
