@@ -1,5 +1,5 @@
 -- Registrations (RFC 3261 section 10): one row per contact bound to an address of record.
--- (Version 2 is reserved for the XCAP documents of the authorization work.)
+-- (Versions 2 and 3 hold the XCAP documents and the offline watcher information.)
 CREATE TABLE binding (
     id              VARCHAR(1600) NOT NULL PRIMARY KEY,
     aor             VARCHAR(512)  NOT NULL,

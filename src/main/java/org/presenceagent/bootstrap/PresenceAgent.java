@@ -1,47 +1,73 @@
 package org.presenceagent.bootstrap;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.authorize.AuthorizeService;
+import org.presenceagent.application.authorize.StoredRules;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyResponseService;
+import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.message.MessageAuthorization;
 import org.presenceagent.application.message.MessageService;
-import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.notify.PresentityState;
 import org.presenceagent.application.register.RegisterService;
 import org.presenceagent.application.register.RegistrationTimers;
 import org.presenceagent.domain.registration.Binding;
-import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.infrastructure.persistence.BindingStore;
 import org.presenceagent.infrastructure.persistence.IndexedBindingRepository;
 import org.presenceagent.infrastructure.persistence.JpaBindingStore;
+import org.presenceagent.application.notify.OfflineWatcherInfo;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.application.port.RulesDocumentReader;
 import org.presenceagent.application.publish.PublishService;
 import org.presenceagent.application.subscribe.SubscribeService;
+import org.presenceagent.application.xcap.ApplicationUsage;
+import org.presenceagent.application.xcap.StaticPresence;
+import org.presenceagent.application.xcap.XcapService;
 import org.presenceagent.document.PidfCodec;
+import org.presenceagent.document.PresRulesReader;
+import org.presenceagent.document.RejectedDocuments;
 import org.presenceagent.document.SecureXml;
+import org.presenceagent.document.policy.PolicyBinding;
+import org.presenceagent.document.winfo.WatcherInfoCodec;
+import org.presenceagent.domain.auth.AuthorizationPolicies;
 import org.presenceagent.domain.auth.AuthorizationPolicy;
+import org.presenceagent.domain.auth.PresRules;
+import org.presenceagent.domain.auth.RulesPolicy;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.event.EventPackages;
 import org.presenceagent.domain.presentity.Publication;
+import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ExpiryPolicy;
 import org.presenceagent.domain.subscription.Subscription;
+import org.presenceagent.domain.watcher.OfflineWatcherRepository;
+import org.presenceagent.domain.xcap.XcapDocumentRepository;
 import org.presenceagent.infrastructure.config.AuthMode;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.persistence.Database;
 import org.presenceagent.infrastructure.persistence.IndexedPublicationRepository;
+import org.presenceagent.infrastructure.persistence.InMemoryOfflineWatcherRepository;
+import org.presenceagent.infrastructure.persistence.InMemoryXcapDocumentRepository;
 import org.presenceagent.infrastructure.persistence.IndexedSubscriptionRepository;
 import org.presenceagent.infrastructure.persistence.JpaPublicationStore;
+import org.presenceagent.infrastructure.persistence.JpaOfflineWatcherRepository;
 import org.presenceagent.infrastructure.persistence.JpaSubscriptionStore;
+import org.presenceagent.infrastructure.persistence.JpaXcapDocumentRepository;
 import org.presenceagent.infrastructure.persistence.PublicationStore;
 import org.presenceagent.infrastructure.persistence.SubscriptionStore;
 import org.presenceagent.infrastructure.persistence.TransactionRunner;
 import org.presenceagent.infrastructure.timer.ScheduledExpiryScheduler;
+import org.presenceagent.infrastructure.xcap.XcapRulesClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +76,24 @@ public final class PresenceAgent implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceAgent.class);
   private static final int LOCK_STRIPES = 1024;
+  /** The MIME type of common-policy documents (RFC 4745 section 13.1). */
+  private static final String AUTH_POLICY_TYPE = "application/auth-policy+xml";
+  private static final String IM_RULES_NAMESPACE = "urn:iptel:xml:ns:im-rules";
+  private static final String PIDF_NAMESPACE = "urn:ietf:params:xml:ns:pidf";
+  /** Longest time an XCAP request may take before it counts as failed. */
+  private static final Duration XCAP_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * Longest time a SUBSCRIBE waits for rules not yet cached: short, since it holds a SIP thread
+   * and the presentity's lock; a slower server makes the watcher pending until the rules arrive.
+   */
+  private static final Duration XCAP_FIRST_WAIT = Duration.ofMillis(500);
 
   private final List<AutoCloseable> resources;
   private final SubscribeService subscribeService;
   private final PublishService publishService;
   private final NotifyResponseService notifyResponseService;
+  private final Consumer<Aor> reauthorize;
+  private final XcapService xcapService;
   private final RegisterService registerService;
   private final MessageService messageService;
   private final PresentityState presentityState;
@@ -65,6 +104,8 @@ public final class PresenceAgent implements AutoCloseable {
       SubscribeService subscribeService,
       PublishService publishService,
       NotifyResponseService notifyResponseService,
+      Consumer<Aor> reauthorize,
+      XcapService xcapService,
       RegisterService registerService,
       MessageService messageService,
       PresentityState presentityState,
@@ -73,6 +114,8 @@ public final class PresenceAgent implements AutoCloseable {
     this.subscribeService = subscribeService;
     this.publishService = publishService;
     this.notifyResponseService = notifyResponseService;
+    this.reauthorize = reauthorize;
+    this.xcapService = xcapService;
     this.registerService = registerService;
     this.messageService = messageService;
     this.presentityState = presentityState;
@@ -83,10 +126,14 @@ public final class PresenceAgent implements AutoCloseable {
   public static PresenceAgent start(PresenceSettings settings, NotifySender notifySender, Clock clock) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      DocumentCodec codec = new PidfCodec(new SecureXml(settings.maxBodySize()));
+      SecureXml secureXml = new SecureXml(settings.maxBodySize());
+      DocumentCodec codec = new PidfCodec(secureXml);
+      RulesDocumentReader rulesReader = new PresRulesReader(secureXml);
       SubscriptionStore subscriptionStore = SubscriptionStore.NONE;
       PublicationStore publicationStore = PublicationStore.NONE;
       BindingStore bindingStore = BindingStore.NONE;
+      XcapDocumentRepository xcapDocuments = new InMemoryXcapDocumentRepository();
+      OfflineWatcherRepository offlineWatcherStore = new InMemoryOfflineWatcherRepository();
       if (settings.useDb()) {
         Database database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
         resources.add(database);
@@ -94,6 +141,8 @@ public final class PresenceAgent implements AutoCloseable {
         subscriptionStore = new JpaSubscriptionStore(transactions);
         publicationStore = new JpaPublicationStore(transactions, codec::parse);
         bindingStore = new JpaBindingStore(transactions);
+        xcapDocuments = new JpaXcapDocumentRepository(transactions);
+        offlineWatcherStore = new JpaOfflineWatcherRepository(transactions);
         LOG.info("database {}", database.describe());
       } else {
         LOG.info("use_db=0: state is kept in memory only and lost on restart");
@@ -101,15 +150,35 @@ public final class PresenceAgent implements AutoCloseable {
       IndexedBindingRepository bindings = new IndexedBindingRepository(bindingStore);
       IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(subscriptionStore);
       IndexedPublicationRepository publications = new IndexedPublicationRepository(publicationStore);
+
+      EventPackages eventPackages = new EventPackages(settings.watcherinfoNotify()
+          ? List.of(EventPackage.PRESENCE, EventPackage.PRESENCE_WINFO)
+          : List.of(EventPackage.PRESENCE));
+      PresentityLocks locks = new PresentityLocks(LOCK_STRIPES);
+      StoredRules storedRules = new StoredRules(xcapDocuments, rulesReader);
       ScheduledExpiryScheduler scheduler = new ScheduledExpiryScheduler(clock, 1);
       resources.add(scheduler);
-
-      EventPackages eventPackages = new EventPackages(List.of(EventPackage.PRESENCE));
-      PresentityLocks locks = new PresentityLocks(LOCK_STRIPES);
+      // The XCAP client reports changed rules to the AuthorizeService, which needs the policy built
+      // on the client: the reference closes that circle once both exist.
+      AtomicReference<AuthorizeService> authorizeRef = new AtomicReference<>();
+      Optional<XcapRulesClient> xcapClient = settings.authXcapRoot().map(root -> {
+        LOG.info("pres-rules are read from the XCAP server {}", root);
+        return new XcapRulesClient(root.toString(), XCAP_REQUEST_TIMEOUT, XCAP_FIRST_WAIT,
+            Duration.ofSeconds(settings.authRulesRefreshTime()), rulesReader, scheduler, clock,
+            presentity -> authorizeRef.get().authorize(presentity)).start();
+      });
+      Function<Aor, Optional<PresRules>> rules =
+          xcapClient.<Function<Aor, Optional<PresRules>>>map(client -> client).orElse(storedRules);
+      AuthorizationPolicy authorization = authorization(settings.auth(), rules, clock);
+      OfflineWatcherInfo offlineWatchers = new OfflineWatcherInfo(settings.useOfflineWinfo(), offlineWatcherStore,
+          publications, Duration.ofSeconds(settings.offlineWinfoExpiration()), clock);
+      offlineWatchers.startExpiryTimer(scheduler, Duration.ofSeconds(settings.offlineWinfoTimer()));
+      StaticPresence staticPresence = new StaticPresence(xcapDocuments, codec);
       PresentityState state = settings.useCallbacks()
           ? PresentityState.withRegistrations(publications, bindings, codec, clock)
           : PresentityState.publicationsOnly(publications, codec, clock);
-      NotifyService notifier = new NotifyService(state, subscriptions, codec, notifySender, clock);
+      NotifyService notifier = new NotifyService(state, subscriptions, codec, notifySender, authorization,
+          new WatcherInfoCodec(), offlineWatchers, staticPresence, clock);
       ExpiryService expiry = new ExpiryService(subscriptions, publications, notifier, locks, clock);
       SubscriptionTimers subscriptionTimers = new SubscriptionTimers(scheduler, expiry);
       PublicationTimers publicationTimers = new PublicationTimers(scheduler, expiry);
@@ -117,19 +186,45 @@ public final class PresenceAgent implements AutoCloseable {
       SubscribeService subscribe = new SubscribeService(
           eventPackages,
           new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxSubscriptionExpiration()),
-          authorization(settings.auth()),
+          AuthorizationPolicies.of(authorization,
+              settings.winfoAuth() == AuthMode.NONE ? AuthorizationPolicy.allowAll() : AuthorizationPolicy.ownerOnly()),
           subscriptions, notifier, subscriptionTimers, locks, clock);
       PublishService publish = new PublishService(
           eventPackages,
           new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxPublishExpiration()),
           codec, publications, notifier, publicationTimers, locks, clock);
       NotifyResponseService notifyResponses =
-          new NotifyResponseService(subscriptions, subscriptionTimers, locks, settings.ignore408OnNotify());
+          new NotifyResponseService(subscriptions, subscriptionTimers, locks, settings.ignore408OnNotify(), offlineWatchers);
       RegistrationTimers registrationTimers =
           new RegistrationTimers(scheduler, bindings, notifier, locks, clock, settings.useCallbacks());
       RegisterService register = new RegisterService(
           new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxRegistrationExpiration()),
           bindings, registrationTimers, notifier, locks, clock, settings.useCallbacks());
+      AuthorizeService authorize = new AuthorizeService(subscriptions, authorization, notifier, subscriptionTimers, locks);
+      authorizeRef.set(authorize);
+      XcapService xcap = new XcapService(
+          List.of(
+              new ApplicationUsage(StoredRules.AUID, AUTH_POLICY_TYPE, PolicyBinding.PRES_RULES, rulesReader::read),
+              // The seed's MESSAGE authorization documents (im-rules.xml), kept for the MESSAGE work:
+              // common-policy rulesets with im-handling actions, so the same reader checks their shape.
+              new ApplicationUsage("im-rules", AUTH_POLICY_TYPE, IM_RULES_NAMESPACE, rulesReader::read),
+              new ApplicationUsage(StaticPresence.AUID, StaticPresence.CONTENT_TYPE, PIDF_NAMESPACE,
+                  RejectedDocuments.parsableBy(codec, StaticPresence.CONTENT_TYPE))),
+          xcapDocuments,
+          selector -> {
+            if (StaticPresence.isStaticPresence(selector)) {
+              staticPresence.invalidate(selector.user());
+              // RFC 4827: a change of static presence is a change of the presentity's state.
+              locks.withLock(selector.user(), () -> notifier.notifyWatchers(selector.user(), EventPackage.PRESENCE.name()));
+            }
+            if (StoredRules.isRulesDocument(selector)) {
+              storedRules.invalidate(selector.user());
+              if (settings.auth() == AuthMode.XCAP && settings.authXcapRoot().isEmpty()) {
+                authorize.authorize(selector.user()); // at once, not at the next refresh
+              }
+            }
+          },
+          clock);
 
       List<Publication> restoredPublications = publications.load();
       restoredPublications.forEach(publicationTimers::schedule);
@@ -140,18 +235,25 @@ public final class PresenceAgent implements AutoCloseable {
       restoredSubscriptions.forEach(subscriptionTimers::schedule);
       LOG.info("restored {} publications, {} registrations and {} subscriptions",
           restoredPublications.size(), restoredBindings.size(), restoredSubscriptions.size());
+      // The seed's pa.authorize: re-read the presentity's rules, then re-evaluate its subscriptions.
+      Consumer<Aor> reauthorize = xcapClient.<Consumer<Aor>>map(client -> client::reload).orElse(presentity -> {
+        storedRules.invalidate(presentity);
+        authorize.authorize(presentity);
+      });
       MessageService messages = new MessageService(MessageAuthorization.withoutRules(), state, publications);
-      return new PresenceAgent(resources, subscribe, publish, notifyResponses, register, messages, state, clock);
+      return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
+          register, messages, state, clock);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
     }
   }
 
-  private static AuthorizationPolicy authorization(AuthMode mode) {
+  private static AuthorizationPolicy authorization(AuthMode mode, Function<Aor, Optional<PresRules>> rules, Clock clock) {
     return switch (mode) {
       case NONE -> AuthorizationPolicy.allowAll();
       case IMPLICIT -> AuthorizationPolicy.confirmAll();
+      case XCAP -> new RulesPolicy(rules, clock);
     };
   }
 
@@ -165,6 +267,15 @@ public final class PresenceAgent implements AutoCloseable {
 
   public NotifyResponseService notifyResponseService() {
     return notifyResponseService;
+  }
+
+  /**
+   * The management hook of the seed's {@code pa.authorize}: reads the presentity's rules again and
+   * re-evaluates its subscriptions (at once with the built-in store; when the answer arrives with an
+   * external XCAP server).
+   */
+  public void authorize(Aor presentity) {
+    reauthorize.accept(presentity);
   }
 
   public RegisterService registerService() {
@@ -182,6 +293,11 @@ public final class PresenceAgent implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** The built-in XCAP server's document operations. */
+  public XcapService xcapService() {
+    return xcapService;
   }
 
   @Override

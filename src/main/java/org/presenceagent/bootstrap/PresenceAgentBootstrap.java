@@ -6,6 +6,8 @@ import javax.servlet.ServletContextEvent;
 import javax.servlet.ServletContextListener;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.sip.SipHandlers;
+import org.presenceagent.web.XcapAccess;
+import org.presenceagent.web.XcapEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,11 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         settings.pendingResponseCode())
         .withRegistrar(agent.registerService(), agent.clock())
         .withMessaging(agent.messageService());
+    XcapAccess access = settings.xcapOpen() ? XcapAccess.open() : XcapAccess.withCredentials(settings.xcapCredentials());
+    if (access.isOpen()) {
+      LOG.warn("xcap_open=1: anybody may read and change every XCAP document; use it for local testing only");
+    }
+    context.setAttribute(XcapEndpoint.ATTRIBUTE, new XcapEndpoint(agent.xcapService(), access, settings.maxBodySize()));
     context.setAttribute(AGENT_ATTRIBUTE, agent);
     context.setAttribute(SipHandlers.ATTRIBUTE, sipHandlers);
     LOG.info("Presence Agent started: {}", settings);

@@ -22,6 +22,7 @@ class ArchitectureTest {
   private static final String DOMAIN = "org.presenceagent.domain..";
   private static final String APPLICATION = "org.presenceagent.application..";
   private static final String SIP = "org.presenceagent.sip..";
+  private static final String WEB = "org.presenceagent.web..";
   private static final String INFRASTRUCTURE = "org.presenceagent.infrastructure..";
   private static final String DOCUMENT = "org.presenceagent.document..";
   private static final String BOOTSTRAP = "org.presenceagent.bootstrap..";
@@ -47,6 +48,16 @@ class ArchitectureTest {
   static final ArchRule onlyTheSipAdapterUsesSipServlets = noClasses()
       .that().resideOutsideOfPackage(SIP)
       .should().dependOnClassesThat().resideInAPackage("javax.servlet.sip..");
+
+  @ArchTest
+  static final ArchRule onlyTheWebAdapterUsesHttpServlets = noClasses()
+      .that().resideOutsideOfPackage(WEB)
+      .should().dependOnClassesThat().resideInAPackage("javax.servlet.http..");
+
+  @ArchTest
+  static final ArchRule theWebAdapterIsWiredOnlyByTheCompositionRoot = noClasses()
+      .that().resideInAnyPackage(DOMAIN, APPLICATION, SIP, INFRASTRUCTURE, DOCUMENT)
+      .should().dependOnClassesThat().resideInAPackage(WEB);
 
   @ArchTest
   static final ArchRule theDocumentCodecIsWiredOnlyByTheCompositionRoot = noClasses()

@@ -117,7 +117,7 @@ class SubscribeIT {
       Response response = client.call(subscribe);
 
       assertThat(response.getStatusCode()).isEqualTo(489);
-      assertThat(SipTestHeaders.get(response, "Allow-Events")).isEqualTo("presence");
+      assertThat(SipTestHeaders.get(response, "Allow-Events")).isEqualTo("presence, presence.winfo");
     }
   }
 

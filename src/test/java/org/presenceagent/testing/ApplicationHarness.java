@@ -1,21 +1,29 @@
 package org.presenceagent.testing;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.notify.PresentityState;
+import org.presenceagent.application.notify.OfflineWatcherInfo;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.publish.PublishService;
 import org.presenceagent.application.subscribe.SubscribeService;
 import org.presenceagent.document.PidfCodec;
 import org.presenceagent.document.SecureXml;
+import org.presenceagent.document.winfo.WatcherInfoCodec;
+import org.presenceagent.domain.auth.AuthorizationPolicies;
 import org.presenceagent.domain.auth.AuthorizationPolicy;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.event.EventPackages;
 import org.presenceagent.domain.shared.ExpiryPolicy;
+import org.presenceagent.infrastructure.persistence.InMemoryOfflineWatcherRepository;
 import org.presenceagent.infrastructure.persistence.IndexedPublicationRepository;
 import org.presenceagent.infrastructure.persistence.IndexedSubscriptionRepository;
 import org.presenceagent.infrastructure.persistence.PublicationStore;
@@ -24,11 +32,13 @@ import org.presenceagent.infrastructure.persistence.SubscriptionStore;
 /**
  * The use cases wired as the composition root does, with memory-only repositories, a recording
  * NOTIFY sender, a manual timer and a clock the test moves. Expiry policy: min 60, default 3600,
- * max 7200 seconds.
+ * max 7200 seconds. Offline watcher information is on.
  */
 public final class ApplicationHarness {
 
   public static final ExpiryPolicy EXPIRY = new ExpiryPolicy(60, 3600, 7200);
+  /** Offline watcher information is on, kept for a day. */
+  public static final Duration OFFLINE_WINFO_EXPIRATION = Duration.ofDays(1);
 
   public final MutableClock clock = new MutableClock();
   public final IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(SubscriptionStore.NONE);
@@ -36,8 +46,11 @@ public final class ApplicationHarness {
   public final RecordingNotifySender sender = new RecordingNotifySender();
   public final ManualExpiryScheduler scheduler = new ManualExpiryScheduler(clock);
   public final DocumentCodec codec = new PidfCodec(new SecureXml());
-  public final EventPackages eventPackages = new EventPackages(List.of(EventPackage.PRESENCE));
+  public final EventPackages eventPackages =
+      new EventPackages(List.of(EventPackage.PRESENCE, EventPackage.PRESENCE_WINFO));
   public final PresentityLocks locks = new PresentityLocks(16);
+  public final InMemoryOfflineWatcherRepository offlineWatcherStore = new InMemoryOfflineWatcherRepository();
+  public final OfflineWatcherInfo offlineWatchers;
   public final NotifyService notifyService;
   public final ExpiryService expiryService;
   public final SubscriptionTimers subscriptionTimers;
@@ -47,7 +60,11 @@ public final class ApplicationHarness {
 
   public ApplicationHarness(AuthorizationPolicy authorization) {
     this.authorization = authorization;
-    notifyService = new NotifyService(publications, subscriptions, codec, sender, clock);
+    offlineWatchers = new OfflineWatcherInfo(true, offlineWatcherStore, publications, OFFLINE_WINFO_EXPIRATION, clock);
+    notifyService = new NotifyService(
+        PresentityState.publicationsOnly(publications, codec, clock), subscriptions, codec, sender, authorization,
+        new WatcherInfoCodec(), offlineWatchers,
+        presentity -> Optional.empty(), clock);
     expiryService = new ExpiryService(subscriptions, publications, notifyService, locks, clock);
     subscriptionTimers = new SubscriptionTimers(scheduler, expiryService);
     publicationTimers = new PublicationTimers(scheduler, expiryService);
@@ -60,7 +77,8 @@ public final class ApplicationHarness {
 
   public SubscribeService subscribeService() {
     return new SubscribeService(
-        eventPackages, EXPIRY, authorization, subscriptions, notifyService, subscriptionTimers, locks, clock);
+        eventPackages, EXPIRY, AuthorizationPolicies.of(authorization, AuthorizationPolicy.ownerOnly()),
+        subscriptions, notifyService, subscriptionTimers, locks, clock);
   }
 
   public PublishService publishService() {
@@ -68,7 +86,11 @@ public final class ApplicationHarness {
         eventPackages, EXPIRY, codec, publications, notifyService, publicationTimers, locks, clock);
   }
 
+  public AuthorizeService authorizeService() {
+    return new AuthorizeService(subscriptions, authorization, notifyService, subscriptionTimers, locks);
+  }
+
   public NotifyResponseService notifyResponseService(boolean ignore408) {
-    return new NotifyResponseService(subscriptions, subscriptionTimers, locks, ignore408);
+    return new NotifyResponseService(subscriptions, subscriptionTimers, locks, ignore408, offlineWatchers);
   }
 }

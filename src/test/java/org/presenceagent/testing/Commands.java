@@ -46,6 +46,12 @@ public final class Commands {
     return subscribe(callId, watcher, presentity, OptionalLong.of(expires));
   }
 
+  /** An initial SUBSCRIBE to {@code presence.winfo} (RFC 3857). */
+  public static SubscribeCommand subscribeWinfo(String callId, Aor watcher, Aor presentity, long expires) {
+    return new SubscribeCommand(new SubscriptionKey(callId, "watcher-tag", "presence.winfo", ""), presentity, watcher,
+        OptionalLong.of(expires), false, dialog(callId, 1, "sip:" + watcher.user() + "@192.0.2.1:5060"));
+  }
+
   /** A SUBSCRIBE in the dialog of {@code callId} (refresh, or un-subscribe with 0). */
   public static SubscribeCommand resubscribe(
       String callId, Aor watcher, Aor presentity, long expires, long cseq, String remoteTarget) {

@@ -21,9 +21,16 @@ public final class NotifyResponseService {
   private final SubscriptionTimers timers;
   private final PresentityLocks locks;
   private final boolean ignore408;
+  private final OfflineWatcherInfo offlineWatchers;
 
+  /** @param offlineWatchers learns of 2xx answers, which confirm that stored watchers were delivered */
   public NotifyResponseService(
-      SubscriptionRepository subscriptions, SubscriptionTimers timers, PresentityLocks locks, boolean ignore408) {
+      SubscriptionRepository subscriptions,
+      SubscriptionTimers timers,
+      PresentityLocks locks,
+      boolean ignore408,
+      OfflineWatcherInfo offlineWatchers) {
+    this.offlineWatchers = offlineWatchers;
     this.subscriptions = subscriptions;
     this.timers = timers;
     this.locks = locks;
@@ -36,6 +43,9 @@ public final class NotifyResponseService {
    * @return whether the subscription was removed because of it
    */
   public boolean onFinalResponse(SubscriptionKey key, int status) {
+    if (status >= 200 && status < 300) {
+      offlineWatchers.acknowledged(key);
+    }
     if (status < 300 || (status == 408 && ignore408)) {
       return false;
     }

@@ -1,18 +1,27 @@
 package org.presenceagent.application.notify;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.Notification;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.application.port.NotifyFailedException;
 import org.presenceagent.application.port.NotifySender;
-import org.presenceagent.domain.presentity.PublicationRepository;
+import org.presenceagent.application.port.WatcherInfoWriter;
+import org.presenceagent.domain.auth.AuthorizationPolicy;
+import org.presenceagent.domain.auth.SubHandling;
+import org.presenceagent.domain.event.EventPackage;
+import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
+import org.presenceagent.domain.subscription.SubscriptionState;
+import org.presenceagent.domain.watcher.WatcherList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +30,17 @@ import org.slf4j.LoggerFactory;
  * subscription after it was created, refreshed or ended, and the new state of a presentity to all
  * its active watchers after a change. Callers hold the presentity's lock, so NOTIFYs of one
  * presentity leave in the order of the changes.
+ *
+ * <p>An active watcher gets the presentity's state only while its policy says {@code allow} when
+ * the NOTIFY is built. Otherwise it gets the document of a presentity without publications (one
+ * closed tuple): that is what {@code polite-block} means (RFC 5025 section 3.2.1: the watcher
+ * cannot tell it from a presentity that is offline), and it also fails closed while rules are not
+ * known (an XCAP server that does not answer) or have just been withdrawn. The policy is asked at
+ * each NOTIFY, so a change of rules changes what the watcher sees next.
+ *
+ * <p>{@code presence.winfo} subscriptions (RFC 3857) get the full watcher list of their
+ * presentity when they are notified of their own state, and a partial one each time a presence
+ * watcher of that presentity changes status.
  */
 public final class NotifyService {
 
@@ -30,24 +50,36 @@ public final class NotifyService {
   private final SubscriptionRepository subscriptions;
   private final DocumentCodec codec;
   private final NotifySender sender;
+  private final AuthorizationPolicy authorization;
+  private final WatcherInfoWriter watcherInfo;
+  private final WatcherInfoTracker watchers;
+  private final OfflineWatcherInfo offlineWatchers;
+  private final Function<Aor, Optional<PresenceDocument>> staticPresence;
   private final Clock clock;
 
-  /** Presence from publications only. */
-  public NotifyService(
-      PublicationRepository publications,
-      SubscriptionRepository subscriptions,
-      DocumentCodec codec,
-      NotifySender sender,
-      Clock clock) {
-    this(PresentityState.publicationsOnly(publications, codec, clock), subscriptions, codec, sender, clock);
-  }
-
+  /**
+   * @param authorization the presence policy, asked at each NOTIFY for polite blocks
+   * @param watcherInfo writes the bodies of {@code presence.winfo} NOTIFYs
+   * @param offlineWatchers stores watchers of offline presentities and hands them over later
+   * @param staticPresence a presentity's static presence (RFC 4827), composed before its
+   *     publications
+   * @param state the presentity's publications and, with use_callbacks, its registrations
+   */
   public NotifyService(
       PresentityState state,
       SubscriptionRepository subscriptions,
       DocumentCodec codec,
       NotifySender sender,
+      AuthorizationPolicy authorization,
+      WatcherInfoWriter watcherInfo,
+      OfflineWatcherInfo offlineWatchers,
+      Function<Aor, Optional<PresenceDocument>> staticPresence,
       Clock clock) {
+    this.staticPresence = staticPresence;
+    this.offlineWatchers = offlineWatchers;
+    this.authorization = authorization;
+    this.watcherInfo = watcherInfo;
+    this.watchers = new WatcherInfoTracker(subscriptions, clock);
     this.state = state;
     this.subscriptions = subscriptions;
     this.codec = codec;
@@ -62,27 +94,79 @@ public final class NotifyService {
    *     subscription, or one that ends before it was ever authorized, gets no body)
    */
   public void notifySubscription(Subscription subscription, boolean withState) {
-    Optional<NotifyBody> body = withState
-        ? Optional.of(currentDocument(subscription.presentity(), subscription.event(), subscription.contentType()))
-        : Optional.empty();
+    Optional<NotifyBody> body = withState ? Optional.of(documentFor(subscription)) : Optional.empty();
     send(subscription, body);
+  }
+
+  private NotifyBody documentFor(Subscription subscription) {
+    if (isWatcherInfo(subscription)) {
+      // RFC 3858 section 4.1: every subscription starts with (and each refresh repeats) the full state.
+      WatcherList full = watchers.full(subscription.presentity(), offlineWatchers.deliverTo(subscription));
+      return watcherInfo.write(full, subscription.version(), true);
+    }
+    return withheld(subscription)
+        ? neutralDocument(subscription.presentity(), subscription.contentType())
+        : currentDocument(subscription.presentity(), subscription.event(), subscription.contentType());
+  }
+
+  private static boolean isWatcherInfo(Subscription subscription) {
+    return EventPackage.PRESENCE_WINFO.name().equalsIgnoreCase(subscription.event());
+  }
+
+  /**
+   * Tells the presentity's active winfo watchers of a change of one of its presence watchers
+   * (RFC 3857 section 3.4), in a partial document with the next version of each subscription.
+   */
+  private void notifyWatcherInfo(Subscription presenceSubscription) {
+    Optional<WatcherList> change = watchers.presenceNotified(presenceSubscription);
+    if (change.isEmpty()) {
+      return;
+    }
+    boolean told = false;
+    for (Subscription winfo : subscriptions.findByPresentity(presenceSubscription.presentity(),
+        EventPackage.PRESENCE_WINFO.name())) {
+      if (winfo.isActive()) {
+        send(winfo, Optional.of(watcherInfo.write(change.get(), winfo.version(), false)));
+        told = true;
+      }
+    }
+    if (presenceSubscription.state() == SubscriptionState.PENDING
+        && change.get().watchers().get(0).event().equals("subscribe")) {
+      offlineWatchers.newPendingWatcher(presenceSubscription, told);
+    }
   }
 
   /** Sends the presentity's new state to each of its active watchers. */
   public void notifyWatchers(Aor presentity, String event) {
     Map<String, NotifyBody> bodiesByType = new HashMap<>(); // composed once per change and type
+    Map<String, NotifyBody> neutralByType = new HashMap<>();
     for (Subscription subscription : subscriptions.findByPresentity(presentity, event)) {
       if (subscription.isActive()) {
-        NotifyBody body = bodiesByType.computeIfAbsent(
-            subscription.contentType(), type -> currentDocument(presentity, event, type));
+        NotifyBody body = withheld(subscription)
+            ? neutralByType.computeIfAbsent(subscription.contentType(), type -> neutralDocument(presentity, type))
+            : bodiesByType.computeIfAbsent(subscription.contentType(), type -> currentDocument(presentity, event, type));
         send(subscription, Optional.of(body));
       }
     }
   }
 
+  private boolean withheld(Subscription subscription) {
+    return authorization.decide(subscription.watcher(), subscription.presentity()) != SubHandling.ALLOW;
+  }
+
+  /** What a watcher not allowed (now) sees: the presentity as if it had published nothing. */
+  private NotifyBody neutralDocument(Aor presentity, String contentType) {
+    return codec.compose(presentity, List.of(), contentType);
+  }
+
   /** The presentity's composed document in the given type. */
   public NotifyBody currentDocument(Aor presentity, String event, String contentType) {
-    return codec.compose(presentity, state.documents(presentity, event), contentType);
+    List<PresenceDocument> documents = new ArrayList<>();
+    if (EventPackage.PRESENCE.name().equalsIgnoreCase(event)) {
+      staticPresence.apply(presentity).ifPresent(documents::add);
+    }
+    documents.addAll(state.documents(presentity, event));
+    return codec.compose(presentity, documents, contentType);
   }
 
   private void send(Subscription subscription, Optional<NotifyBody> body) {
@@ -102,6 +186,9 @@ public final class NotifyService {
       if (subscription.needsCseqReservation() && !subscription.isTerminated()) {
         subscription.reserveCseqs();
         subscriptions.save(subscription);
+      }
+      if (EventPackage.PRESENCE.name().equalsIgnoreCase(subscription.event())) {
+        notifyWatcherInfo(subscription);
       }
     } catch (NotifyFailedException e) {
       // The dialog is gone: the watcher cannot be reached any more (RFC 6665 section 4.2.2).

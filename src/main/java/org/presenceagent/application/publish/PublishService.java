@@ -64,7 +64,8 @@ public final class PublishService {
   public void publish(PublishCommand command, PublishResponder responder) {
     EventPackage eventPackage = eventPackages.find(command.event())
         .filter(EventPackage::publishable)
-        .orElseThrow(() -> RequestRejectedException.badEvent(eventPackages.names()));
+        // RFC 3903 section 6: the 489 lists the packages PUBLISH is supported for.
+        .orElseThrow(() -> RequestRejectedException.badEvent(eventPackages.publishableNames()));
     Duration granted = ExpiryGrant.of(expiryPolicy, command.requestedExpires());
     // Parsed before taking the lock: parsing is the expensive part and touches no shared state.
     Optional<PresenceDocument> document = command.body().map(this::parse);

@@ -8,7 +8,7 @@ import org.presenceagent.application.PresentityLocks;
 import org.presenceagent.application.RequestRejectedException;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyService;
-import org.presenceagent.domain.auth.AuthorizationPolicy;
+import org.presenceagent.domain.auth.AuthorizationPolicies;
 import org.presenceagent.domain.auth.SubHandling;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.event.EventPackages;
@@ -26,7 +26,7 @@ public final class SubscribeService {
 
   private final EventPackages eventPackages;
   private final ExpiryPolicy expiryPolicy;
-  private final AuthorizationPolicy authorization;
+  private final AuthorizationPolicies authorization;
   private final SubscriptionRepository subscriptions;
   private final NotifyService notifier;
   private final SubscriptionTimers timers;
@@ -36,7 +36,7 @@ public final class SubscribeService {
   public SubscribeService(
       EventPackages eventPackages,
       ExpiryPolicy expiryPolicy,
-      AuthorizationPolicy authorization,
+      AuthorizationPolicies authorization,
       SubscriptionRepository subscriptions,
       NotifyService notifier,
       SubscriptionTimers timers,
@@ -77,11 +77,13 @@ public final class SubscribeService {
   private void create(SubscribeCommand command, EventPackage eventPackage, Duration granted, SubscribeResponder responder) {
     String contentType = eventPackage.negotiate(command.accept())
         .orElseThrow(() -> RequestRejectedException.notAcceptable(eventPackage.notifyContentTypes()));
-    SubHandling handling = authorization.decide(command.watcher(), command.presentity());
+    SubHandling handling = authorization.forEvent(eventPackage.name()).decide(command.watcher(), command.presentity());
     if (handling == SubHandling.BLOCK) {
       throw new RequestRejectedException(403, "Forbidden");
     }
-    boolean authorized = handling == SubHandling.ALLOW;
+    // Polite-block is active too: the watcher must not be able to tell it from allow (RFC 5025
+    // section 3.2.1); the notifier gives it a neutral document.
+    boolean authorized = handling.activates();
     Subscription subscription = Subscription.create(
         command.key(), command.presentity(), command.watcher(), contentType,
         command.dialog().withLocalTag(responder.localTag()), authorized, granted, clock);

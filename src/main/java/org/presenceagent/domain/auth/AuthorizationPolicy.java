@@ -19,4 +19,12 @@ public interface AuthorizationPolicy {
   static AuthorizationPolicy confirmAll() {
     return (watcher, presentity) -> watcher.equals(presentity) ? SubHandling.ALLOW : SubHandling.CONFIRM;
   }
+
+  /**
+   * Seed {@code winfo_auth=implicit}: only the presentity itself (same URI) may subscribe; anybody
+   * else is refused.
+   */
+  static AuthorizationPolicy ownerOnly() {
+    return (watcher, presentity) -> watcher.equals(presentity) ? SubHandling.ALLOW : SubHandling.BLOCK;
+  }
 }

@@ -32,6 +32,13 @@ public record EventPackage(String name, List<String> notifyContentTypes, boolean
   public static final EventPackage PRESENCE =
       new EventPackage("presence", List.of(PIDF, CPIM_PIDF, XPIDF, LPIDF), true);
 
+  /**
+   * RFC 3857 watcher information about the presence package, {@code application/watcherinfo+xml}
+   * bodies (RFC 3858).
+   */
+  public static final EventPackage PRESENCE_WINFO =
+      new EventPackage("presence.winfo", List.of("application/watcherinfo+xml"), false);
+
   public EventPackage {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("an event package needs a name");

@@ -22,6 +22,11 @@ public final class EventPackages {
     return Optional.ofNullable(name == null ? null : byName.get(name.toLowerCase(Locale.ROOT)));
   }
 
+  /** The names of the packages that accept PUBLISH, for the {@code Allow-Events} of a 489 to one. */
+  public List<String> publishableNames() {
+    return byName.entrySet().stream().filter(entry -> entry.getValue().publishable()).map(Map.Entry::getKey).toList();
+  }
+
   /** The names for an {@code Allow-Events} header (RFC 6665 section 8.2.2). */
   public List<String> names() {
     return List.copyOf(byName.keySet());

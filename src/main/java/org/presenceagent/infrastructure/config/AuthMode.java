@@ -5,5 +5,7 @@ public enum AuthMode {
   /** Every watcher is authorized at once. */
   NONE,
   /** Every watcher is pending (the presentity itself excepted). */
-  IMPLICIT
+  IMPLICIT,
+  /** Each presentity's pres-rules (RFC 5025) decide, read from XCAP. */
+  XCAP
 }

@@ -31,15 +31,41 @@ public enum Parameter {
   DB_PASSWORD("db_password", "", "Database password (for db_url).", "-"),
   DATA_DIR("data_dir", "data", "Directory of the embedded H2 database.", "-"),
   AUTH("auth", "",
-      "Authorization of presence watchers: none (all active), implicit (all pending); empty means implicit"
-          + " with an error logged, as in the seed.", "auth"),
+      "Authorization of presence watchers: none (all active), implicit (all pending), xcap (each"
+          + " presentity's pres-rules decide, from auth_xcap_root or the built-in XCAP server); empty means implicit with an error"
+          + " logged, as in the seed.", "auth"),
+  AUTH_XCAP_ROOT("auth_xcap_root", "",
+      "With auth=xcap: root URI of an external XCAP server to read pres-rules from"
+          + " (<root>/pres-rules/users/<presentity>/presence-rules.xml); empty means the built-in XCAP server.",
+      "auth_xcap_root"),
+  AUTH_RULES_REFRESH_TIME("auth_rules_refresh_time", "300",
+      "Seconds between revalidations of the pres-rules cached from auth_xcap_root (If-None-Match);"
+          + " changed rules re-evaluate the presentity's subscriptions.", "auth_rules_refresh_time"),
+  WATCHERINFO_NOTIFY("watcherinfo_notify", "1",
+      "1: the presence.winfo event package (RFC 3857) is offered; 0: its subscriptions get 489.", "watcherinfo_notify"),
+  WINFO_AUTH("winfo_auth", "implicit",
+      "Authorization of presence.winfo watchers: implicit (only the presentity itself; others get 403) or"
+          + " none (anybody).", "winfo_auth"),
+  USE_OFFLINE_WINFO("use_offline_winfo", "0",
+      "1: a watcher left pending by an offline presentity (nothing published) is stored and reported in the"
+          + " presentity's next presence.winfo subscription, then deleted; 0: not stored.", "use_offline_winfo"),
+  OFFLINE_WINFO_EXPIRATION("offline_winfo_expiration", "259200",
+      "Seconds a stored offline watcher is kept before it is removed.", "offline_winfo_expiration"),
+  OFFLINE_WINFO_TIMER("offline_winfo_timer", "3600",
+      "Seconds between removals of expired offline watchers.", "offline_winfo_timer"),
   IGNORE_408_ON_NOTIFY("ignore_408_on_notify", "0",
       "1: a NOTIFY answered 408 (or timed out) keeps the subscription; 0: it removes it.", "ignore_408_on_notify"),
   MAX_BODY_SIZE("max_body_size", "65536",
       "Largest request body accepted, in bytes; larger ones get 413.", "-"),
   PENDING_RESPONSE_CODE("pending_response_code", "200",
       "Response to a SUBSCRIBE whose subscription is pending: 200 as RFC 6665 requires, or 202 as the seed"
-          + " and RFC 3265 did.", "-");
+          + " and RFC 3265 did.", "-"),
+  XCAP_CREDENTIALS("xcap_credentials", "",
+      "Users of the built-in XCAP server, comma-separated user@host:password pairs (HTTP basic"
+          + " authentication); each may access only the documents of sip:user@host.", "-"),
+  XCAP_OPEN("xcap_open", "0",
+      "1: the built-in XCAP server asks for no credentials and anybody may access any document (local"
+          + " testing only); 0: xcap_credentials apply.", "-");
 
   private final String key;
   private final String defaultValue;

@@ -1,7 +1,10 @@
 package org.presenceagent.infrastructure.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +31,22 @@ public record PresenceSettings(
     String dbPassword,
     Path dataDir,
     AuthMode auth,
+    Optional<URI> authXcapRoot,
+    long authRulesRefreshTime,
+    boolean watcherinfoNotify,
+    AuthMode winfoAuth,
+    boolean useOfflineWinfo,
+    long offlineWinfoExpiration,
+    long offlineWinfoTimer,
     boolean ignore408OnNotify,
     int maxBodySize,
-    int pendingResponseCode) {
+    int pendingResponseCode,
+    Map<String, String> xcapCredentials,
+    boolean xcapOpen) {
+
+  public PresenceSettings {
+    xcapCredentials = Map.copyOf(xcapCredentials);
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceSettings.class);
   static final String SYSTEM_PROPERTY_PREFIX = "presenceagent.";
@@ -86,9 +102,18 @@ public record PresenceSettings(
         raw.apply(Parameter.DB_PASSWORD),
         Path.of(raw.apply(Parameter.DATA_DIR).isEmpty() ? "data" : raw.apply(Parameter.DATA_DIR)),
         auth(raw.apply(Parameter.AUTH)),
+        xcapRoot(raw.apply(Parameter.AUTH_XCAP_ROOT)),
+        seconds(raw, Parameter.AUTH_RULES_REFRESH_TIME, 1),
+        flag(raw, Parameter.WATCHERINFO_NOTIFY),
+        winfoAuth(raw.apply(Parameter.WINFO_AUTH)),
+        flag(raw, Parameter.USE_OFFLINE_WINFO),
+        seconds(raw, Parameter.OFFLINE_WINFO_EXPIRATION, 1),
+        seconds(raw, Parameter.OFFLINE_WINFO_TIMER, 1),
         flag(raw, Parameter.IGNORE_408_ON_NOTIFY),
         (int) integer(raw, Parameter.MAX_BODY_SIZE, 1024, 16 * 1024 * 1024),
-        (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202));
+        (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202),
+        credentials(raw.apply(Parameter.XCAP_CREDENTIALS)),
+        flag(raw, Parameter.XCAP_OPEN));
   }
 
   /** Fails on names that are not parameters, listing the known ones. */
@@ -157,14 +182,61 @@ public record PresenceSettings(
             + " set auth=none or auth=implicit explicitly");
         return AuthMode.IMPLICIT;
       case "xcap":
-        throw new InvalidSettingException(
-            "invalid parameter auth=xcap: XCAP authorization is not available in this version; use none or implicit");
+        return AuthMode.XCAP;
       default:
-        throw new InvalidSettingException("invalid parameter auth=" + value + ": must be none or implicit");
+        throw new InvalidSettingException("invalid parameter auth=" + value + ": must be none, implicit or xcap");
     }
   }
 
-  /** Like the record's own, but never shows the database password. */
+  /** The seed's {@code winfo_auth}: none or implicit (no rules apply to watcher information). */
+  private static AuthMode winfoAuth(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "none" -> AuthMode.NONE;
+      case "implicit" -> AuthMode.IMPLICIT;
+      default -> throw new InvalidSettingException(
+          "invalid parameter winfo_auth=" + value + ": must be none or implicit");
+    };
+  }
+
+  private static Optional<URI> xcapRoot(String value) {
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(value);
+      if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null
+          && uri.getUserInfo() == null) {
+        return Optional.of(uri);
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new InvalidSettingException(
+        "invalid parameter auth_xcap_root=" + value + ": must be an http or https URI without credentials, e.g. http://xcap.example.com/xcap-root");
+  }
+
+  /** {@code user@host:password,...}; the password is everything after the first colon. */
+  private static Map<String, String> credentials(String value) {
+    Map<String, String> credentials = new LinkedHashMap<>();
+    if (value.isEmpty()) {
+      return credentials;
+    }
+    for (String entry : value.split(",")) {
+      String trimmed = entry.trim();
+      int colon = trimmed.indexOf(':');
+      String user = colon < 0 ? trimmed : trimmed.substring(0, colon);
+      boolean valid = colon > 0 && colon < trimmed.length() - 1 && user.indexOf('@') > 0
+          && !user.endsWith("@") && credentials.put(user, trimmed.substring(colon + 1)) == null;
+      if (!valid) {
+        // Never echo the value: it holds passwords.
+        throw new InvalidSettingException("invalid parameter xcap_credentials: entry for '" + user
+            + "' must be user@host:password (non-empty password, each user once)");
+      }
+    }
+    return credentials;
+  }
+
+  /** Like the record's own, but never shows the database password nor the XCAP passwords. */
   @Override
   public String toString() {
     return "PresenceSettings[defaultExpires=" + defaultExpires + ", maxSubscriptionExpiration="
@@ -173,8 +245,13 @@ public record PresenceSettings(
         + ", minExpires=" + minExpires
         + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
         + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dataDir=" + dataDir + ", auth=" + auth
+        + ", authXcapRoot=" + authXcapRoot.map(URI::toString).orElse("(built-in)") + ", authRulesRefreshTime="
+        + authRulesRefreshTime + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
+        + ", useOfflineWinfo=" + useOfflineWinfo + ", offlineWinfoExpiration=" + offlineWinfoExpiration
+        + ", offlineWinfoTimer=" + offlineWinfoTimer
         + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize
-        + ", pendingResponseCode=" + pendingResponseCode + "]";
+        + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + xcapCredentials.keySet()
+        + ", xcapOpen=" + xcapOpen + "]";
   }
 
   /** The JDBC URL to use: {@code db_url}, or an embedded H2 file database in {@code data_dir}. */

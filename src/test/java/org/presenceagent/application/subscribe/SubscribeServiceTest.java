@@ -88,7 +88,7 @@ class SubscribeServiceTest {
     RequestRejectedException rejected = rejection(() -> service.subscribe(dialogEvent, responder));
 
     assertThat(rejected.status()).isEqualTo(489);
-    assertThat(rejected.headers()).containsEntry("Allow-Events", "presence");
+    assertThat(rejected.headers()).containsEntry("Allow-Events", "presence, presence.winfo");
     assertThat(app.sender.sent()).isEmpty();
   }
 

@@ -100,17 +100,82 @@ class PresenceSettingsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(value = {"none, NONE", "NONE, NONE", "implicit, IMPLICIT", "'', IMPLICIT", "'  ', IMPLICIT"})
+  @CsvSource(value = {"none, NONE", "NONE, NONE", "implicit, IMPLICIT", "xcap, XCAP", "'', IMPLICIT", "'  ', IMPLICIT"})
   void authModes(String value, AuthMode expected) {
     assertThat(PresenceSettings.from(Map.of("auth", value)).auth()).isEqualTo(expected);
   }
 
   @Test
-  void xcapAuthorizationIsNotAvailable() {
-    assertThatThrownBy(() -> PresenceSettings.from(Map.of("auth", "xcap")))
+  void watcherInfoIsOnAndOwnerOnlyByDefaultAsInTheSeed() {
+    assertThat(PresenceSettings.defaults().watcherinfoNotify()).isTrue();
+    assertThat(PresenceSettings.defaults().winfoAuth()).isEqualTo(AuthMode.IMPLICIT);
+    assertThat(PresenceSettings.from(Map.of("winfo_auth", "none", "watcherinfo_notify", "0")))
+        .satisfies(settings -> {
+          assertThat(settings.winfoAuth()).isEqualTo(AuthMode.NONE);
+          assertThat(settings.watcherinfoNotify()).isFalse();
+        });
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("winfo_auth", "xcap")))
         .isInstanceOf(InvalidSettingException.class)
-        .hasMessageContaining("auth=xcap")
-        .hasMessageContaining("not available");
+        .hasMessageContaining("winfo_auth=xcap")
+        .hasMessageContaining("none or implicit");
+  }
+
+  @Test
+  void offlineWatcherInfoIsOffByDefaultWithTheSeedsTimes() {
+    PresenceSettings defaults = PresenceSettings.defaults();
+    assertThat(defaults.useOfflineWinfo()).isFalse();
+    assertThat(defaults.offlineWinfoExpiration()).isEqualTo(259200);
+    assertThat(defaults.offlineWinfoTimer()).isEqualTo(3600);
+    assertThat(PresenceSettings.from(Map.of("use_offline_winfo", "1", "offline_winfo_timer", "60")))
+        .satisfies(settings -> {
+          assertThat(settings.useOfflineWinfo()).isTrue();
+          assertThat(settings.offlineWinfoTimer()).isEqualTo(60);
+        });
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("offline_winfo_expiration", "0")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("offline_winfo_expiration");
+  }
+
+  @Test
+  void anExternalXcapRootIsAnHttpUriWithoutCredentials() {
+    PresenceSettings settings = PresenceSettings.from(Map.of(
+        "auth", "xcap", "auth_xcap_root", "https://xcap.example.com/xcap-root", "auth_rules_refresh_time", "60"));
+
+    assertThat(settings.authXcapRoot()).hasValueSatisfying(uri -> assertThat(uri.getHost()).isEqualTo("xcap.example.com"));
+    assertThat(settings.authRulesRefreshTime()).isEqualTo(60);
+    assertThat(PresenceSettings.defaults().authXcapRoot()).isEmpty();
+    assertThat(PresenceSettings.defaults().authRulesRefreshTime()).isEqualTo(300);
+    for (String bad : new String[] {"xcap.example.com", "ftp://x/y", "http://user:pw@x/y", "http://"}) {
+      assertThatThrownBy(() -> PresenceSettings.from(Map.of("auth_xcap_root", bad)))
+          .isInstanceOf(InvalidSettingException.class)
+          .hasMessageContaining("auth_xcap_root");
+    }
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("auth_rules_refresh_time", "0")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("auth_rules_refresh_time");
+  }
+
+  @Test
+  void xcapCredentialsAreUserAtHostColonPasswordPairs() {
+    PresenceSettings settings = PresenceSettings.from(Map.of(
+        "xcap_credentials", "alice@example.com:se:cret, bob@example.com:pw"));
+
+    assertThat(settings.xcapCredentials())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("alice@example.com", "se:cret", "bob@example.com", "pw"));
+    assertThat(settings.xcapOpen()).isFalse();
+    assertThat(settings.toString()).doesNotContain("se:cret").contains("alice@example.com");
+    assertThat(PresenceSettings.defaults().xcapCredentials()).isEmpty();
+    assertThat(PresenceSettings.from(Map.of("xcap_open", "1")).xcapOpen()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"alice@example.com", "alice@example.com:", "alice:pw", "@example.com:pw", "a@b:x,a@b:y"})
+  void badXcapCredentialsAreRejectedWithoutEchoingPasswords(String value) {
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("xcap_credentials", value)))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("xcap_credentials")
+        .hasMessageNotContaining(":pw")
+        .hasMessageNotContaining(":y");
   }
 
   @Test
@@ -118,7 +183,7 @@ class PresenceSettingsTest {
     assertThatThrownBy(() -> PresenceSettings.from(Map.of("auth", "whoever")))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("auth=whoever")
-        .hasMessageContaining("none or implicit");
+        .hasMessageContaining("none, implicit or xcap");
   }
 
   @Test

@@ -1,0 +1,15 @@
+package org.presenceagent.application.port;
+
+import org.presenceagent.domain.auth.PresRules;
+
+/** Reads pres-rules documents (RFC 5025, {@code application/auth-policy+xml}). */
+public interface RulesDocumentReader {
+
+  /**
+   * Parses and validates a pres-rules document.
+   *
+   * @throws RejectedDocumentException when the bytes are not a safe, well-formed, valid document;
+   *     the message says what is wrong
+   */
+  PresRules read(byte[] body);
+}
