@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.presenceagent.document.pidf.Pidf;
 import org.presenceagent.document.pidf.Tuple;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;

@@ -9,9 +9,7 @@ import javax.xml.transform.sax.SAXTransformerFactory;
 import javax.xml.transform.sax.TransformerHandler;
 import javax.xml.transform.stream.StreamResult;
 import org.presenceagent.document.lpidf.LpidfDocument;
-import org.presenceagent.document.pidf.Pidf;
 import org.presenceagent.document.pidf.Presence;
-import org.presenceagent.document.xpidf.XpidfPresence;
 import org.presenceagent.domain.shared.Aor;
 
 /**
@@ -22,16 +20,16 @@ enum DocumentWriter {
   PIDF(Pidf.CONTENT_TYPE) {
     @Override
     byte[] write(Aor presentity, Presence composed) {
-      return marshal(composed);
+      return marshal(PidfModel.root(composed));
     }
   },
   CPIM_PIDF(CpimPidf.CONTENT_TYPE) {
     @Override
     byte[] write(Aor presentity, Presence composed) {
-      return marshalRenamed(composed, Pidf.NAMESPACE, CpimPidf.NAMESPACE);
+      return marshalRenamed(PidfModel.root(composed), Pidf.NAMESPACE, CpimPidf.NAMESPACE);
     }
   },
-  XPIDF(XpidfPresence.CONTENT_TYPE) {
+  XPIDF(Xpidf.CONTENT_TYPE) {
     @Override
     byte[] write(Aor presentity, Presence composed) {
       return marshal(XpidfMapper.toXpidf(presentity, composed));

@@ -31,7 +31,7 @@ final class LpidfMapper {
   // A published contact that LPIDF cannot carry safely (line breaks, angle brackets) is replaced
   // by the presentity's own URI rather than failing every watcher's NOTIFY.
   private static String uri(Aor presentity, Tuple tuple) {
-    String uri = tuple.getContact() == null ? null : tuple.getContact().getUri();
+    String uri = tuple.getContact() == null ? null : tuple.getContact().getValue();
     if (uri == null || uri.isBlank()) {
       return presentity.uri();
     }

@@ -13,7 +13,6 @@ import javax.xml.namespace.QName;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.application.port.UnsupportedContentTypeException;
-import org.presenceagent.document.pidf.Pidf;
 import org.presenceagent.document.pidf.Presence;
 import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.registration.Binding;

@@ -4,13 +4,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.presenceagent.document.pidf.Note;
-import org.presenceagent.document.pidf.Pidf;
 import org.presenceagent.document.pidf.Presence;
-import org.presenceagent.document.pidf.Status;
 import org.presenceagent.document.pidf.Tuple;
 import org.presenceagent.domain.shared.Aor;
 import org.w3c.dom.Element;
@@ -35,16 +34,17 @@ final class PidfComposer {
 
   /** Nothing is published: the presentity is reported as a single closed tuple (RFC 3863 section 4.1.4). */
   Presence closed(Aor presentity) {
-    Presence presence = new Presence(presentity.uri());
-    presence.getTuples().add(new Tuple(OFFLINE_TUPLE_ID, new Status(Pidf.CLOSED)));
+    Presence presence = PidfModel.presence(presentity.uri());
+    presence.getTuples().add(PidfModel.tuple(OFFLINE_TUPLE_ID, Pidf.CLOSED));
     return presence;
   }
 
   /** All publications' contents in one model; the publications themselves are not modified. */
   Presence merge(Aor presentity, List<Presence> publications) {
-    Presence merged = new Presence(presentity.uri());
+    Presence merged = PidfModel.presence(presentity.uri());
     Set<String> usedIds = new HashSet<>();
-    Set<Note> notes = new LinkedHashSet<>();
+    // Keyed by text and language: the generated Note has no equals of its own.
+    Map<PidfModel.NoteKey, Note> notes = new LinkedHashMap<>();
     List<Tuple> tuples = new ArrayList<>();
     for (Presence publication : publications) {
       tuples.addAll(publication.getTuples());
@@ -55,12 +55,14 @@ final class PidfComposer {
       merged.getTuples().add(withUniqueId(tuple, usedIds));
     }
     for (Presence publication : publications) {
-      notes.addAll(publication.getNotes());
+      for (Note note : publication.getNotes()) {
+        notes.putIfAbsent(PidfModel.NoteKey.of(note), note);
+      }
       for (Element extension : publication.getExtensions()) {
         addUnlessPresent(merged.getExtensions(), extension, usedIds);
       }
     }
-    merged.getNotes().addAll(notes);
+    merged.getNotes().addAll(notes.values());
     return merged;
   }
 
@@ -73,7 +75,7 @@ final class PidfComposer {
   // watcher sees stable tuple ids from one NOTIFY to the next.
   private static Tuple withUniqueId(Tuple tuple, Set<String> usedIds) {
     String candidate = uniqueId(tuple.getId(), usedIds);
-    return candidate.equals(tuple.getId()) ? tuple : tuple.withId(candidate);
+    return candidate.equals(tuple.getId()) ? tuple : PidfModel.withId(tuple, candidate);
   }
 
   private static String uniqueId(String id, Set<String> usedIds) {

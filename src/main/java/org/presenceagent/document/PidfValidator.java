@@ -12,7 +12,6 @@ import javax.xml.datatype.DatatypeFactory;
 import javax.xml.namespace.QName;
 import org.presenceagent.application.port.InvalidDocumentException;
 import org.presenceagent.document.pidf.Contact;
-import org.presenceagent.document.pidf.Pidf;
 import org.presenceagent.document.pidf.Presence;
 import org.presenceagent.document.pidf.Status;
 import org.presenceagent.document.pidf.Tuple;

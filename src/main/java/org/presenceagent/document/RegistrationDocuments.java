@@ -9,10 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import org.presenceagent.document.pidf.Contact;
-import org.presenceagent.document.pidf.Pidf;
 import org.presenceagent.document.pidf.Presence;
-import org.presenceagent.document.pidf.Status;
 import org.presenceagent.document.pidf.Tuple;
 import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.shared.Aor;
@@ -27,15 +24,16 @@ final class RegistrationDocuments {
   private RegistrationDocuments() {}
 
   static ParsedPidf of(Aor aor, List<Binding> bindings) {
-    Presence presence = new Presence(aor.uri());
+    Presence presence = PidfModel.presence(aor.uri());
     for (Binding binding : bindings) {
-      Tuple tuple = new Tuple(tupleId(binding), new Status(Pidf.OPEN));
-      tuple.setContact(new Contact(binding.contact(), binding.q().map(RegistrationDocuments::priority).orElse(null)));
+      Tuple tuple = PidfModel.tuple(tupleId(binding), Pidf.OPEN);
+      tuple.setContact(
+          PidfModel.contact(binding.contact(), binding.q().map(RegistrationDocuments::priority).orElse(null)));
       presence.getTuples().add(tuple);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      XmlBinding.newMarshaller(presence).marshal(presence, out);
+      XmlBinding.newMarshaller(presence).marshal(PidfModel.root(presence), out);
     } catch (JAXBException e) {
       throw new IllegalStateException("cannot write the registration document", e);
     }

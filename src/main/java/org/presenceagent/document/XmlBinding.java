@@ -6,7 +6,7 @@ import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
 import java.nio.charset.StandardCharsets;
-import org.presenceagent.document.pidf.Presence;
+import org.presenceagent.document.pidf.ObjectFactory;
 import org.presenceagent.document.xpidf.XpidfPresence;
 
 /**
@@ -21,7 +21,8 @@ import org.presenceagent.document.xpidf.XpidfPresence;
  */
 final class XmlBinding {
 
-  private static final JAXBContext PIDF = createContext(Presence.class);
+  // The ObjectFactory, not Presence: the generated presence element is declared there.
+  private static final JAXBContext PIDF = createContext(ObjectFactory.class);
   private static final JAXBContext XPIDF = createContext(XpidfPresence.class);
 
   private XmlBinding() {}

@@ -5,7 +5,9 @@ import org.presenceagent.document.pidf.Presence;
 import org.presenceagent.document.pidf.Tuple;
 import org.presenceagent.document.xpidf.Address;
 import org.presenceagent.document.xpidf.Atom;
+import org.presenceagent.document.xpidf.Msnsubstatus;
 import org.presenceagent.document.xpidf.Presentity;
+import org.presenceagent.document.xpidf.Status;
 import org.presenceagent.document.xpidf.XpidfPresence;
 import org.presenceagent.domain.shared.Aor;
 
@@ -24,23 +26,42 @@ final class XpidfMapper {
 
   static XpidfPresence toXpidf(Aor presentity, Presence composed) {
     // The ";method=SUBSCRIBE" parameter is how the draft (and SER) say "subscribe to this URI".
-    XpidfPresence xpidf = new XpidfPresence(new Presentity(presentity.uri() + ";method=SUBSCRIBE"));
+    Presentity subscribeTo = new Presentity();
+    subscribeTo.setUri(presentity.uri() + ";method=SUBSCRIBE");
+    XpidfPresence xpidf = new XpidfPresence();
+    xpidf.setPresentity(subscribeTo);
     for (Tuple tuple : composed.getTuples()) {
       Availability availability = Availability.of(tuple, composed.getExtensions());
-      xpidf.getAtoms().add(new Atom(tuple.getId(), address(presentity, tuple, availability)));
+      xpidf.getAtoms().add(atom(tuple.getId(), address(presentity, tuple, availability)));
     }
     if (xpidf.getAtoms().isEmpty()) { // a person-only document: nothing to reach
-      xpidf.getAtoms().add(new Atom(PidfComposer.OFFLINE_TUPLE_ID, address(presentity, null, Availability.OFFLINE)));
+      xpidf.getAtoms().add(atom(PidfComposer.OFFLINE_TUPLE_ID, address(presentity, null, Availability.OFFLINE)));
     }
     return xpidf;
   }
 
+  private static Atom atom(String id, Address address) {
+    Atom atom = new Atom();
+    atom.setId(id);
+    atom.getAddresses().add(address);
+    return atom;
+  }
+
   private static Address address(Aor presentity, Tuple tuple, Availability availability) {
     Contact contact = tuple == null ? null : tuple.getContact();
-    String uri = contact == null || contact.getUri() == null || contact.getUri().isBlank()
-        ? presentity.uri() : contact.getUri().trim();
+    String uri = contact == null || contact.getValue() == null || contact.getValue().isBlank()
+        ? presentity.uri() : contact.getValue().trim();
     String priority = contact == null || contact.getPriority() == null ? DEFAULT_PRIORITY : contact.getPriority().trim();
-    return new Address(uri, priority, status(availability), substatus(availability));
+    Status status = new Status();
+    status.setStatus(status(availability));
+    Msnsubstatus substatus = new Msnsubstatus();
+    substatus.setSubstatus(substatus(availability));
+    Address address = new Address();
+    address.setUri(uri);
+    address.setPriority(priority);
+    address.setStatus(status);
+    address.setMsnsubstatus(substatus);
+    return address;
   }
 
   static String status(Availability availability) {

@@ -8,9 +8,11 @@
  * they lose, is tabled in {@code docs/document-formats.md}.
  *
  * <p>Belongs here: media-type handling, XML parsing and writing, RFC 3863 validation, format
- * conversion and composition policy. The bound classes live in one package per format: {@code
- * document.pidf} (also used for CPIM-PIDF, renamed on the SAX stream), {@code document.xpidf},
- * {@code document.lpidf} (not XML). This package may
+ * conversion and composition policy, and the few names and factories the generated classes lack
+ * ({@code Pidf}, {@code Xpidf}, {@code PidfModel}). The bound classes live in one package per
+ * format: {@code document.pidf} (also used for CPIM-PIDF, renamed on the SAX stream) and {@code
+ * document.xpidf} are generated at build time from the schemas in {@code src/main/xsd}, so
+ * nothing hand-written goes there; {@code document.lpidf} (not XML) is hand-written. This package may
  * use the application ports and the domain; nothing but the bootstrap code depends on it.
  */
 package org.presenceagent.document;

@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.presenceagent.document.lpidf.LpidfDocument;
-import org.presenceagent.document.pidf.Contact;
 import org.presenceagent.document.pidf.Presence;
-import org.presenceagent.document.pidf.Status;
 import org.presenceagent.document.pidf.Tuple;
 import org.presenceagent.domain.shared.Aor;
 
@@ -36,9 +34,9 @@ class LpidfDocumentTest {
 
   @Test
   void aPublishedContactLpidfCannotCarryBecomesThePresentity() {
-    Presence presence = new Presence("sip:alice@example.com");
-    Tuple tuple = new Tuple("t1", new Status("open"));
-    tuple.setContact(new Contact("sip:evil@example.com>\r\nContact: <sip:forged@example.com", null));
+    Presence presence = PidfModel.presence("sip:alice@example.com");
+    Tuple tuple = PidfModel.tuple("t1", "open");
+    tuple.setContact(PidfModel.contact("sip:evil@example.com>\r\nContact: <sip:forged@example.com", null));
     presence.getTuples().add(tuple);
 
     LpidfDocument document = LpidfMapper.toLpidf(Aor.parse("sip:alice@example.com"), presence);

@@ -46,13 +46,13 @@ class PidfCodecParseTest {
         .containsExactly(
             tuple("im", "busy"),
             tuple("location", "home"));
-    assertThat(first.getContact().getUri()).isEqualTo("im:someone@mobilecarrier.net");
+    assertThat(first.getContact().getValue()).isEqualTo("im:someone@mobilecarrier.net");
     assertThat(first.getContact().getPriority()).isEqualTo("0.8");
     assertThat(first.getNotes())
-        .extracting(n -> n.getLang() + ":" + n.getText())
+        .extracting(n -> n.getLang() + ":" + n.getValue())
         .containsExactly("en:Don't Disturb Please!", "fr:Ne derangez pas, s'il vous plait");
     assertThat(first.getTimestamp()).isEqualTo("2001-10-27T16:49:29Z");
-    assertThat(presence.getNotes()).extracting(n -> n.getText()).containsExactly("I'll be in Tokyo next week");
+    assertThat(presence.getNotes()).extracting(n -> n.getValue()).containsExactly("I'll be in Tokyo next week");
     assertThat(presence.getNotes().get(0).getLang()).isNull();
   }
 

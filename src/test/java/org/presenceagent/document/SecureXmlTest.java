@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBIntrospector;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
@@ -33,7 +34,8 @@ class SecureXmlTest {
   void readsByRootElementName() throws Exception {
     Object root = secureXml.unmarshal(TestDocuments.pidf("valid/single-tuple.xml"), XmlBinding.newUnmarshaller());
 
-    assertThat(root).isInstanceOfSatisfying(Presence.class, p -> assertThat(p.getTuples()).hasSize(1));
+    // presence has a named type in RFC 3863: the generated binding reads it as a JAXBElement.
+    assertThat(JAXBIntrospector.getValue(root)).isInstanceOfSatisfying(Presence.class, p -> assertThat(p.getTuples()).hasSize(1));
   }
 
   @Test
