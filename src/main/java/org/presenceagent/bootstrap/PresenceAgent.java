@@ -16,7 +16,7 @@ import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.notify.NotifyService;
-import org.presenceagent.application.message.MessageAuthorization;
+import org.presenceagent.application.message.StoredImRules;
 import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.notify.PresentityState;
 import org.presenceagent.application.register.RegisterService;
@@ -205,9 +205,9 @@ public final class PresenceAgent implements AutoCloseable {
       XcapService xcap = new XcapService(
           List.of(
               new ApplicationUsage(StoredRules.AUID, AUTH_POLICY_TYPE, PolicyBinding.PRES_RULES, rulesReader::read),
-              // The seed's MESSAGE authorization documents (im-rules.xml), kept for the MESSAGE work:
-              // common-policy rulesets with im-handling actions, so the same reader checks their shape.
-              new ApplicationUsage("im-rules", AUTH_POLICY_TYPE, IM_RULES_NAMESPACE, rulesReader::read),
+              // The seed's MESSAGE authorization documents (im-rules.xml): common-policy rulesets with
+              // im-handling actions, checked by the same reader (StoredImRules evaluates them).
+              new ApplicationUsage(StoredImRules.AUID, AUTH_POLICY_TYPE, IM_RULES_NAMESPACE, rulesReader::readImRules),
               new ApplicationUsage(StaticPresence.AUID, StaticPresence.CONTENT_TYPE, PIDF_NAMESPACE,
                   RejectedDocuments.parsableBy(codec, StaticPresence.CONTENT_TYPE))),
           xcapDocuments,
@@ -240,7 +240,12 @@ public final class PresenceAgent implements AutoCloseable {
         storedRules.invalidate(presentity);
         authorize.authorize(presentity);
       });
-      MessageService messages = new MessageService(MessageAuthorization.withoutRules(), state, publications);
+      if (settings.authXcapRoot().isPresent()) {
+        LOG.warn("im-rules for MESSAGE are read from the built-in XCAP server only, not from {}",
+            settings.authXcapRoot().get());
+      }
+      MessageService messages = new MessageService(
+          new StoredImRules(xcapDocuments, rulesReader, clock), state, publications);
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
           register, messages, state, clock);
     } catch (RuntimeException e) {

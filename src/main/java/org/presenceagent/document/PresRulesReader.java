@@ -22,6 +22,8 @@ import org.presenceagent.document.policy.PolicyTransformations;
 import org.presenceagent.document.policy.Ruleset;
 import org.presenceagent.domain.auth.Conditions;
 import org.presenceagent.domain.auth.IdentityCondition;
+import org.presenceagent.domain.auth.ImHandling;
+import org.presenceagent.domain.auth.ImRules;
 import org.presenceagent.domain.auth.PresRules;
 import org.presenceagent.domain.auth.Rule;
 import org.presenceagent.domain.auth.SubHandling;
@@ -67,6 +69,29 @@ public final class PresRulesReader implements RulesDocumentReader {
       toRule(rule).ifPresent(rules::add);
     }
     return new PresRules(rules);
+  }
+
+  @Override
+  public ImRules readImRules(byte[] body) {
+    PresRules common = read(body); // validates the ruleset and its conditions once, the same way
+    JAXBElement<Ruleset> root = unmarshal(body);
+    List<ImRules.ImRule> rules = new ArrayList<>();
+    for (PolicyRule rule : root.getValue().rules) {
+      Optional<Rule> parsed = common.rules().stream().filter(candidate -> candidate.id().equals(rule.id)).findFirst();
+      if (parsed.isEmpty()) {
+        continue; // a condition we do not understand: the rule never matches (RFC 4745)
+      }
+      Optional<ImHandling> handling = Optional.empty();
+      if (rule.actions != null && rule.actions.imHandling != null) {
+        try {
+          handling = Optional.of(ImHandling.ofToken(rule.actions.imHandling.trim()));
+        } catch (IllegalArgumentException e) {
+          throw invalid("rule " + rule.id + ": " + e.getMessage(), e);
+        }
+      }
+      rules.add(new ImRules.ImRule(rule.id, parsed.get().conditions(), handling));
+    }
+    return new ImRules(rules);
   }
 
   private JAXBElement<Ruleset> unmarshal(byte[] body) {

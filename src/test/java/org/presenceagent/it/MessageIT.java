@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessageIT {
 
   @RegisterExtension
-  static final PresenceServerExtension SERVER = new PresenceServerExtension().param("auth", "none");
+  static final PresenceServerExtension SERVER = new PresenceServerExtension()
+      .param("auth", "none")
+      .param("xcap_open", "1");
 
   @ParameterizedTest
   @ValueSource(strings = {"udp", "tcp"})
@@ -33,6 +35,38 @@ class MessageIT {
       assertThat(new String(delivered.getRawContent(), StandardCharsets.UTF_8)).isEqualTo("Lunch at noon?");
       assertThat(SipTestHeaders.get(delivered, "Content-Type")).isEqualTo("text/plain");
     }
+  }
+
+  /** The seed's authorize_message(): Bob's im-rules, PUT to the built-in XCAP server, block Alice. */
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void imRulesBlockTheSenderUntilTheRuleIsRemoved(String transport) throws Exception {
+    try (SipTestClient bobsPhone = new SipTestClient(transport, SERVER.sipPort());
+        SipTestClient alicesPhone = new SipTestClient(transport, SERVER.sipPort())) {
+      String bob = TestAors.unique("bob");
+      String alice = TestAors.unique("alice");
+      new Registrar(bobsPhone, bob).register(300, "<" + bobsPhone.contactUri() + ">");
+      XcapHttp xcap = new XcapHttp(SERVER.httpPort());
+      String rules = "im-rules/users/" + bob + "/im-rules.xml";
+      byte[] blockAlice = ("<ruleset xmlns=\"urn:ietf:params:xml:ns:common-policy\""
+          + " xmlns:im=\"urn:iptel:xml:ns:im-rules\"><rule id=\"blacklist\"><conditions><identity>"
+          + "<one id=\"" + alice + "\"/></identity></conditions><actions><im:im-handling>block</im:im-handling>"
+          + "</actions><transformations/></rule></ruleset>").getBytes(StandardCharsets.UTF_8);
+      assertThat(xcap.put(rules, "application/auth-policy+xml", blockAlice).statusCode()).isEqualTo(201);
+
+      assertThat(alicesPhone.call(message(alicesPhone, alice, bob)).getStatusCode()).isEqualTo(403);
+      assertThat(alicesPhone.call(message(alicesPhone, TestAors.unique("carol"), bob)).getStatusCode())
+          .as("others are not blocked").isEqualTo(200);
+
+      assertThat(xcap.delete(rules).statusCode()).isEqualTo(200);
+      assertThat(alicesPhone.call(message(alicesPhone, alice, bob)).getStatusCode()).isEqualTo(200);
+    }
+  }
+
+  private static Request message(SipTestClient client, String from, String to) throws Exception {
+    Request message = client.newRequest(Request.MESSAGE, from, to, 1);
+    client.setBody(message, "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
+    return message;
   }
 
   @ParameterizedTest

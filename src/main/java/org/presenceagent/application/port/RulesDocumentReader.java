@@ -1,5 +1,6 @@
 package org.presenceagent.application.port;
 
+import org.presenceagent.domain.auth.ImRules;
 import org.presenceagent.domain.auth.PresRules;
 
 /** Reads pres-rules documents (RFC 5025, {@code application/auth-policy+xml}). */
@@ -12,4 +13,11 @@ public interface RulesDocumentReader {
    *     the message says what is wrong
    */
   PresRules read(byte[] body);
+
+  /**
+   * Reads an im-rules document (the same common-policy model, {@code im-handling} actions).
+   *
+   * @throws RejectedDocumentException when it is not a well-formed, valid ruleset
+   */
+  ImRules readImRules(byte[] body);
 }

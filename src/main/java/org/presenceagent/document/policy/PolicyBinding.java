@@ -10,6 +10,8 @@ public final class PolicyBinding {
 
   public static final String COMMON_POLICY = "urn:ietf:params:xml:ns:common-policy";
   public static final String PRES_RULES = "urn:ietf:params:xml:ns:pres-rules";
+  /** The seed's MESSAGE authorization rules. */
+  public static final String IM_RULES = "urn:iptel:xml:ns:im-rules";
 
   private static final JAXBContext CONTEXT = createContext();
 
