@@ -178,7 +178,7 @@ public final class PresenceAgent implements AutoCloseable {
           ? PresentityState.withRegistrations(publications, bindings, codec, clock)
           : PresentityState.publicationsOnly(publications, codec, clock);
       NotifyService notifier = new NotifyService(state, subscriptions, codec, notifySender, authorization,
-          new WatcherInfoCodec(), offlineWatchers, staticPresence, clock);
+          new WatcherInfoCodec(), offlineWatchers, staticPresence, clock, settings.notifyOfflineBody());
       ExpiryService expiry = new ExpiryService(subscriptions, publications, notifier, locks, clock);
       SubscriptionTimers subscriptionTimers = new SubscriptionTimers(scheduler, expiry);
       PublicationTimers publicationTimers = new PublicationTimers(scheduler, expiry);

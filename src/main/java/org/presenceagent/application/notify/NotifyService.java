@@ -56,6 +56,7 @@ public final class NotifyService {
   private final OfflineWatcherInfo offlineWatchers;
   private final Function<Aor, Optional<PresenceDocument>> staticPresence;
   private final Clock clock;
+  private final boolean offlineBody;
 
   /**
    * @param authorization the presence policy, asked at each NOTIFY for polite blocks
@@ -65,6 +66,7 @@ public final class NotifyService {
    *     publications
    * @param state the presentity's publications and, with use_callbacks, its registrations
    */
+  /** With a "closed" document for presentities without state ({@code notify_offline_body=1}). */
   public NotifyService(
       PresentityState state,
       SubscriptionRepository subscriptions,
@@ -75,6 +77,20 @@ public final class NotifyService {
       OfflineWatcherInfo offlineWatchers,
       Function<Aor, Optional<PresenceDocument>> staticPresence,
       Clock clock) {
+    this(state, subscriptions, codec, sender, authorization, watcherInfo, offlineWatchers, staticPresence, clock, true);
+  }
+
+  public NotifyService(
+      PresentityState state,
+      SubscriptionRepository subscriptions,
+      DocumentCodec codec,
+      NotifySender sender,
+      AuthorizationPolicy authorization,
+      WatcherInfoWriter watcherInfo,
+      OfflineWatcherInfo offlineWatchers,
+      Function<Aor, Optional<PresenceDocument>> staticPresence,
+      Clock clock,
+      boolean offlineBody) {
     this.staticPresence = staticPresence;
     this.offlineWatchers = offlineWatchers;
     this.authorization = authorization;
@@ -85,6 +101,7 @@ public final class NotifyService {
     this.codec = codec;
     this.sender = sender;
     this.clock = clock;
+    this.offlineBody = offlineBody;
   }
 
   /**
@@ -94,19 +111,18 @@ public final class NotifyService {
    *     subscription, or one that ends before it was ever authorized, gets no body)
    */
   public void notifySubscription(Subscription subscription, boolean withState) {
-    Optional<NotifyBody> body = withState ? Optional.of(documentFor(subscription)) : Optional.empty();
+    Optional<NotifyBody> body = withState ? documentFor(subscription) : Optional.empty();
     send(subscription, body);
   }
 
-  private NotifyBody documentFor(Subscription subscription) {
+  private Optional<NotifyBody> documentFor(Subscription subscription) {
     if (isWatcherInfo(subscription)) {
       // RFC 3858 section 4.1: every subscription starts with (and each refresh repeats) the full state.
       WatcherList full = watchers.full(subscription.presentity(), offlineWatchers.deliverTo(subscription));
-      return watcherInfo.write(full, subscription.version(), true);
+      return Optional.of(watcherInfo.write(full, subscription.version(), true));
     }
-    return withheld(subscription)
-        ? neutralDocument(subscription.presentity(), subscription.contentType())
-        : currentDocument(subscription.presentity(), subscription.event(), subscription.contentType());
+    return presenceBody(subscription.presentity(), subscription.event(), subscription.contentType(),
+        withheld(subscription));
   }
 
   private static boolean isWatcherInfo(Subscription subscription) {
@@ -138,14 +154,14 @@ public final class NotifyService {
 
   /** Sends the presentity's new state to each of its active watchers. */
   public void notifyWatchers(Aor presentity, String event) {
-    Map<String, NotifyBody> bodiesByType = new HashMap<>(); // composed once per change and type
-    Map<String, NotifyBody> neutralByType = new HashMap<>();
+    Map<String, Optional<NotifyBody>> bodiesByType = new HashMap<>(); // composed once per change and type
+    Map<String, Optional<NotifyBody>> neutralByType = new HashMap<>();
     for (Subscription subscription : subscriptions.findByPresentity(presentity, event)) {
       if (subscription.isActive()) {
-        NotifyBody body = withheld(subscription)
-            ? neutralByType.computeIfAbsent(subscription.contentType(), type -> neutralDocument(presentity, type))
-            : bodiesByType.computeIfAbsent(subscription.contentType(), type -> currentDocument(presentity, event, type));
-        send(subscription, Optional.of(body));
+        Optional<NotifyBody> body = withheld(subscription)
+            ? neutralByType.computeIfAbsent(subscription.contentType(), type -> presenceBody(presentity, event, type, true))
+            : bodiesByType.computeIfAbsent(subscription.contentType(), type -> presenceBody(presentity, event, type, false));
+        send(subscription, body);
       }
     }
   }
@@ -154,19 +170,27 @@ public final class NotifyService {
     return authorization.decide(subscription.watcher(), subscription.presentity()) != SubHandling.ALLOW;
   }
 
-  /** What a watcher not allowed (now) sees: the presentity as if it had published nothing. */
-  private NotifyBody neutralDocument(Aor presentity, String contentType) {
-    return codec.compose(presentity, List.of(), contentType);
+  /**
+   * The body a watcher gets. One not allowed (now) sees the presentity as if it had published
+   * nothing. With nothing to compose, the watcher gets a "closed" document, or, with
+   * {@code notify_offline_body=0} (OpenSIPS' parameter of that name), a NOTIFY without body.
+   */
+  private Optional<NotifyBody> presenceBody(Aor presentity, String event, String contentType, boolean withheld) {
+    List<PresenceDocument> documents = withheld ? List.of() : documents(presentity, event);
+    if (documents.isEmpty() && !offlineBody) {
+      return Optional.empty();
+    }
+    return Optional.of(codec.compose(presentity, documents, contentType));
   }
 
-  /** The presentity's composed document in the given type. */
-  public NotifyBody currentDocument(Aor presentity, String event, String contentType) {
+  /** Static presence (RFC 4827) first, then publications and registrations. */
+  private List<PresenceDocument> documents(Aor presentity, String event) {
     List<PresenceDocument> documents = new ArrayList<>();
     if (EventPackage.PRESENCE.name().equalsIgnoreCase(event)) {
       staticPresence.apply(presentity).ifPresent(documents::add);
     }
     documents.addAll(state.documents(presentity, event));
-    return codec.compose(presentity, documents, contentType);
+    return documents;
   }
 
   private void send(Subscription subscription, Optional<NotifyBody> body) {

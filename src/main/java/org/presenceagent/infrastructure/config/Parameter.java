@@ -17,6 +17,9 @@ public enum Parameter {
       "Longest publication granted, in seconds; longer requests are shortened.", "max_publish_expiration"),
   MAX_REGISTRATION_EXPIRATION("max_registration_expiration", "3600",
       "Longest registration granted, in seconds; longer requests are shortened.", "-"),
+  NOTIFY_OFFLINE_BODY("notify_offline_body", "1",
+      "1: a presentity with nothing published or registered is notified as one closed tuple; 0: its NOTIFYs"
+          + " carry no body (as OpenSIPS' notify_offline_body=0).", "-"),
   USE_CALLBACKS("use_callbacks", "1",
       "1: each registered contact is an open tuple of the user's presence and the user is offline when the last"
           + " binding ends; 0: presence comes from PUBLISH only.", "use_callbacks"),

@@ -23,6 +23,7 @@ public record PresenceSettings(
     long maxSubscriptionExpiration,
     long maxPublishExpiration,
     long maxRegistrationExpiration,
+    boolean notifyOfflineBody,
     boolean useCallbacks,
     long minExpires,
     boolean useDb,
@@ -94,6 +95,7 @@ public record PresenceSettings(
         maxSubscription,
         maxPublish,
         maxRegistration,
+        flag(raw, Parameter.NOTIFY_OFFLINE_BODY),
         flag(raw, Parameter.USE_CALLBACKS),
         minExpires,
         flag(raw, Parameter.USE_DB),
@@ -241,7 +243,7 @@ public record PresenceSettings(
   public String toString() {
     return "PresenceSettings[defaultExpires=" + defaultExpires + ", maxSubscriptionExpiration="
         + maxSubscriptionExpiration + ", maxPublishExpiration=" + maxPublishExpiration
-        + ", maxRegistrationExpiration=" + maxRegistrationExpiration + ", useCallbacks=" + useCallbacks
+        + ", maxRegistrationExpiration=" + maxRegistrationExpiration + ", notifyOfflineBody=" + notifyOfflineBody + ", useCallbacks=" + useCallbacks
         + ", minExpires=" + minExpires
         + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
         + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dataDir=" + dataDir + ", auth=" + auth
