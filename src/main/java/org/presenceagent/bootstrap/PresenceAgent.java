@@ -97,6 +97,7 @@ public final class PresenceAgent implements AutoCloseable {
   private final RegisterService registerService;
   private final MessageService messageService;
   private final PresentityState presentityState;
+  private final Capabilities capabilities;
   private final Clock clock;
 
   private PresenceAgent(
@@ -109,6 +110,7 @@ public final class PresenceAgent implements AutoCloseable {
       RegisterService registerService,
       MessageService messageService,
       PresentityState presentityState,
+      Capabilities capabilities,
       Clock clock) {
     this.resources = resources;
     this.subscribeService = subscribeService;
@@ -119,6 +121,7 @@ public final class PresenceAgent implements AutoCloseable {
     this.registerService = registerService;
     this.messageService = messageService;
     this.presentityState = presentityState;
+    this.capabilities = capabilities;
     this.clock = clock;
   }
 
@@ -246,8 +249,9 @@ public final class PresenceAgent implements AutoCloseable {
       }
       MessageService messages = new MessageService(
           new StoredImRules(xcapDocuments, rulesReader, clock), state, publications);
+      Capabilities capabilities = new Capabilities(eventPackages.names(), List.copyOf(codec.publishableContentTypes()));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
-          register, messages, state, clock);
+          register, messages, state, capabilities, clock);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -281,6 +285,13 @@ public final class PresenceAgent implements AutoCloseable {
    */
   public void authorize(Aor presentity) {
     reauthorize.accept(presentity);
+  }
+
+  /** What OPTIONS advertises: the event packages served and the body types PUBLISH takes. */
+  public record Capabilities(List<String> eventPackages, List<String> publishableTypes) {}
+
+  public Capabilities capabilities() {
+    return capabilities;
   }
 
   public RegisterService registerService() {

@@ -34,7 +34,8 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         settings.maxBodySize(),
         settings.pendingResponseCode())
         .withRegistrar(agent.registerService(), agent.clock())
-        .withMessaging(agent.messageService());
+        .withMessaging(agent.messageService())
+        .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes());
     XcapAccess access = settings.xcapOpen() ? XcapAccess.open() : XcapAccess.withCredentials(settings.xcapCredentials());
     if (access.isOpen()) {
       LOG.warn("xcap_open=1: anybody may read and change every XCAP document; use it for local testing only");

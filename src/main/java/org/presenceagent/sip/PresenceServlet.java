@@ -114,8 +114,8 @@ public final class PresenceServlet extends SipServlet {
     try {
       SipServletResponse ok = request.createResponse(200);
       ok.setHeader(SipHeaders.ALLOW, SipHeaders.ALLOWED_METHODS);
-      ok.setHeader(SipHeaders.ALLOW_EVENTS, "presence");
-      ok.setHeader(SipHeaders.ACCEPT, "application/pidf+xml");
+      ok.setHeader(SipHeaders.ALLOW_EVENTS, String.join(", ", handlers.allowEvents()));
+      ok.setHeader(SipHeaders.ACCEPT, String.join(", ", handlers.acceptTypes()));
       ok.send();
     } catch (IOException e) {
       LOG.warn("could not answer OPTIONS (Call-ID {}): {}", request.getCallId(), e.getMessage());

@@ -1,6 +1,7 @@
 package org.presenceagent.sip;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import javax.servlet.ServletContext;
 import javax.servlet.sip.SipFactory;
@@ -31,6 +32,8 @@ public final class SipHandlers {
   private final SipNotifySender notifySender;
   private RegisterService registerService;
   private MessageService messageService;
+  private List<String> allowEvents = List.of("presence");
+  private List<String> acceptTypes = List.of("application/pidf+xml");
   private Clock clock = Clock.systemUTC();
   private SubscribeService subscribeService;
   private PublishService publishService;
@@ -94,6 +97,21 @@ public final class SipHandlers {
   public SipHandlers withMessaging(MessageService messages) {
     this.messageService = messages;
     return this;
+  }
+
+  /** What OPTIONS advertises (RFC 3261 section 11.2, RFC 6665 section 8.2.2). */
+  public SipHandlers withCapabilities(List<String> eventPackages, List<String> publishableTypes) {
+    this.allowEvents = List.copyOf(eventPackages);
+    this.acceptTypes = List.copyOf(publishableTypes);
+    return this;
+  }
+
+  List<String> allowEvents() {
+    return allowEvents;
+  }
+
+  List<String> acceptTypes() {
+    return acceptTypes;
   }
 
   Optional<MessageService> messageService() {

@@ -22,7 +22,8 @@ class OptionsIT {
 
       assertThat(ok.getStatusCode()).isEqualTo(200);
       assertThat(SipTestHeaders.get(ok, "Allow")).contains("SUBSCRIBE").contains("PUBLISH");
-      assertThat(SipTestHeaders.get(ok, "Allow-Events")).isEqualTo("presence");
+      assertThat(SipTestHeaders.get(ok, "Allow-Events")).isEqualTo("presence, presence.winfo");
+      assertThat(SipTestHeaders.get(ok, "Accept")).contains("application/pidf+xml").contains("application/cpim-pidf+xml");
     }
   }
 
