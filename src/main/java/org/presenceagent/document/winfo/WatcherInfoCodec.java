@@ -1,10 +1,8 @@
 package org.presenceagent.document.winfo;
 
+import org.presenceagent.document.JaxbBytes;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Marshaller;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.application.port.WatcherInfoWriter;
 import org.presenceagent.domain.watcher.WatcherEntry;
@@ -40,15 +38,7 @@ public final class WatcherInfoCodec implements WatcherInfoWriter {
   }
 
   private static byte[] marshal(WatcherinfoElement document) {
-    try {
-      Marshaller marshaller = CONTEXT.createMarshaller();
-      marshaller.setProperty(Marshaller.JAXB_ENCODING, StandardCharsets.UTF_8.name());
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      marshaller.marshal(document, out);
-      return out.toByteArray();
-    } catch (JAXBException e) {
-      throw new IllegalStateException("cannot write a watcherinfo document", e);
-    }
+    return JaxbBytes.write(CONTEXT, document);
   }
 
   private static JAXBContext createContext() {

@@ -1,10 +1,8 @@
 package org.presenceagent.document.xcap;
 
+import org.presenceagent.document.JaxbBytes;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Marshaller;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.presenceagent.application.xcap.XcapRejectedException;
 
@@ -45,15 +43,7 @@ public final class XcapXml {
   }
 
   private static byte[] marshal(Object document) {
-    try {
-      Marshaller marshaller = CONTEXT.createMarshaller();
-      marshaller.setProperty(Marshaller.JAXB_ENCODING, StandardCharsets.UTF_8.name());
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      marshaller.marshal(document, out);
-      return out.toByteArray();
-    } catch (JAXBException e) {
-      throw new IllegalStateException("cannot write " + document.getClass().getSimpleName(), e);
-    }
+    return JaxbBytes.write(CONTEXT, document);
   }
 
   private static JAXBContext createContext() {
