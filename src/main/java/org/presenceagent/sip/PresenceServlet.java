@@ -157,6 +157,9 @@ public final class PresenceServlet extends SipServlet {
       if (handlers.notifyResponseService().onFinalResponse(key, response.getStatus())) {
         handlers.dialogs().unbind(key);
       }
+      if (response.getSession().getAttribute(RestoredDialogRequests.RESTORED) != null) {
+        response.getApplicationSession().invalidate(); // one NOTIFY per session in a restored dialog
+      }
     } catch (RuntimeException e) {
       LOG.warn("NOTIFY response {} (Call-ID {}) not handled", response.getStatus(), response.getCallId(), e);
     }

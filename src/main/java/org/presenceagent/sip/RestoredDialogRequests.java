@@ -6,6 +6,7 @@ import javax.servlet.ServletException;
 import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServletRequest;
+import javax.sip.Dialog;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Message;
 import org.mobicents.servlet.sip.message.SipFactoryFacade;
@@ -59,17 +60,18 @@ final class RestoredDialogRequests {
       ((ToHeader) message.getHeader(ToHeader.NAME)).setTag(dialog.remoteTag());
       notify.setRequestURI(factory.createURI(dialog.remoteTarget()));
       pushRouteSet(notify, dialog, factory);
+      notify.getSession().setAttribute(RESTORED, Boolean.TRUE);
       return notify;
     } catch (ServletException | java.text.ParseException | RuntimeException e) {
       throw new NotifyFailedException("cannot continue the restored dialog " + dialog.callId() + ": " + e.getMessage(), e);
     }
   }
 
-  /**
-   * Puts the stored route set on a request as Route headers (RFC 3261 section 12.2.1.1). The
-   * container's session for a restored dialog drops them from each new request.
-   */
-  static void pushRouteSet(SipServletRequest request, DialogState dialog, SipFactory factory) {
+  /** Session attribute of a NOTIFY sent in a restored dialog: its session is freed on the answer. */
+  static final String RESTORED = "org.presenceagent.restored-dialog";
+
+  /** Puts the stored route set on a request as Route headers (RFC 3261 section 12.2.1.1). */
+  private static void pushRouteSet(SipServletRequest request, DialogState dialog, SipFactory factory) {
     List<String> routes = dialog.routeSet();
     try {
       // pushRoute puts a header on top: push the route set backwards to keep its order.
@@ -78,6 +80,19 @@ final class RestoredDialogRequests {
       }
     } catch (ServletException e) {
       throw new NotifyFailedException("stored route set of " + dialog.callId() + " is unusable: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Drops the JAIN-SIP dialog the container made when it answered a request of a restored dialog:
+   * the container could not map that dialog's next request back to this application (it looks for
+   * the application session named in our tag, which died with the previous process), while without
+   * it the request arrives as a new one and the use case finds the subscription in storage.
+   */
+  static void forgetContainerDialog(SipServletRequest request) {
+    Dialog dialog = ((SipServletRequestImpl) request).getDialog();
+    if (dialog != null) {
+      dialog.delete();
     }
   }
 

@@ -21,25 +21,12 @@ final class SipDialogs {
   private static final String SUBSCRIPTIONS = "org.presenceagent.subscriptions";
 
   private final Map<SubscriptionKey, SipSession> sessions = new ConcurrentHashMap<>();
-  /** Dialogs continued after a restart: the container's session for them knows no route set. */
-  private final Set<SubscriptionKey> restored = ConcurrentHashMap.newKeySet();
 
   void bind(SubscriptionKey key, SipSession session) {
     synchronized (session) {
       subscriptionsOf(session).add(key.asText());
     }
     sessions.put(key, session);
-  }
-
-  /** Binds the session of a NOTIFY sent in a restored dialog; later NOTIFYs and refreshes use it. */
-  void bindRestored(SubscriptionKey key, SipSession session) {
-    restored.add(key);
-    bind(key, session);
-  }
-
-  /** Whether the dialog was restored from storage (its NOTIFYs carry the stored route set). */
-  boolean isRestored(SubscriptionKey key) {
-    return restored.contains(key);
   }
 
   Optional<SipSession> find(SubscriptionKey key) {
@@ -53,7 +40,6 @@ final class SipDialogs {
 
   /** Forgets a subscription's dialog; frees the container's session once it carries no subscription. */
   void unbind(SubscriptionKey key) {
-    restored.remove(key);
     SipSession session = sessions.remove(key);
     if (session == null || !session.isValid()) {
       return;

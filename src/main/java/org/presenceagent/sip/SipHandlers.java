@@ -6,7 +6,6 @@ import java.util.Optional;
 import javax.servlet.ServletContext;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
-import org.mobicents.javax.servlet.sip.SipFactoryExt;
 import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.port.NotifySender;
@@ -56,12 +55,6 @@ public final class SipHandlers {
     SipFactory factory = (SipFactory) context.getAttribute(SipServlet.SIP_FACTORY);
     if (factory == null) {
       throw new IllegalStateException("no SipFactory in the servlet context: not deployed in a SIP servlet container");
-    }
-    if (factory instanceof SipFactoryExt extended) {
-      // In-dialog requests of a dialog the container lost in a restart come to the application
-      // ("orphans") instead of being refused with 481 by the container: the subscription is in
-      // the database and continues (RestoredDialogRequests).
-      extended.setRouteOrphanRequests(true);
     }
     return new SipHandlers(factory);
   }

@@ -40,13 +40,11 @@ public final class SipNotifySender implements NotifySender {
       // A dialog the container knows gives the NOTIFY; one it lost (restart) is rebuilt from storage.
       SipServletRequest notify;
       if (session.isEmpty()) {
+        // Each NOTIFY of a restored dialog is built from storage: the container keeps no state
+        // for the dialog, so the watcher's in-dialog requests reach the application as new ones.
         notify = restoredDialogs.notify(notification);
-        dialogs.bindRestored(key, notify.getSession());
       } else {
         notify = session.get().createRequest("NOTIFY");
-        if (dialogs.isRestored(key)) {
-          RestoredDialogRequests.pushRouteSet(notify, notification.dialog(), sipFactory);
-        }
       }
       CseqFloor.raise(notify, notification.minimumCseq());
       notify.setParameterableHeader(SipHeaders.EVENT, eventHeader(key));

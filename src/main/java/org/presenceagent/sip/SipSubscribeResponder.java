@@ -22,6 +22,7 @@ final class SipSubscribeResponder implements SubscribeResponder {
   private final SipDialogs dialogs;
   private final int pendingStatus;
   private SipServletResponse response;
+  private boolean restoredDialog;
 
   SipSubscribeResponder(SipServletRequest request, SubscriptionKey key, SipDialogs dialogs, int pendingStatus) {
     this.request = request;
@@ -44,7 +45,7 @@ final class SipSubscribeResponder implements SubscribeResponder {
     // Only an accepted SUBSCRIBE binds its dialog: a refused one must not leave a session behind.
     // A SUBSCRIBE with a To tag that the container calls initial belongs to a dialog it lost in a
     // restart: its new session knows no route set, so the restored dialog keeps sending the NOTIFYs.
-    boolean restoredDialog = request.isInitial() && RequestFields.hasToTag(request);
+    restoredDialog = request.isInitial() && RequestFields.hasToTag(request);
     if (!restoredDialog) {
       dialogs.bind(key, request.getSession());
     }
@@ -52,6 +53,9 @@ final class SipSubscribeResponder implements SubscribeResponder {
       ok.send();
     } catch (IOException e) {
       throw new NotifyFailedException("could not answer SUBSCRIBE " + request.getCallId(), e);
+    }
+    if (restoredDialog) {
+      RestoredDialogRequests.forgetContainerDialog(request);
     }
   }
 

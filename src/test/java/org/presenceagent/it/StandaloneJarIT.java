@@ -86,8 +86,7 @@ class StandaloneJarIT {
    * The failover promise of the seed ({@code use_db=1}): after {@code kill -9} and a restart on
    * the same ports and data directory, a watcher that stayed up keeps getting NOTIFYs in its
    * dialog (same Call-ID and tags, higher CSeq), and its re-SUBSCRIBE lands in the restored
-   * subscription. (An un-SUBSCRIBE after that re-SUBSCRIBE is still refused by the container,
-   * which cannot map the new dialog to the application: docs/failover.md, issue 8.)
+   * subscription, and its un-SUBSCRIBE ends it.
    */
   @Test
   void subscriptionsAndTheirDialogsSurviveKillMinus9() throws Exception {
@@ -129,6 +128,12 @@ class StandaloneJarIT {
         Request afterRefresh = Notifies.next(watcher);
         assertThat(cseq(afterRefresh)).isGreaterThan(restoredCseq);
         assertThat(Notifies.state(afterRefresh)).startsWith("active;expires=");
+
+        assertThat(dialog.refresh(0).getStatusCode()).as("un-SUBSCRIBE ends the restored subscription").isEqualTo(200);
+        Request last = Notifies.next(watcher);
+        assertThat(Notifies.state(last)).isEqualTo("terminated;reason=timeout");
+        assertThat(cseq(last)).isGreaterThan(cseq(afterRefresh));
+        assertThat(dialog.refresh(600).getStatusCode()).as("and it is gone").isEqualTo(481);
       } finally {
         second.destroy();
         second.waitFor(30, TimeUnit.SECONDS);
