@@ -30,6 +30,7 @@ import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.port.RulesDocumentReader;
 import org.presenceagent.application.publish.PublishService;
+import org.presenceagent.application.subscribe.StaleSubscriptions;
 import org.presenceagent.application.subscribe.SubscribeService;
 import org.presenceagent.application.xcap.ApplicationUsage;
 import org.presenceagent.application.xcap.StaticPresence;
@@ -191,7 +192,8 @@ public final class PresenceAgent implements AutoCloseable {
           new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxSubscriptionExpiration()),
           AuthorizationPolicies.of(authorization,
               settings.winfoAuth() == AuthMode.NONE ? AuthorizationPolicy.allowAll() : AuthorizationPolicy.ownerOnly()),
-          subscriptions, notifier, subscriptionTimers, locks, clock);
+          subscriptions, notifier, subscriptionTimers, locks, clock,
+          new StaleSubscriptions(subscriptions, subscriptionTimers, settings.deleteSameSubs()));
       PublishService publish = new PublishService(
           eventPackages,
           new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxPublishExpiration()),

@@ -174,4 +174,25 @@ class SubscribeIT {
           .until(() -> dialog.refresh(60).getStatusCode() == 481);
     }
   }
+
+  /** Kamailio's delete_same_subs: a rebooted phone's new subscription replaces its old one. */
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void aNewSubscriptionFromTheSameContactReplacesTheOldOne(String transport) throws Exception {
+    try (SipTestClient phone = new SipTestClient(transport, SERVER.sipPort());
+        SipTestClient otherPhone = new SipTestClient(transport, SERVER.sipPort())) {
+      String watcher = TestAors.unique("watcher");
+      String alice = TestAors.unique("alice");
+      SubscriptionDialog beforeReboot = SubscriptionDialog.subscribe(phone, watcher, alice, 300).dialog();
+      Notifies.next(phone);
+      SubscriptionDialog onOtherPhone = SubscriptionDialog.subscribe(otherPhone, watcher, alice, 300).dialog();
+      Notifies.next(otherPhone);
+
+      SubscriptionDialog.subscribe(phone, watcher, alice, 300); // new Call-ID, same Contact
+      Notifies.next(phone);
+
+      assertThat(beforeReboot.refresh(300).getStatusCode()).as("the replaced subscription is gone").isEqualTo(481);
+      assertThat(onOtherPhone.refresh(300).getStatusCode()).as("another contact's subscription stays").isEqualTo(200);
+    }
+  }
 }

@@ -32,6 +32,7 @@ public final class SubscribeService {
   private final SubscriptionTimers timers;
   private final PresentityLocks locks;
   private final Clock clock;
+  private final StaleSubscriptions staleSubscriptions;
 
   public SubscribeService(
       EventPackages eventPackages,
@@ -42,6 +43,21 @@ public final class SubscribeService {
       SubscriptionTimers timers,
       PresentityLocks locks,
       Clock clock) {
+    this(eventPackages, expiryPolicy, authorization, subscriptions, notifier, timers, locks, clock,
+        new StaleSubscriptions(subscriptions, timers, false));
+  }
+
+  /** With the removal of replaced subscriptions ({@code delete_same_subs}). */
+  public SubscribeService(
+      EventPackages eventPackages,
+      ExpiryPolicy expiryPolicy,
+      AuthorizationPolicies authorization,
+      SubscriptionRepository subscriptions,
+      NotifyService notifier,
+      SubscriptionTimers timers,
+      PresentityLocks locks,
+      Clock clock,
+      StaleSubscriptions staleSubscriptions) {
     this.eventPackages = eventPackages;
     this.expiryPolicy = expiryPolicy;
     this.authorization = authorization;
@@ -50,6 +66,7 @@ public final class SubscribeService {
     this.timers = timers;
     this.locks = locks;
     this.clock = clock;
+    this.staleSubscriptions = staleSubscriptions;
   }
 
   /**
@@ -92,6 +109,7 @@ public final class SubscribeService {
       notifier.notifySubscription(subscription, authorized);
       return;
     }
+    staleSubscriptions.removeReplacedBy(subscription);
     subscriptions.save(subscription);
     responder.accept(!authorized, granted.getSeconds());
     notifier.notifySubscription(subscription, authorized);

@@ -56,6 +56,10 @@ public enum Parameter {
       "Seconds a stored offline watcher is kept before it is removed.", "offline_winfo_expiration"),
   OFFLINE_WINFO_TIMER("offline_winfo_timer", "3600",
       "Seconds between removals of expired offline watchers.", "offline_winfo_timer"),
+  DELETE_SAME_SUBS("delete_same_subs", "1",
+      "1: a new subscription removes the one it replaces (same watcher, presentity, event and Contact, another"
+          + " Call-ID: a phone that rebooted); 0: the old one lives until it expires (Kamailio's delete_same_subs).",
+      "-"),
   IGNORE_408_ON_NOTIFY("ignore_408_on_notify", "0",
       "1: a NOTIFY answered 408 (or timed out) keeps the subscription; 0: it removes it.", "ignore_408_on_notify"),
   MAX_BODY_SIZE("max_body_size", "65536",

@@ -39,6 +39,7 @@ public record PresenceSettings(
     boolean useOfflineWinfo,
     long offlineWinfoExpiration,
     long offlineWinfoTimer,
+    boolean deleteSameSubs,
     boolean ignore408OnNotify,
     int maxBodySize,
     int pendingResponseCode,
@@ -111,6 +112,7 @@ public record PresenceSettings(
         flag(raw, Parameter.USE_OFFLINE_WINFO),
         seconds(raw, Parameter.OFFLINE_WINFO_EXPIRATION, 1),
         seconds(raw, Parameter.OFFLINE_WINFO_TIMER, 1),
+        flag(raw, Parameter.DELETE_SAME_SUBS),
         flag(raw, Parameter.IGNORE_408_ON_NOTIFY),
         (int) integer(raw, Parameter.MAX_BODY_SIZE, 1024, 16 * 1024 * 1024),
         (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202),
@@ -251,7 +253,7 @@ public record PresenceSettings(
         + authRulesRefreshTime + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
         + ", useOfflineWinfo=" + useOfflineWinfo + ", offlineWinfoExpiration=" + offlineWinfoExpiration
         + ", offlineWinfoTimer=" + offlineWinfoTimer
-        + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize
+        + ", deleteSameSubs=" + deleteSameSubs + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize
         + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + xcapCredentials.keySet()
         + ", xcapOpen=" + xcapOpen + "]";
   }
