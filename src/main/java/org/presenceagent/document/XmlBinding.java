@@ -8,6 +8,7 @@ import jakarta.xml.bind.ValidationEvent;
 import java.nio.charset.StandardCharsets;
 import org.presenceagent.document.pidf.ObjectFactory;
 import org.presenceagent.document.xpidf.XpidfPresence;
+import org.w3c.dom.Element;
 
 /**
  * The JAXB contexts of the project, each created once: creating a context is expensive and a
@@ -18,12 +19,21 @@ import org.presenceagent.document.xpidf.XpidfPresence;
  * no-namespace elements never makes another namespace the default one, so PIDF would come out as
  * {@code <ns2:presence>} instead of the {@code <presence xmlns="urn:ietf:params:xml:ns:pidf">}
  * of every RFC 3863 example, which naive clients expect.
+ *
+ * <p>A third context knows the PIDF extensions we read (RFC 4479 data model, RFC 4480 RPID,
+ * RFC 4482 CIPID). It is kept apart from the PIDF one because it is only used to read extension
+ * elements that are already DOM; a PIDF context that also knew these namespaces would declare
+ * them (as {@code ns2}, {@code ns3}, ...) on the root of every document it writes.
  */
 final class XmlBinding {
 
   // The ObjectFactory, not Presence: the generated presence element is declared there.
   private static final JAXBContext PIDF = createContext(ObjectFactory.class);
   private static final JAXBContext XPIDF = createContext(XpidfPresence.class);
+  private static final JAXBContext EXTENSIONS = createContext(
+      org.presenceagent.document.datamodel.ObjectFactory.class,
+      org.presenceagent.document.rpid.ObjectFactory.class,
+      org.presenceagent.document.cipid.ObjectFactory.class);
 
   private XmlBinding() {}
 
@@ -39,6 +49,26 @@ final class XmlBinding {
   }
 
   /**
+   * The typed view of one extension element of a parsed document (e.g. a {@code <dm:person>}
+   * read as a {@code datamodel.Person}). The element itself is unchanged: it is what gets written
+   * back. Lenient where the PIDF unmarshaller is strict: these elements were accepted with the
+   * document, and a value we cannot type (a malformed {@code until}) must not hide the rest, so
+   * such a value is left null.
+   *
+   * @throws IllegalArgumentException if the element cannot be read as {@code type} at all
+   */
+  static <T> T readExtension(Element element, Class<T> type) {
+    try {
+      Unmarshaller unmarshaller = EXTENSIONS.createUnmarshaller();
+      unmarshaller.setEventHandler(event -> true);
+      return unmarshaller.unmarshal(element, type).getValue();
+    } catch (JAXBException e) {
+      throw new IllegalArgumentException("cannot read {" + element.getNamespaceURI() + "}"
+          + element.getLocalName() + " as " + type.getSimpleName(), e);
+    }
+  }
+
+  /**
    * A marshaller for {@code root}, writing UTF-8 with an XML declaration and no indentation (NOTIFY bodies often
    * travel over UDP, where every byte counts).
    */
@@ -50,9 +80,9 @@ final class XmlBinding {
     return marshaller;
   }
 
-  private static JAXBContext createContext(Class<?> root) {
+  private static JAXBContext createContext(Class<?>... roots) {
     try {
-      return JAXBContext.newInstance(root);
+      return JAXBContext.newInstance(roots);
     } catch (JAXBException e) {
       // Only a broken build (missing runtime, bad annotations) gets here: fail loudly at startup.
       throw new IllegalStateException("cannot create the JAXB context", e);
