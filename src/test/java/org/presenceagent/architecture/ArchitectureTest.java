@@ -35,7 +35,7 @@ class ArchitectureTest {
   private static final String[] XML_BINDINGS = {
       "org.presenceagent.document.pidf..", "org.presenceagent.document.xpidf..",
       "org.presenceagent.document.datamodel..", "org.presenceagent.document.rpid..",
-      "org.presenceagent.document.cipid.."};
+      "org.presenceagent.document.cipid..", "org.presenceagent.document.watcherinfo.."};
   private static final String STANDALONE = "org.presenceagent.standalone..";
 
   @ArchTest
@@ -89,7 +89,7 @@ class ArchitectureTest {
   // so a schema can change (or a namespace be added) without touching the others.
   @ArchTest
   static final ArchRule theXmlFormatsDoNotDependOnEachOther = slices()
-      .matching("org.presenceagent.document.(pidf|xpidf|datamodel|rpid|cipid)..")
+      .matching("org.presenceagent.document.(pidf|xpidf|datamodel|rpid|cipid|watcherinfo)..")
       .should().notDependOnEachOther();
 
   @ArchTest

@@ -1,14 +1,20 @@
 package org.presenceagent.document.winfo;
 
-import org.presenceagent.document.JaxbBytes;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
+import java.math.BigInteger;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.application.port.WatcherInfoWriter;
+import org.presenceagent.document.JaxbBytes;
+import org.presenceagent.document.watcherinfo.Watcher;
+import org.presenceagent.document.watcherinfo.WatcherList;
+import org.presenceagent.document.watcherinfo.Watcherinfo;
 import org.presenceagent.domain.watcher.WatcherEntry;
-import org.presenceagent.domain.watcher.WatcherList;
 
-/** Writes {@code application/watcherinfo+xml} documents (RFC 3858). Thread-safe. */
+/**
+ * Writes {@code application/watcherinfo+xml} documents (RFC 3858) with the classes generated from
+ * {@code src/main/xsd/watcherinfo.xsd}. Thread-safe.
+ */
 public final class WatcherInfoCodec implements WatcherInfoWriter {
 
   public static final String NAMESPACE = "urn:ietf:params:xml:ns:watcherinfo";
@@ -17,33 +23,29 @@ public final class WatcherInfoCodec implements WatcherInfoWriter {
   private static final JAXBContext CONTEXT = createContext();
 
   @Override
-  public NotifyBody write(WatcherList list, long version, boolean full) {
-    WatcherinfoElement document = new WatcherinfoElement();
-    document.version = version;
-    document.state = full ? "full" : "partial";
-    WatcherinfoElement.WatcherListElement watcherList = new WatcherinfoElement.WatcherListElement();
-    watcherList.resource = list.resource().uri();
-    watcherList.eventPackage = list.eventPackage();
+  public NotifyBody write(org.presenceagent.domain.watcher.WatcherList list, long version, boolean full) {
+    Watcherinfo document = new Watcherinfo();
+    document.setVersion(BigInteger.valueOf(version));
+    document.setState(full ? "full" : "partial");
+    WatcherList watcherList = new WatcherList();
+    watcherList.setResource(list.resource().uri());
+    watcherList.setPackage(list.eventPackage());
     for (WatcherEntry entry : list.watchers()) {
-      WatcherinfoElement.WatcherElement watcher = new WatcherinfoElement.WatcherElement();
-      watcher.id = entry.id();
-      watcher.status = entry.status();
-      watcher.event = entry.event();
-      watcher.durationSubscribed = entry.durationSubscribed();
-      watcher.uri = entry.watcher().uri();
-      watcherList.watchers.add(watcher);
+      Watcher watcher = new Watcher();
+      watcher.setId(entry.id());
+      watcher.setStatus(entry.status());
+      watcher.setEvent(entry.event());
+      watcher.setDurationSubscribed(BigInteger.valueOf(entry.durationSubscribed()));
+      watcher.setValue(entry.watcher().uri());
+      watcherList.getWatchers().add(watcher);
     }
-    document.watcherLists.add(watcherList);
-    return new NotifyBody(CONTENT_TYPE, marshal(document));
-  }
-
-  private static byte[] marshal(WatcherinfoElement document) {
-    return JaxbBytes.write(CONTEXT, document);
+    document.getWatcherLists().add(watcherList);
+    return new NotifyBody(CONTENT_TYPE, JaxbBytes.write(CONTEXT, document));
   }
 
   private static JAXBContext createContext() {
     try {
-      return JAXBContext.newInstance(WatcherinfoElement.class);
+      return JAXBContext.newInstance(Watcherinfo.class);
     } catch (JAXBException e) {
       throw new IllegalStateException("cannot create the watcherinfo JAXB context", e);
     }
