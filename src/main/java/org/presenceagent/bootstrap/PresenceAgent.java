@@ -16,7 +16,10 @@ import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.message.ImRulesAuthorization;
 import org.presenceagent.application.message.StoredImRules;
+import org.presenceagent.domain.auth.ImRules;
+import org.presenceagent.infrastructure.xcap.XcapDocumentType;
 import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.notify.PresentityState;
 import org.presenceagent.application.register.RegisterService;
@@ -165,12 +168,19 @@ public final class PresenceAgent implements AutoCloseable {
       // The XCAP client reports changed rules to the AuthorizeService, which needs the policy built
       // on the client: the reference closes that circle once both exist.
       AtomicReference<AuthorizeService> authorizeRef = new AtomicReference<>();
-      Optional<XcapRulesClient> xcapClient = settings.authXcapRoot().map(root -> {
-        LOG.info("pres-rules are read from the XCAP server {}", root);
-        return new XcapRulesClient(root.toString(), XCAP_REQUEST_TIMEOUT, XCAP_FIRST_WAIT,
-            Duration.ofSeconds(settings.authRulesRefreshTime()), rulesReader, scheduler, clock,
-            presentity -> authorizeRef.get().authorize(presentity)).start();
+      Optional<XcapRulesClient<PresRules>> xcapClient = settings.authXcapRoot().map(root -> {
+        LOG.info("pres-rules and im-rules are read from the XCAP server {}", root);
+        return new XcapRulesClient<>(root.toString(), XCAP_REQUEST_TIMEOUT, XCAP_FIRST_WAIT,
+            Duration.ofSeconds(settings.authRulesRefreshTime()), XcapDocumentType.presRules(rulesReader), scheduler,
+            clock, presentity -> authorizeRef.get().authorize(presentity)).start();
       });
+      // MESSAGE authorization reads im-rules from the same place, through the same cached client.
+      Function<Aor, Optional<ImRules>> storedImRules = new StoredImRules(xcapDocuments, rulesReader);
+      Function<Aor, Optional<ImRules>> imRules = settings.authXcapRoot()
+          .<Function<Aor, Optional<ImRules>>>map(root -> new XcapRulesClient<>(root.toString(), XCAP_REQUEST_TIMEOUT,
+              XCAP_FIRST_WAIT, Duration.ofSeconds(settings.authRulesRefreshTime()), XcapDocumentType.imRules(rulesReader),
+              scheduler, clock, recipient -> { }).start())
+          .orElse(storedImRules);
       Function<Aor, Optional<PresRules>> rules =
           xcapClient.<Function<Aor, Optional<PresRules>>>map(client -> client).orElse(storedRules);
       AuthorizationPolicy authorization = authorization(settings.auth(), rules, clock);
@@ -245,12 +255,7 @@ public final class PresenceAgent implements AutoCloseable {
         storedRules.invalidate(presentity);
         authorize.authorize(presentity);
       });
-      if (settings.authXcapRoot().isPresent()) {
-        LOG.warn("im-rules for MESSAGE are read from the built-in XCAP server only, not from {}",
-            settings.authXcapRoot().get());
-      }
-      MessageService messages = new MessageService(
-          new StoredImRules(xcapDocuments, rulesReader, clock), state, publications);
+      MessageService messages = new MessageService(new ImRulesAuthorization(imRules, clock), state, publications);
       Capabilities capabilities = new Capabilities(eventPackages.names(), List.copyOf(codec.publishableContentTypes()));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
           register, messages, state, capabilities, clock);

@@ -26,7 +26,11 @@ public final class PresenceServerExtension implements BeforeAllCallback, AfterAl
   private int httpPort;
   private EmbeddedSipServer server;
 
-  /** Overrides an application parameter (as {@code --param name=value} does). */
+  /**
+   * Overrides an application parameter (as {@code --param name=value} does); {@code {httpPort}}
+   * in the value stands for the HTTP port chosen at start (e.g. to point auth_xcap_root at the
+   * server's own XCAP server).
+   */
   public PresenceServerExtension param(String name, String value) {
     params.put(name, value);
     return this;
@@ -48,7 +52,8 @@ public final class PresenceServerExtension implements BeforeAllCallback, AfterAl
 
   /** Starts the server (again) on the same ports and data directory. */
   public void start() {
-    Map<String, String> effective = new LinkedHashMap<>(params);
+    Map<String, String> effective = new LinkedHashMap<>();
+    params.forEach((name, value) -> effective.put(name, value.replace("{httpPort}", Integer.toString(httpPort))));
     effective.put("data_dir", dataDir.resolve("db").toString());
     server = EmbeddedSipServer.start("127.0.0.1", sipPort, httpPort, dataDir.resolve("container"), effective);
   }

@@ -12,7 +12,9 @@ import org.presenceagent.document.PresRulesReader;
 import org.presenceagent.document.SecureXml;
 import org.presenceagent.domain.auth.RulesPolicy;
 import org.presenceagent.domain.auth.SubHandling;
+import org.presenceagent.domain.auth.PresRules;
 import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.infrastructure.xcap.XcapDocumentType;
 import org.presenceagent.infrastructure.xcap.XcapRulesClient;
 import org.presenceagent.testing.ManualExpiryScheduler;
 import org.presenceagent.testing.MutableClock;
@@ -36,9 +38,9 @@ class XcapRulesClientIT {
     List<Aor> changed = new CopyOnWriteArrayList<>();
     MutableClock clock = new MutableClock();
     ManualExpiryScheduler scheduler = new ManualExpiryScheduler(clock);
-    XcapRulesClient client = new XcapRulesClient("http://127.0.0.1:" + SERVER.httpPort() + "/xcap-root",
+    XcapRulesClient<PresRules> client = new XcapRulesClient<>("http://127.0.0.1:" + SERVER.httpPort() + "/xcap-root",
         Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(300),
-        new PresRulesReader(new SecureXml()), scheduler, clock, changed::add).start();
+        XcapDocumentType.presRules(new PresRulesReader(new SecureXml())), scheduler, clock, changed::add).start();
     Aor aliceAor = Aor.parse(alice);
 
     assertThat(decision(client, aliceAor, bob)).isEqualTo(SubHandling.ALLOW);
@@ -62,14 +64,14 @@ class XcapRulesClientIT {
 
   @Test
   void aPresentityWithoutRulesHasNone() {
-    XcapRulesClient client = new XcapRulesClient("http://127.0.0.1:" + SERVER.httpPort() + "/xcap-root",
+    XcapRulesClient<PresRules> client = new XcapRulesClient<>("http://127.0.0.1:" + SERVER.httpPort() + "/xcap-root",
         Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(300),
-        new PresRulesReader(new SecureXml()), new ManualExpiryScheduler(new MutableClock()), new MutableClock(), aor -> { });
+        XcapDocumentType.presRules(new PresRulesReader(new SecureXml())), new ManualExpiryScheduler(new MutableClock()), new MutableClock(), aor -> { });
 
     assertThat(client.apply(Aor.parse(TestAors.unique("nobody")))).isEmpty();
   }
 
-  private static SubHandling decision(XcapRulesClient client, Aor presentity, String watcher) {
+  private static SubHandling decision(XcapRulesClient<PresRules> client, Aor presentity, String watcher) {
     return new RulesPolicy(client, new MutableClock()).decide(Aor.parse(watcher), presentity);
   }
 }

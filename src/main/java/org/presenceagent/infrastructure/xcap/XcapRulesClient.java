@@ -21,16 +21,14 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.presenceagent.application.port.ExpiryScheduler;
 import org.presenceagent.application.port.RejectedDocumentException;
-import org.presenceagent.application.port.RulesDocumentReader;
-import org.presenceagent.domain.auth.PresRules;
 import org.presenceagent.domain.shared.Aor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Presentities' pres-rules from an external XCAP server: {@code GET
- * <root>/pres-rules/users/<presentity>/presence-rules.xml} (the seed's URI with the presentity's
- * SIP URI as XUI, RFC 5025 section 9.4).
+ * Users' rules documents from an external XCAP server, e.g. {@code GET
+ * <root>/pres-rules/users/<presentity>/presence-rules.xml} (the seed's URI with the user's SIP URI
+ * as XUI, RFC 5025 section 9.4) or the seed's im-rules: one client per {@link XcapDocumentType}.
  *
  * <ul>
  *   <li>Cache: rules once read are answered from memory; every {@code refresh} period each cached
@@ -44,22 +42,22 @@ import org.slf4j.LoggerFactory;
  *       a 404 means the presentity has no rules.
  * </ul>
  */
-public final class XcapRulesClient implements Function<Aor, Optional<PresRules>> {
+public final class XcapRulesClient<T> implements Function<Aor, Optional<T>> {
 
   private static final Logger LOG = LoggerFactory.getLogger(XcapRulesClient.class);
-  private static final String TIMER = "xcap-rules-refresh";
+  private static final String TIMER = "xcap-refresh:";
 
   private final HttpClient http;
   private final String root;
   private final Duration requestTimeout;
   private final Duration firstWait;
   private final Duration refresh;
-  private final RulesDocumentReader reader;
+  private final XcapDocumentType<T> type;
   private final ExpiryScheduler scheduler;
   private final Clock clock;
   private final Consumer<Aor> changeListener;
-  private final Map<Aor, Cached> cache = new ConcurrentHashMap<>();
-  private final Map<Aor, CompletableFuture<Cached>> loading = new ConcurrentHashMap<>();
+  private final Map<Aor, Cached<T>> cache = new ConcurrentHashMap<>();
+  private final Map<Aor, CompletableFuture<Cached<T>>> loading = new ConcurrentHashMap<>();
   private final Set<Aor> answeredWithoutRules = ConcurrentHashMap.newKeySet();
   private final AtomicLong bodiesRead = new AtomicLong();
   private final AtomicLong notModified = new AtomicLong();
@@ -74,7 +72,7 @@ public final class XcapRulesClient implements Function<Aor, Optional<PresRules>>
       Duration requestTimeout,
       Duration firstWait,
       Duration refresh,
-      RulesDocumentReader reader,
+      XcapDocumentType<T> type,
       ExpiryScheduler scheduler,
       Clock clock,
       Consumer<Aor> changeListener) {
@@ -82,7 +80,7 @@ public final class XcapRulesClient implements Function<Aor, Optional<PresRules>>
     this.requestTimeout = requestTimeout;
     this.firstWait = firstWait;
     this.refresh = refresh;
-    this.reader = reader;
+    this.type = type;
     this.scheduler = scheduler;
     this.clock = clock;
     this.changeListener = changeListener;
@@ -90,18 +88,18 @@ public final class XcapRulesClient implements Function<Aor, Optional<PresRules>>
   }
 
   /** Starts the periodic revalidation. */
-  public XcapRulesClient start() {
+  public XcapRulesClient<T> start() {
     scheduleRefresh();
     return this;
   }
 
   @Override
-  public Optional<PresRules> apply(Aor presentity) {
-    Cached cached = cache.get(presentity);
+  public Optional<T> apply(Aor presentity) {
+    Cached<T> cached = cache.get(presentity);
     if (cached != null) {
       return cached.rules();
     }
-    CompletableFuture<Cached> load = loading.computeIfAbsent(presentity, this::load);
+    CompletableFuture<Cached<T>> load = loading.computeIfAbsent(presentity, this::load);
     try {
       return load.get(firstWait.toMillis(), TimeUnit.MILLISECONDS).rules();
     } catch (TimeoutException e) {
@@ -110,7 +108,7 @@ public final class XcapRulesClient implements Function<Aor, Optional<PresRules>>
       if (load.isDone() && answeredWithoutRules.remove(presentity)) {
         return load.join().rules();
       }
-      LOG.debug("pres-rules of {} not loaded within {} ms: pending until they arrive", presentity, firstWait.toMillis());
+      LOG.debug("{} of {} not loaded within {} ms: pending until they arrive", type.auid(), presentity, firstWait.toMillis());
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -152,7 +150,7 @@ public final class XcapRulesClient implements Function<Aor, Optional<PresRules>>
     });
   }
 
-  private CompletableFuture<Cached> load(Aor presentity) {
+  private CompletableFuture<Cached<T>> load(Aor presentity) {
     return fetch(presentity, Optional.empty()).thenApply(loaded -> {
       cache.put(presentity, loaded);
       loading.remove(presentity);
@@ -164,58 +162,60 @@ public final class XcapRulesClient implements Function<Aor, Optional<PresRules>>
   }
 
   /** GET, conditional when a cached copy exists; never completes exceptionally. */
-  private CompletableFuture<Cached> fetch(Aor presentity, Optional<Cached> previous) {
+  private CompletableFuture<Cached<T>> fetch(Aor presentity, Optional<Cached<T>> previous) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(presentity)).timeout(requestTimeout).GET();
     previous.flatMap(Cached::etag).ifPresent(etag -> request.header("If-None-Match", etag));
-    Cached fallback = previous.orElse(Cached.NONE);
+    Cached<T> fallback = previous.orElse(Cached.none());
     return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
         .thenApply(response -> interpret(presentity, response, fallback))
         .exceptionally(error -> {
-          LOG.warn("XCAP GET of the pres-rules of {} failed: {}", presentity, error.getMessage());
+          LOG.warn("XCAP GET of the {} of {} failed: {}", type.auid(), presentity, error.getMessage());
           return fallback;
         });
   }
 
-  private Cached interpret(Aor presentity, HttpResponse<byte[]> response, Cached fallback) {
+  private Cached<T> interpret(Aor presentity, HttpResponse<byte[]> response, Cached<T> fallback) {
     int status = response.statusCode();
     if (status == 304) {
       notModified.incrementAndGet();
       return fallback;
     }
     if (status == 404) {
-      return Cached.NONE;
+      return Cached.none();
     }
     if (status != 200) {
-      LOG.warn("XCAP GET of the pres-rules of {} answered {}: keeping the rules known before", presentity, status);
+      LOG.warn("XCAP GET of the {} of {} answered {}: keeping the rules known before", type.auid(), presentity, status);
       return fallback;
     }
     bodiesRead.incrementAndGet();
     try {
-      return new Cached(Optional.of(reader.read(response.body())), response.headers().firstValue("ETag"));
+      return new Cached<>(Optional.of(type.reader().apply(response.body())), response.headers().firstValue("ETag"));
     } catch (RejectedDocumentException e) {
-      LOG.warn("the pres-rules of {} from XCAP are invalid, keeping the rules known before: {}", presentity, e.getMessage());
+      LOG.warn("the {} of {} from XCAP are invalid, keeping the rules known before: {}", type.auid(), presentity, e.getMessage());
       return fallback;
     }
   }
 
   private URI uri(Aor presentity) {
-    return URI.create(root + "pres-rules/users/" + URLEncoder.encode(presentity.uri(), StandardCharsets.UTF_8)
-        + "/presence-rules.xml");
+    return URI.create(root + type.auid() + "/users/" + URLEncoder.encode(presentity.uri(), StandardCharsets.UTF_8)
+        + "/" + type.documentName());
   }
 
   private void scheduleRefresh() {
-    scheduler.schedule(TIMER, clock.instant().plus(refresh), () -> {
+    scheduler.schedule(TIMER + type.auid(), clock.instant().plus(refresh), () -> {
       refreshNow();
       scheduleRefresh();
     });
   }
 
   /** A cached document: its rules (empty for none) and entity tag. */
-  private record Cached(Optional<PresRules> rules, Optional<String> etag) {
+  private record Cached<T>(Optional<T> rules, Optional<String> etag) {
 
-    static final Cached NONE = new Cached(Optional.empty(), Optional.empty());
+    static <T> Cached<T> none() {
+      return new Cached<>(Optional.empty(), Optional.empty());
+    }
 
-    boolean sameRulesAs(Cached other) {
+    boolean sameRulesAs(Cached<T> other) {
       return rules.equals(other.rules);
     }
   }

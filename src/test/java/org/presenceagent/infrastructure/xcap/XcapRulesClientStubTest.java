@@ -20,6 +20,7 @@ import org.presenceagent.document.PresRulesReader;
 import org.presenceagent.document.SecureXml;
 import org.presenceagent.domain.auth.PresRules;
 import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.infrastructure.xcap.XcapDocumentType;
 import org.presenceagent.testing.ManualExpiryScheduler;
 import org.presenceagent.testing.MutableClock;
 
@@ -43,7 +44,7 @@ class XcapRulesClientStubTest {
   private volatile boolean slow;
   private HttpServer server;
 
-  private XcapRulesClient client() throws IOException {
+  private XcapRulesClient<PresRules> client() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/xcap-root/", exchange -> {
@@ -63,9 +64,9 @@ class XcapRulesClientStubTest {
       exchange.close();
     });
     server.start();
-    return new XcapRulesClient("http://127.0.0.1:" + server.getAddress().getPort() + "/xcap-root",
+    return new XcapRulesClient<>("http://127.0.0.1:" + server.getAddress().getPort() + "/xcap-root",
         Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofSeconds(300),
-        new PresRulesReader(new SecureXml()), scheduler, clock, changed::add).start();
+        XcapDocumentType.presRules(new PresRulesReader(new SecureXml())), scheduler, clock, changed::add).start();
   }
 
   @AfterEach
@@ -78,7 +79,7 @@ class XcapRulesClientStubTest {
 
   @Test
   void aSlowServerDoesNotHoldTheCallerAndTheRulesAreReportedWhenTheyArrive() throws Exception {
-    XcapRulesClient client = client();
+    XcapRulesClient<PresRules> client = client();
     slow = true;
 
     long start = System.nanoTime();
@@ -95,7 +96,7 @@ class XcapRulesClientStubTest {
 
   @Test
   void aFastServerAnswersWithinTheWaitAndNobodyIsToldAgain() throws Exception {
-    XcapRulesClient client = client();
+    XcapRulesClient<PresRules> client = client();
 
     assertThat(client.apply(ALICE)).isPresent();
     assertThat(client.apply(ALICE)).isPresent();
@@ -105,7 +106,7 @@ class XcapRulesClientStubTest {
 
   @Test
   void serverErrorsKeepTheRulesKnownBefore() throws Exception {
-    XcapRulesClient client = client();
+    XcapRulesClient<PresRules> client = client();
     status.set(503);
     assertThat(client.apply(ALICE)).isEmpty();
 
@@ -122,7 +123,7 @@ class XcapRulesClientStubTest {
 
   @Test
   void reloadReadsAgainAndReportsThePresentity() throws Exception {
-    XcapRulesClient client = client();
+    XcapRulesClient<PresRules> client = client();
     assertThat(client.apply(ALICE)).isPresent();
 
     client.reload(ALICE).get(5, TimeUnit.SECONDS);
@@ -134,7 +135,7 @@ class XcapRulesClientStubTest {
   @Test
   void theRefreshTimerIsScheduled() throws Exception {
     client();
-    assertThat(scheduler.find("xcap-rules-refresh")).isPresent();
+    assertThat(scheduler.find("xcap-refresh:pres-rules")).isPresent(); // one timer per document type
   }
 
   private void awaitChanged() throws InterruptedException {
