@@ -65,10 +65,6 @@ final class SipDialogs {
     return session.getAttribute(SUBSCRIPTIONS) != null;
   }
 
-  int size() {
-    return sessions.size();
-  }
-
   @SuppressWarnings("unchecked")
   private static Set<String> subscriptionsOf(SipSession session) {
     Set<String> keys = (Set<String>) session.getAttribute(SUBSCRIPTIONS);

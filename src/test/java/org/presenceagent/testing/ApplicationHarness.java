@@ -14,6 +14,7 @@ import org.presenceagent.application.notify.PresentityState;
 import org.presenceagent.application.notify.OfflineWatcherInfo;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.publish.PublishService;
+import org.presenceagent.application.subscribe.StaleSubscriptions;
 import org.presenceagent.application.subscribe.SubscribeService;
 import org.presenceagent.document.PidfCodec;
 import org.presenceagent.document.SecureXml;
@@ -64,7 +65,7 @@ public final class ApplicationHarness {
     notifyService = new NotifyService(
         PresentityState.publicationsOnly(publications, codec, clock), subscriptions, codec, sender, authorization,
         new WatcherInfoCodec(), offlineWatchers,
-        presentity -> Optional.empty(), clock);
+        presentity -> Optional.empty(), clock, true);
     expiryService = new ExpiryService(subscriptions, publications, notifyService, locks, clock);
     subscriptionTimers = new SubscriptionTimers(scheduler, expiryService);
     publicationTimers = new PublicationTimers(scheduler, expiryService);
@@ -78,7 +79,8 @@ public final class ApplicationHarness {
   public SubscribeService subscribeService() {
     return new SubscribeService(
         eventPackages, EXPIRY, AuthorizationPolicies.of(authorization, AuthorizationPolicy.ownerOnly()),
-        subscriptions, notifyService, subscriptionTimers, locks, clock);
+        subscriptions, notifyService, subscriptionTimers, locks, clock,
+        new StaleSubscriptions(subscriptions, subscriptionTimers, false));
   }
 
   public PublishService publishService() {

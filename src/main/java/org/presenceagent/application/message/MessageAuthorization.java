@@ -10,9 +10,4 @@ import org.presenceagent.domain.shared.Aor;
 public interface MessageAuthorization {
 
   boolean allows(Aor sender, Aor recipient);
-
-  /** For deployments without message rules: a missing im-rules document allows everything. */
-  static MessageAuthorization withoutRules() {
-    return (sender, recipient) -> true;
-  }
 }

@@ -65,21 +65,9 @@ public final class NotifyService {
    * @param staticPresence a presentity's static presence (RFC 4827), composed before its
    *     publications
    * @param state the presentity's publications and, with use_callbacks, its registrations
+   * @param offlineBody whether a presentity without state is notified as one closed tuple
+   *     ({@code notify_offline_body=1}) or with no body
    */
-  /** With a "closed" document for presentities without state ({@code notify_offline_body=1}). */
-  public NotifyService(
-      PresentityState state,
-      SubscriptionRepository subscriptions,
-      DocumentCodec codec,
-      NotifySender sender,
-      AuthorizationPolicy authorization,
-      WatcherInfoWriter watcherInfo,
-      OfflineWatcherInfo offlineWatchers,
-      Function<Aor, Optional<PresenceDocument>> staticPresence,
-      Clock clock) {
-    this(state, subscriptions, codec, sender, authorization, watcherInfo, offlineWatchers, staticPresence, clock, true);
-  }
-
   public NotifyService(
       PresentityState state,
       SubscriptionRepository subscriptions,

@@ -34,20 +34,7 @@ public final class SubscribeService {
   private final Clock clock;
   private final StaleSubscriptions staleSubscriptions;
 
-  public SubscribeService(
-      EventPackages eventPackages,
-      ExpiryPolicy expiryPolicy,
-      AuthorizationPolicies authorization,
-      SubscriptionRepository subscriptions,
-      NotifyService notifier,
-      SubscriptionTimers timers,
-      PresentityLocks locks,
-      Clock clock) {
-    this(eventPackages, expiryPolicy, authorization, subscriptions, notifier, timers, locks, clock,
-        new StaleSubscriptions(subscriptions, timers, false));
-  }
-
-  /** With the removal of replaced subscriptions ({@code delete_same_subs}). */
+  /** @param staleSubscriptions removes the subscriptions a new one replaces ({@code delete_same_subs}) */
   public SubscribeService(
       EventPackages eventPackages,
       ExpiryPolicy expiryPolicy,
