@@ -14,6 +14,7 @@ import org.presenceagent.application.authorize.StoredRules;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
+import org.presenceagent.application.manage.ManagementService;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.message.ImRulesAuthorization;
@@ -72,6 +73,7 @@ import org.presenceagent.infrastructure.persistence.SubscriptionStore;
 import org.presenceagent.infrastructure.persistence.TransactionRunner;
 import org.presenceagent.infrastructure.timer.ScheduledExpiryScheduler;
 import org.presenceagent.infrastructure.xcap.XcapRulesClient;
+import org.presenceagent.jmx.JmxRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +103,7 @@ public final class PresenceAgent implements AutoCloseable {
   private final RegisterService registerService;
   private final MessageService messageService;
   private final PresentityState presentityState;
+  private final ManagementService managementService;
   private final Capabilities capabilities;
   private final Clock clock;
 
@@ -114,6 +117,7 @@ public final class PresenceAgent implements AutoCloseable {
       RegisterService registerService,
       MessageService messageService,
       PresentityState presentityState,
+      ManagementService managementService,
       Capabilities capabilities,
       Clock clock) {
     this.resources = resources;
@@ -125,6 +129,7 @@ public final class PresenceAgent implements AutoCloseable {
     this.registerService = registerService;
     this.messageService = messageService;
     this.presentityState = presentityState;
+    this.managementService = managementService;
     this.capabilities = capabilities;
     this.clock = clock;
   }
@@ -257,8 +262,13 @@ public final class PresenceAgent implements AutoCloseable {
       });
       MessageService messages = new MessageService(new ImRulesAuthorization(imRules, clock), state, publications);
       Capabilities capabilities = new Capabilities(eventPackages.names(), List.copyOf(codec.publishableContentTypes()));
+      ManagementService management = new ManagementService(subscriptions, publications, bindings, state, notifier,
+          publish, expiry, subscriptionTimers, registrationTimers, offlineWatchers, reauthorize, locks,
+          settings.describe(), clock);
+      // Registered last: a console must not reach a half-built application; closed first.
+      resources.add(JmxRegistration.register(settings.jmxName(), management));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
-          register, messages, state, capabilities, clock);
+          register, messages, state, management, capabilities, clock);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -312,6 +322,11 @@ public final class PresenceAgent implements AutoCloseable {
   /** The seed's {@code target_online()}: whether a user is registered or has an open publication. */
   public boolean targetOnline(Aor user) {
     return presentityState.isOnline(user);
+  }
+
+  /** The operations of the JMX MBeans and the HTTP admin API. */
+  public ManagementService managementService() {
+    return managementService;
   }
 
   public Clock clock() {

@@ -8,6 +8,8 @@ import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.sip.SipHandlers;
 import org.presenceagent.web.XcapAccess;
 import org.presenceagent.web.XcapEndpoint;
+import org.presenceagent.web.admin.AdminAccess;
+import org.presenceagent.web.admin.AdminEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,13 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
       LOG.warn("xcap_open=1: anybody may read and change every XCAP document; use it for local testing only");
     }
     context.setAttribute(XcapEndpoint.ATTRIBUTE, new XcapEndpoint(agent.xcapService(), access, settings.maxBodySize()));
+    context.setAttribute(AdminEndpoint.ATTRIBUTE, new AdminEndpoint(agent.managementService(),
+        AdminAccess.of(settings.adminCredentials(), settings.adminRemote()), settings.maxBodySize()));
+    if (settings.adminCredentials().isEmpty()) {
+      LOG.info("the HTTP admin API (/admin/) is off: set admin_credentials to enable it");
+    } else if (settings.adminRemote()) {
+      LOG.warn("admin_remote=1: the HTTP admin API answers any address; put TLS in front of it");
+    }
     context.setAttribute(AGENT_ATTRIBUTE, agent);
     context.setAttribute(SipHandlers.ATTRIBUTE, sipHandlers);
     LOG.info("Presence Agent started: {}", settings);

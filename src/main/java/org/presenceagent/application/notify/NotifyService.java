@@ -154,6 +154,15 @@ public final class NotifyService {
     }
   }
 
+  /**
+   * The presentity's composed presence state as PIDF, as a watcher allowed to see everything gets
+   * it (for management views): static presence, publications, registrations; empty only when
+   * there is nothing to compose and {@code notify_offline_body=0}.
+   */
+  public Optional<NotifyBody> composedPresence(Aor presentity) {
+    return presenceBody(presentity, EventPackage.PRESENCE.name(), EventPackage.PIDF, false);
+  }
+
   private boolean withheld(Subscription subscription) {
     return authorization.decide(subscription.watcher(), subscription.presentity()) != SubHandling.ALLOW;
   }

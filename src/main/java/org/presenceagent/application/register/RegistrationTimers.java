@@ -42,26 +42,33 @@ public final class RegistrationTimers {
   }
 
   public void schedule(Binding binding) {
-    scheduler.schedule(name(binding), binding.expiresAt(), () -> expire(binding));
+    scheduler.schedule(name(binding), binding.expiresAt(), () -> expireIfDue(binding));
   }
 
   public void cancel(Binding binding) {
     scheduler.cancel(name(binding));
   }
 
-  private void expire(Binding scheduled) {
-    locks.withLock(scheduled.aor(), () -> {
+  /**
+   * Removes the binding if it is still there and expired (checked again under the lock: a refresh
+   * may have moved it), telling the user's watchers.
+   *
+   * @return whether it had expired
+   */
+  public boolean expireIfDue(Binding scheduled) {
+    return locks.withLock(scheduled.aor(), () -> {
       boolean expired = bindings.findByAor(scheduled.aor()).stream()
           .filter(binding -> binding.key().equals(scheduled.key()))
           .anyMatch(binding -> binding.isExpired(clock));
       if (!expired) {
-        return; // refreshed meanwhile, or already removed
+        return false; // refreshed meanwhile, or already removed
       }
       bindings.remove(scheduled.aor(), scheduled.key());
       LOG.debug("binding {} of {} expired", scheduled.contact(), scheduled.aor());
       if (presenceFromRegistrations) {
         notifier.notifyWatchers(scheduled.aor(), EventPackage.PRESENCE.name());
       }
+      return true;
     });
   }
 

@@ -30,6 +30,27 @@ public record SubscriptionKey(String callId, String watcherTag, String event, St
     return event + (eventId.isEmpty() ? "" : ";id=" + eventId) + "|" + watcherTag + "|" + callId;
   }
 
+  /**
+   * The key written by {@link #asText()}. Event tokens and tags cannot hold {@code |} (RFC 3261
+   * section 25.1, token), so the Call-ID is everything after the second one.
+   *
+   * @throws IllegalArgumentException when the text is not such a key
+   */
+  public static SubscriptionKey parse(String text) {
+    String[] parts = text.split("\\|", 3);
+    if (parts.length != 3) {
+      throw new IllegalArgumentException("not a subscription id (event|from-tag|call-id): " + text);
+    }
+    String event = parts[0];
+    String eventId = "";
+    int idParameter = event.indexOf(";id=");
+    if (idParameter >= 0) {
+      eventId = event.substring(idParameter + 4);
+      event = event.substring(0, idParameter);
+    }
+    return new SubscriptionKey(parts[2], parts[1], event, eventId);
+  }
+
   @Override
   public String toString() {
     return asText();

@@ -72,7 +72,16 @@ public enum Parameter {
           + " authentication); each may access only the documents of sip:user@host.", "-"),
   XCAP_OPEN("xcap_open", "0",
       "1: the built-in XCAP server asks for no credentials and anybody may access any document (local"
-          + " testing only); 0: xcap_credentials apply.", "-");
+          + " testing only); 0: xcap_credentials apply.", "-"),
+  ADMIN_CREDENTIALS("admin_credentials", "",
+      "Operators of the HTTP admin API under /admin/, comma-separated user:password pairs (HTTP basic"
+          + " authentication); empty disables the API (every request gets 503 saying how to enable it).", "-"),
+  ADMIN_REMOTE("admin_remote", "0",
+      "1: the HTTP admin API answers requests from any address; 0: only from a loopback address (others get"
+          + " 403).", "-"),
+  JMX_NAME("jmx_name", "presence-agent",
+      "The name key of the JMX MBeans (org.presenceagent:type=Presence,name=<jmx_name> and type=Settings):"
+          + " give each deployment in one JVM its own; letters, digits, '.', '_' and '-'.", "-");
 
   private final String key;
   private final String defaultValue;

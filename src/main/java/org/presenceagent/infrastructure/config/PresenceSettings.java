@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +45,18 @@ public record PresenceSettings(
     int maxBodySize,
     int pendingResponseCode,
     Map<String, String> xcapCredentials,
-    boolean xcapOpen) {
+    boolean xcapOpen,
+    Map<String, String> adminCredentials,
+    boolean adminRemote,
+    String jmxName) {
 
   public PresenceSettings {
     xcapCredentials = Map.copyOf(xcapCredentials);
+    adminCredentials = Map.copyOf(adminCredentials);
   }
+
+  /** What a JMX name key may hold without quoting (ObjectName reserves , = : " * ? and newlines). */
+  private static final Pattern JMX_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceSettings.class);
   static final String SYSTEM_PROPERTY_PREFIX = "presenceagent.";
@@ -117,7 +125,10 @@ public record PresenceSettings(
         (int) integer(raw, Parameter.MAX_BODY_SIZE, 1024, 16 * 1024 * 1024),
         (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202),
         credentials(raw.apply(Parameter.XCAP_CREDENTIALS)),
-        flag(raw, Parameter.XCAP_OPEN));
+        flag(raw, Parameter.XCAP_OPEN),
+        adminCredentials(raw.apply(Parameter.ADMIN_CREDENTIALS)),
+        flag(raw, Parameter.ADMIN_REMOTE),
+        jmxName(raw.apply(Parameter.JMX_NAME)));
   }
 
   /** Fails on names that are not parameters, listing the known ones. */
@@ -240,6 +251,80 @@ public record PresenceSettings(
     return credentials;
   }
 
+  /** {@code user:password,...} with plain user names (operators are not SIP users). */
+  private static Map<String, String> adminCredentials(String value) {
+    Map<String, String> credentials = new LinkedHashMap<>();
+    if (value.isEmpty()) {
+      return credentials;
+    }
+    for (String entry : value.split(",")) {
+      String trimmed = entry.trim();
+      int colon = trimmed.indexOf(':');
+      String user = colon < 0 ? trimmed : trimmed.substring(0, colon);
+      boolean valid = colon > 0 && colon < trimmed.length() - 1 && credentials.put(user, trimmed.substring(colon + 1)) == null;
+      if (!valid) {
+        // Never echo the value: it holds passwords.
+        throw new InvalidSettingException("invalid parameter admin_credentials: entry for '" + user
+            + "' must be user:password (non-empty user and password, each user once)");
+      }
+    }
+    return credentials;
+  }
+
+  private static String jmxName(String value) {
+    if (!JMX_NAME.matcher(value).matches()) {
+      throw new InvalidSettingException("invalid parameter jmx_name=" + value
+          + ": must be 1 to 64 letters, digits, '.', '_' or '-'");
+    }
+    return value;
+  }
+
+  /**
+   * Every parameter's effective value by name, for the management views: passwords are shown as
+   * {@code ****}, credentials by user name only.
+   */
+  public Map<String, String> describe() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(Parameter.DEFAULT_EXPIRES.key(), Long.toString(defaultExpires));
+    values.put(Parameter.MAX_SUBSCRIPTION_EXPIRATION.key(), Long.toString(maxSubscriptionExpiration));
+    values.put(Parameter.MAX_PUBLISH_EXPIRATION.key(), Long.toString(maxPublishExpiration));
+    values.put(Parameter.MAX_REGISTRATION_EXPIRATION.key(), Long.toString(maxRegistrationExpiration));
+    values.put(Parameter.NOTIFY_OFFLINE_BODY.key(), flag(notifyOfflineBody));
+    values.put(Parameter.USE_CALLBACKS.key(), flag(useCallbacks));
+    values.put(Parameter.MIN_EXPIRES.key(), Long.toString(minExpires));
+    values.put(Parameter.USE_DB.key(), flag(useDb));
+    values.put(Parameter.DB_URL.key(), dbUrl.orElse(""));
+    values.put(Parameter.DB_USER.key(), dbUser);
+    values.put(Parameter.DB_PASSWORD.key(), dbPassword.isEmpty() ? "" : "****");
+    values.put(Parameter.DATA_DIR.key(), dataDir.toString());
+    values.put(Parameter.AUTH.key(), auth.name().toLowerCase(Locale.ROOT));
+    values.put(Parameter.AUTH_XCAP_ROOT.key(), authXcapRoot.map(URI::toString).orElse(""));
+    values.put(Parameter.AUTH_RULES_REFRESH_TIME.key(), Long.toString(authRulesRefreshTime));
+    values.put(Parameter.WATCHERINFO_NOTIFY.key(), flag(watcherinfoNotify));
+    values.put(Parameter.WINFO_AUTH.key(), winfoAuth.name().toLowerCase(Locale.ROOT));
+    values.put(Parameter.USE_OFFLINE_WINFO.key(), flag(useOfflineWinfo));
+    values.put(Parameter.OFFLINE_WINFO_EXPIRATION.key(), Long.toString(offlineWinfoExpiration));
+    values.put(Parameter.OFFLINE_WINFO_TIMER.key(), Long.toString(offlineWinfoTimer));
+    values.put(Parameter.DELETE_SAME_SUBS.key(), flag(deleteSameSubs));
+    values.put(Parameter.IGNORE_408_ON_NOTIFY.key(), flag(ignore408OnNotify));
+    values.put(Parameter.MAX_BODY_SIZE.key(), Integer.toString(maxBodySize));
+    values.put(Parameter.PENDING_RESPONSE_CODE.key(), Integer.toString(pendingResponseCode));
+    values.put(Parameter.XCAP_CREDENTIALS.key(), usersOnly(xcapCredentials));
+    values.put(Parameter.XCAP_OPEN.key(), flag(xcapOpen));
+    values.put(Parameter.ADMIN_CREDENTIALS.key(), usersOnly(adminCredentials));
+    values.put(Parameter.ADMIN_REMOTE.key(), flag(adminRemote));
+    values.put(Parameter.JMX_NAME.key(), jmxName);
+    return values;
+  }
+
+  private static String flag(boolean value) {
+    return value ? "1" : "0";
+  }
+
+  private static String usersOnly(Map<String, String> credentials) {
+    return credentials.keySet().stream().map(user -> user + ":****").collect(Collectors.joining(","));
+  }
+
   /** Like the record's own, but never shows the database password nor the XCAP passwords. */
   @Override
   public String toString() {
@@ -255,7 +340,8 @@ public record PresenceSettings(
         + ", offlineWinfoTimer=" + offlineWinfoTimer
         + ", deleteSameSubs=" + deleteSameSubs + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize
         + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + xcapCredentials.keySet()
-        + ", xcapOpen=" + xcapOpen + "]";
+        + ", xcapOpen=" + xcapOpen + ", adminUsers=" + adminCredentials.keySet() + ", adminRemote=" + adminRemote
+        + ", jmxName=" + jmxName + "]";
   }
 
   /** The JDBC URL to use: {@code db_url}, or an embedded H2 file database in {@code data_dir}. */

@@ -1,0 +1,169 @@
+package org.presenceagent.web.admin;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.presenceagent.application.manage.BindingView;
+import org.presenceagent.application.manage.CleanupResult;
+import org.presenceagent.application.manage.PresentityDetails;
+import org.presenceagent.application.manage.PresentitySummary;
+import org.presenceagent.application.manage.PublicationView;
+import org.presenceagent.application.manage.StateDump;
+import org.presenceagent.application.manage.SubscriptionView;
+import org.presenceagent.application.publish.PublishResult;
+
+/**
+ * The JSON of the admin API (Jakarta JSON Processing): one method per management view, with the
+ * same member names as the JMX composite items. Instants are ISO-8601 strings, counts numbers.
+ */
+final class AdminJson {
+
+  /** Looked up once: the provider lookup scans the class path. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  private AdminJson() {}
+
+  static JsonObject summary(PresentitySummary summary) {
+    return summaryMembers(summary).build();
+  }
+
+  static JsonArray summaries(List<PresentitySummary> summaries) {
+    return array(summaries, AdminJson::summary);
+  }
+
+  static JsonObject details(PresentityDetails details) {
+    JsonObjectBuilder object = summaryMembers(details.summary());
+    details.presenceDocument().ifPresentOrElse(
+        document -> object.add("presenceDocument", document), () -> object.addNull("presenceDocument"));
+    return object
+        .add("publicationList", array(details.publications(), AdminJson::publication))
+        .add("registrationList", array(details.registrations(), AdminJson::registration))
+        .build();
+  }
+
+  static JsonObject publication(PublicationView view) {
+    return JSON.createObjectBuilder()
+        .add("etag", view.etag())
+        .add("event", view.event())
+        .add("contentType", view.contentType())
+        .add("expiresAt", view.expiresAt().toString())
+        .add("expiresIn", view.expiresIn())
+        .build();
+  }
+
+  static JsonObject registration(BindingView view) {
+    return JSON.createObjectBuilder()
+        .add("contact", view.contact())
+        .add("q", view.q())
+        .add("instanceId", view.instanceId())
+        .add("callId", view.callId())
+        .add("expiresAt", view.expiresAt().toString())
+        .add("expiresIn", view.expiresIn())
+        .build();
+  }
+
+  static JsonObject subscription(SubscriptionView view) {
+    return JSON.createObjectBuilder()
+        .add("id", view.id())
+        .add("watcher", view.watcher())
+        .add("presentity", view.presentity())
+        .add("event", view.event())
+        .add("state", view.state())
+        .add("contentType", view.contentType())
+        .add("expiresAt", view.expiresAt().toString())
+        .add("expiresIn", view.expiresIn())
+        .add("callId", view.callId())
+        .add("notifications", view.notifications())
+        .build();
+  }
+
+  static JsonArray subscriptions(List<SubscriptionView> views) {
+    return array(views, AdminJson::subscription);
+  }
+
+  static JsonObject terminated(SubscriptionView view, String reason) {
+    return JSON.createObjectBuilder().add("terminated", subscription(view)).add("reason", reason).build();
+  }
+
+  static JsonObject published(String presentity, PublishResult result) {
+    return JSON.createObjectBuilder()
+        .add("presentity", presentity)
+        .add("etag", result.etag().value())
+        .add("expires", result.expiresSeconds())
+        .build();
+  }
+
+  static JsonObject authorized(String presentity) {
+    return JSON.createObjectBuilder().add("presentity", presentity).add("authorized", true).build();
+  }
+
+  static JsonObject online(String presentity, boolean online) {
+    return JSON.createObjectBuilder().add("presentity", presentity).add("online", online).build();
+  }
+
+  static JsonObject cleanup(CleanupResult result) {
+    return JSON.createObjectBuilder()
+        .add("subscriptions", result.subscriptions())
+        .add("publications", result.publications())
+        .add("registrations", result.registrations())
+        .add("offlineWatchers", result.offlineWatchers())
+        .build();
+  }
+
+  static JsonObject dump(StateDump dump) {
+    JsonObjectBuilder byState = JSON.createObjectBuilder();
+    dump.subscriptionsByEventAndState().forEach(byState::add);
+    return JSON.createObjectBuilder()
+        .add("publications", dump.publications())
+        .add("registrations", dump.registrations())
+        .add("subscriptions", dump.subscriptions())
+        .add("subscriptionsByEventAndState", byState)
+        .add("presentities", summaries(dump.presentities()))
+        .add("settings", settings(dump.settings()))
+        .build();
+  }
+
+  static JsonObject settings(Map<String, String> settings) {
+    JsonObjectBuilder object = JSON.createObjectBuilder();
+    settings.forEach(object::add);
+    return object.build();
+  }
+
+  /** The body of every error answer: {@code {"status": 404, "message": "..."}}. */
+  static JsonObject error(int status, String message) {
+    return JSON.createObjectBuilder().add("status", status).add("message", message).build();
+  }
+
+  static String text(JsonObject object) {
+    StringWriter out = new StringWriter();
+    JSON.createWriter(out).write(object);
+    return out.toString();
+  }
+
+  static String text(JsonArray array) {
+    StringWriter out = new StringWriter();
+    JSON.createWriter(out).write(array);
+    return out.toString();
+  }
+
+  private static JsonObjectBuilder summaryMembers(PresentitySummary summary) {
+    return JSON.createObjectBuilder()
+        .add("presentity", summary.presentity())
+        .add("publications", summary.publications())
+        .add("registrations", summary.registrations())
+        .add("subscriptions", summary.subscriptions())
+        .add("online", summary.online());
+  }
+
+  private static <T> JsonArray array(List<T> items, Function<T, JsonObject> mapper) {
+    JsonArrayBuilder array = JSON.createArrayBuilder();
+    items.forEach(item -> array.add(mapper.apply(item)));
+    return array.build();
+  }
+}

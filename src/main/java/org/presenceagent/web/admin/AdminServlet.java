@@ -1,0 +1,273 @@
+package org.presenceagent.web.admin;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import javax.servlet.ServletException;
+import javax.servlet.UnavailableException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.presenceagent.application.RequestRejectedException;
+import org.presenceagent.application.manage.ManagementService;
+import org.presenceagent.application.manage.SubscriptionView;
+import org.presenceagent.application.publish.PublishResult;
+import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.domain.subscription.SubscriptionKey;
+import org.presenceagent.domain.subscription.TerminationReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP admin API under {@code /admin/}: JSON resources over the management operations.
+ *
+ * <pre>
+ * GET    /admin/presentities                          list
+ * GET    /admin/presentities/{aor}                    composed document, publications, registrations
+ * GET    /admin/presentities/{aor}/subscriptions      watchers
+ * POST   /admin/presentities/{aor}/authorize          re-read rules, re-evaluate watchers (pa.authorize)
+ * POST   /admin/presentities/{aor}/publications       body = document, Content-Type = its type, ?expires=N
+ * DELETE /admin/subscriptions/{id}[?reason=token]     final NOTIFY terminated;reason=token (noresource)
+ * GET    /admin/online/{aor}                          target_online
+ * POST   /admin/cleanup                               run expiry now
+ * GET    /admin/dump                                  counts, settings, presentities (pa.trace)
+ * GET    /admin/settings                              effective parameters (read-only)
+ * </pre>
+ *
+ * Each answer is JSON; errors are {@code {"status": n, "message": "..."}} with 400, 401 (with a
+ * challenge), 403, 404, 405 (with Allow), 413, 415 or 503 (API not enabled).
+ */
+public final class AdminServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
+  private static final String JSON_TYPE = "application/json";
+  private static final String RESOURCES = "presentities, presentities/{aor}, presentities/{aor}/subscriptions,"
+      + " presentities/{aor}/authorize, presentities/{aor}/publications, subscriptions/{id}, online/{aor}, cleanup,"
+      + " dump, settings";
+
+  private transient AdminEndpoint endpoint;
+
+  @Override
+  public void init() throws ServletException {
+    Object attribute = getServletContext().getAttribute(AdminEndpoint.ATTRIBUTE);
+    if (!(attribute instanceof AdminEndpoint adminEndpoint)) {
+      throw new UnavailableException("Presence Agent did not start: no admin endpoint in the servlet context");
+    }
+    endpoint = adminEndpoint;
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    switch (endpoint.access().check(request.getRemoteAddr(), request.getHeader("Authorization"))) {
+      case NOT_LOCAL -> {
+        sendError(response, HttpServletResponse.SC_FORBIDDEN,
+            "the admin API answers only requests from a loopback address; set admin_remote=1 to serve others");
+        return;
+      }
+      case DISABLED -> {
+        sendError(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            "the admin API is not enabled: list operators in admin_credentials (user:password,...)");
+        return;
+      }
+      case UNAUTHENTICATED -> {
+        response.setHeader("WWW-Authenticate", AdminAccess.CHALLENGE);
+        sendError(response, HttpServletResponse.SC_UNAUTHORIZED, "operator credentials required (HTTP basic)");
+        return;
+      }
+      case ALLOWED -> { }
+    }
+    try {
+      route(request, response);
+    } catch (AdminError e) {
+      if (e.allow != null) {
+        response.setHeader("Allow", e.allow);
+      }
+      sendError(response, e.status, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      sendError(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("admin request {} {} failed", request.getMethod(), request.getRequestURI(), e);
+      sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error: " + e);
+    }
+  }
+
+  private void route(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    List<String> path = segments(request.getPathInfo());
+    ManagementService management = endpoint.management();
+    String method = request.getMethod();
+    String resource = path.isEmpty() ? "" : path.get(0);
+    if (resource.equals("presentities") && path.size() == 1) {
+      allow(method, "GET");
+      send(response, HttpServletResponse.SC_OK, AdminJson.summaries(management.presentities()));
+    } else if (resource.equals("presentities") && path.size() == 2) {
+      allow(method, "GET");
+      Aor presentity = ManagementService.presentityAddress(path.get(1));
+      send(response, HttpServletResponse.SC_OK, AdminJson.details(management.presentity(presentity)
+          .orElseThrow(() -> new AdminError(HttpServletResponse.SC_NOT_FOUND, "nothing is known about " + presentity))));
+    } else if (resource.equals("presentities") && path.size() == 3 && path.get(2).equals("subscriptions")) {
+      allow(method, "GET");
+      send(response, HttpServletResponse.SC_OK,
+          AdminJson.subscriptions(management.subscriptions(ManagementService.presentityAddress(path.get(1)))));
+    } else if (resource.equals("presentities") && path.size() == 3 && path.get(2).equals("authorize")) {
+      allow(method, "POST");
+      Aor presentity = ManagementService.presentityAddress(path.get(1));
+      management.authorize(presentity);
+      send(response, HttpServletResponse.SC_OK, AdminJson.authorized(presentity.uri()));
+    } else if (resource.equals("presentities") && path.size() == 3 && path.get(2).equals("publications")) {
+      allow(method, "POST");
+      publish(ManagementService.presentityAddress(path.get(1)), request, response);
+    } else if (resource.equals("subscriptions") && path.size() == 2) {
+      allow(method, "DELETE");
+      terminate(path.get(1), request.getParameter("reason"), response);
+    } else if (resource.equals("online") && path.size() == 2) {
+      allow(method, "GET");
+      Aor presentity = ManagementService.presentityAddress(path.get(1));
+      send(response, HttpServletResponse.SC_OK, AdminJson.online(presentity.uri(), management.targetOnline(presentity)));
+    } else if (resource.equals("cleanup") && path.size() == 1) {
+      allow(method, "POST");
+      send(response, HttpServletResponse.SC_OK, AdminJson.cleanup(management.cleanup()));
+    } else if (resource.equals("dump") && path.size() == 1) {
+      allow(method, "GET");
+      send(response, HttpServletResponse.SC_OK, AdminJson.dump(management.dump()));
+    } else if (resource.equals("settings") && path.size() == 1) {
+      if (!method.equals("GET")) {
+        throw new AdminError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "GET",
+            "settings are read-only: each is read once when the services are built; change sip.xml or --param"
+                + " and restart");
+      }
+      send(response, HttpServletResponse.SC_OK, AdminJson.settings(management.settings()));
+    } else {
+      throw new AdminError(HttpServletResponse.SC_NOT_FOUND, "no such admin resource; resources under /admin/: "
+          + RESOURCES);
+    }
+  }
+
+  /** The seed's pa.publish: the body is the document, the Content-Type its type. */
+  private void publish(Aor presentity, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String contentType = request.getContentType();
+    if (contentType == null || contentType.isBlank()) {
+      throw new AdminError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+          "a publication needs a Content-Type, e.g. application/pidf+xml");
+    }
+    OptionalLong expires = expires(request.getParameter("expires"));
+    byte[] document = readBody(request);
+    PublishResult result;
+    try {
+      result = endpoint.management().publish(presentity, mediaType(contentType), document, expires);
+    } catch (RequestRejectedException e) {
+      throw rejected(e);
+    }
+    send(response, HttpServletResponse.SC_CREATED, AdminJson.published(presentity.uri(), result));
+  }
+
+  private void terminate(String id, String reasonToken, HttpServletResponse response) throws IOException {
+    TerminationReason reason = reasonToken == null || reasonToken.isBlank()
+        ? ManagementService.DEFAULT_TERMINATION_REASON
+        : ManagementService.terminationReason(reasonToken.trim());
+    SubscriptionView ended = endpoint.management().terminate(SubscriptionKey.parse(id), reason)
+        .orElseThrow(() -> new AdminError(HttpServletResponse.SC_NOT_FOUND, "no subscription " + id));
+    send(response, HttpServletResponse.SC_OK, AdminJson.terminated(ended, reason.token()));
+  }
+
+  /** A PUBLISH refusal as HTTP: 415 stays 415 (with the types accepted), the others are bad input. */
+  private static AdminError rejected(RequestRejectedException e) {
+    String headers = e.headers().isEmpty() ? "" : " " + e.headers();
+    if (e.status() == HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE) {
+      return new AdminError(e.status(), "this document type cannot be published;" + headers);
+    }
+    return new AdminError(HttpServletResponse.SC_BAD_REQUEST, "publication refused: " + e.status() + " " + e.reason()
+        + headers);
+  }
+
+  private static OptionalLong expires(String value) {
+    if (value == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      long seconds = Long.parseLong(value.trim());
+      if (seconds >= 0) {
+        return OptionalLong.of(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("expires must be a non-negative number of seconds: '" + value + "'");
+  }
+
+  /** The media type without parameters (PUBLISH bodies are matched on type/subtype). */
+  private static String mediaType(String contentType) {
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+  }
+
+  private byte[] readBody(HttpServletRequest request) throws IOException {
+    int limit = endpoint.maxBodySize();
+    try (InputStream in = request.getInputStream()) {
+      byte[] body = in.readNBytes(limit + 1);
+      if (body.length > limit) {
+        throw new AdminError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+            "documents are limited to " + limit + " bytes (max_body_size)");
+      }
+      return body;
+    }
+  }
+
+  private static void allow(String method, String allowed) {
+    if (!method.equals(allowed)) {
+      throw new AdminError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, allowed, "this resource allows only " + allowed);
+    }
+  }
+
+  /** The path below /admin/ in decoded segments, without empty ones. */
+  private static List<String> segments(String pathInfo) {
+    if (pathInfo == null) {
+      return List.of();
+    }
+    return Arrays.stream(pathInfo.split("/")).filter(segment -> !segment.isEmpty()).toList();
+  }
+
+  private static void send(HttpServletResponse response, int status, JsonObject body) throws IOException {
+    write(response, status, AdminJson.text(body));
+  }
+
+  private static void send(HttpServletResponse response, int status, JsonArray body) throws IOException {
+    write(response, status, AdminJson.text(body));
+  }
+
+  private static void sendError(HttpServletResponse response, int status, String message) throws IOException {
+    write(response, status, AdminJson.text(AdminJson.error(status, message)));
+  }
+
+  private static void write(HttpServletResponse response, int status, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType(JSON_TYPE + ";charset=UTF-8");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+
+  /** An answer other than success, with its status and, for 405, the methods allowed. */
+  private static final class AdminError extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+    private final int status;
+    private final String allow;
+
+    AdminError(int status, String message) {
+      this(status, null, message);
+    }
+
+    AdminError(int status, String allow, String message) {
+      super(message, null, false, false);
+      this.status = status;
+      this.allow = allow;
+    }
+  }
+}
