@@ -2,12 +2,16 @@ package org.presenceagent.testing;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.presenceagent.application.PresentityLocks;
 import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
+import org.presenceagent.application.manage.ManagementService;
+import org.presenceagent.application.register.RegistrationTimers;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.notify.PresentityState;
@@ -23,7 +27,10 @@ import org.presenceagent.domain.auth.AuthorizationPolicies;
 import org.presenceagent.domain.auth.AuthorizationPolicy;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.event.EventPackages;
+import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ExpiryPolicy;
+import org.presenceagent.infrastructure.persistence.BindingStore;
+import org.presenceagent.infrastructure.persistence.IndexedBindingRepository;
 import org.presenceagent.infrastructure.persistence.InMemoryOfflineWatcherRepository;
 import org.presenceagent.infrastructure.persistence.IndexedPublicationRepository;
 import org.presenceagent.infrastructure.persistence.IndexedSubscriptionRepository;
@@ -44,6 +51,8 @@ public final class ApplicationHarness {
   public final MutableClock clock = new MutableClock();
   public final IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(SubscriptionStore.NONE);
   public final IndexedPublicationRepository publications = new IndexedPublicationRepository(PublicationStore.NONE);
+  /** Held for the management views; presence here comes from publications only. */
+  public final IndexedBindingRepository bindings = new IndexedBindingRepository(BindingStore.NONE);
   public final RecordingNotifySender sender = new RecordingNotifySender();
   public final ManualExpiryScheduler scheduler = new ManualExpiryScheduler(clock);
   public final DocumentCodec codec = new PidfCodec(new SecureXml());
@@ -90,6 +99,19 @@ public final class ApplicationHarness {
 
   public AuthorizeService authorizeService() {
     return new AuthorizeService(subscriptions, authorization, notifyService, subscriptionTimers, locks);
+  }
+
+  /**
+   * The management use case over this harness.
+   *
+   * @param reauthorize what {@code authorize} runs
+   * @param settings the settings it shows
+   */
+  public ManagementService managementService(Consumer<Aor> reauthorize, Map<String, String> settings) {
+    return new ManagementService(subscriptions, publications, bindings,
+        PresentityState.publicationsOnly(publications, codec, clock), notifyService, publishService(), expiryService,
+        subscriptionTimers, new RegistrationTimers(scheduler, bindings, notifyService, locks, clock, false),
+        offlineWatchers, reauthorize, locks, settings, clock);
   }
 
   public NotifyResponseService notifyResponseService(boolean ignore408) {

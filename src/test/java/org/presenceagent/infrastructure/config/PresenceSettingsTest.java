@@ -240,4 +240,48 @@ class PresenceSettingsTest {
     assertThat(settings.toString()).doesNotContain("s3cr3t-Pa55").contains("dbPassword=****").contains("dbUser=pa");
     assertThat(PresenceSettings.defaults().toString()).contains("dbPassword=,");
   }
+
+  @Test
+  void theAdminApiIsOffAndLocalOnlyByDefault() {
+    PresenceSettings settings = PresenceSettings.defaults();
+
+    assertThat(settings.adminCredentials()).isEmpty();
+    assertThat(settings.adminRemote()).isFalse();
+    assertThat(settings.jmxName()).isEqualTo("presence-agent");
+  }
+
+  @Test
+  void readsAdminCredentialsAndRejectsBadOnesWithoutShowingPasswords() {
+    assertThat(PresenceSettings.from(Map.of("admin_credentials", "ops:a:b, backup:c")).adminCredentials())
+        .containsOnly(Map.entry("ops", "a:b"), Map.entry("backup", "c"));
+    for (String bad : new String[] {"ops", "ops:", ":pw-x1", "ops:pw-x1,ops:pw-x2"}) {
+      assertThatThrownBy(() -> PresenceSettings.from(Map.of("admin_credentials", bad)))
+          .isInstanceOf(InvalidSettingException.class)
+          .hasMessageStartingWith("invalid parameter admin_credentials")
+          .hasMessageNotContaining("pw-x");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "a,b", "x=y", "a:b", "with space", "quote\"d"})
+  void aJmxNameMustNeedNoQuoting(String bad) {
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("jmx_name", bad)))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageStartingWith("invalid parameter jmx_name=");
+  }
+
+  @Test
+  void theDescriptionListsEveryParameterWithSecretsMasked() {
+    PresenceSettings settings = PresenceSettings.from(Map.of("db_password", "s3cr3t-Pa55",
+        "xcap_credentials", "alice@example.com:pw-1", "admin_credentials", "ops:pw-2", "auth", "xcap"));
+
+    Map<String, String> described = settings.describe();
+
+    assertThat(described.keySet()).containsExactly(
+        java.util.Arrays.stream(Parameter.values()).map(Parameter::key).toArray(String[]::new));
+    assertThat(described).containsEntry("db_password", "****").containsEntry("auth", "xcap")
+        .containsEntry("admin_credentials", "ops:****").containsEntry("xcap_credentials", "alice@example.com:****")
+        .containsEntry("default_expires", "3600").containsEntry("admin_remote", "0");
+    assertThat(described.values().toString()).doesNotContain("s3cr3t").doesNotContain("pw-1").doesNotContain("pw-2");
+  }
 }

@@ -1,0 +1,100 @@
+package org.presenceagent.web.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.presenceagent.application.manage.BindingView;
+import org.presenceagent.application.manage.CleanupResult;
+import org.presenceagent.application.manage.PresentityDetails;
+import org.presenceagent.application.manage.PresentitySummary;
+import org.presenceagent.application.manage.PublicationView;
+import org.presenceagent.application.manage.StateDump;
+import org.presenceagent.application.manage.SubscriptionView;
+import org.presenceagent.application.publish.PublishResult;
+import org.presenceagent.domain.shared.ETag;
+
+class AdminJsonTest {
+
+  private static final Instant LATER = Instant.parse("2026-01-01T10:00:00Z");
+  private static final PresentitySummary ALICE = new PresentitySummary("sip:alice@example.com", 1, 1, 2, true);
+
+  /** Written and read back, so the test sees what a client parses. */
+  private static JsonObject roundTrip(JsonObject object) {
+    return Json.createReader(new StringReader(AdminJson.text(object))).readObject();
+  }
+
+  @Test
+  void detailsCarryTheSummaryTheDocumentAndTheLists() {
+    JsonObject json = roundTrip(AdminJson.details(new PresentityDetails(ALICE, Optional.of("<presence/>"),
+        List.of(new PublicationView("e1", "presence", "application/pidf+xml", LATER, 30)),
+        List.of(new BindingView("sip:alice@192.0.2.1", "0.5", "", "call-1", LATER, 40)))));
+
+    assertThat(json.getString("presentity")).isEqualTo("sip:alice@example.com");
+    assertThat(json.getInt("subscriptions")).isEqualTo(2);
+    assertThat(json.getBoolean("online")).isTrue();
+    assertThat(json.getString("presenceDocument")).isEqualTo("<presence/>");
+    JsonObject publication = json.getJsonArray("publicationList").getJsonObject(0);
+    assertThat(publication.getString("etag")).isEqualTo("e1");
+    assertThat(publication.getString("expiresAt")).isEqualTo("2026-01-01T10:00:00Z");
+    assertThat(publication.getJsonNumber("expiresIn").longValue()).isEqualTo(30);
+    JsonObject registration = json.getJsonArray("registrationList").getJsonObject(0);
+    assertThat(registration.getString("contact")).isEqualTo("sip:alice@192.0.2.1");
+    assertThat(registration.getString("q")).isEqualTo("0.5");
+  }
+
+  @Test
+  void aPresentityWithoutDocumentHasANullOne() {
+    JsonObject json = roundTrip(AdminJson.details(new PresentityDetails(ALICE, Optional.empty(), List.of(), List.of())));
+
+    assertThat(json.isNull("presenceDocument")).isTrue();
+    assertThat(json.getJsonArray("publicationList")).isEmpty();
+  }
+
+  @Test
+  void subscriptionsCarryTheirIdWatcherStateAndCallId() {
+    SubscriptionView view = new SubscriptionView("presence|tag|call@host", "sip:bob@example.com",
+        "sip:alice@example.com", "presence", "active", "application/pidf+xml", LATER, 59, "call@host", 3);
+
+    JsonObject json = roundTrip(AdminJson.terminated(view, "noresource"));
+
+    assertThat(json.getString("reason")).isEqualTo("noresource");
+    JsonObject subscription = json.getJsonObject("terminated");
+    assertThat(subscription.getString("id")).isEqualTo("presence|tag|call@host");
+    assertThat(subscription.getString("watcher")).isEqualTo("sip:bob@example.com");
+    assertThat(subscription.getString("state")).isEqualTo("active");
+    assertThat(subscription.getString("callId")).isEqualTo("call@host");
+    assertThat(subscription.getJsonNumber("notifications").longValue()).isEqualTo(3);
+  }
+
+  @Test
+  void dumpPublicationCleanupAndErrors() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("default_expires", "3600");
+    settings.put("auth", "xcap");
+    JsonObject dump = roundTrip(AdminJson.dump(new StateDump(4, 5, 6, Map.of("presence/active", 6), settings,
+        List.of(ALICE))));
+    assertThat(dump.getInt("publications")).isEqualTo(4);
+    assertThat(dump.getJsonObject("subscriptionsByEventAndState").getInt("presence/active")).isEqualTo(6);
+    assertThat(dump.getJsonObject("settings").keySet()).containsExactly("default_expires", "auth");
+    assertThat(dump.getJsonArray("presentities").getJsonObject(0).getString("presentity"))
+        .isEqualTo("sip:alice@example.com");
+
+    JsonObject published = roundTrip(AdminJson.published("sip:alice@example.com", new PublishResult(new ETag("e9"), 120)));
+    assertThat(published.getString("etag")).isEqualTo("e9");
+    assertThat(published.getInt("expires")).isEqualTo(120);
+
+    assertThat(roundTrip(AdminJson.cleanup(new CleanupResult(1, 2, 3, 4))).getInt("offlineWatchers")).isEqualTo(4);
+
+    JsonObject error = roundTrip(AdminJson.error(404, "no \"such\" thing"));
+    assertThat(error.getInt("status")).isEqualTo(404);
+    assertThat(error.getString("message")).isEqualTo("no \"such\" thing");
+  }
+}
