@@ -14,6 +14,7 @@ import org.presenceagent.application.authorize.StoredRules;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
+import org.presenceagent.application.manage.LiveSettings;
 import org.presenceagent.application.manage.ManagementService;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.notify.NotifyService;
@@ -213,8 +214,9 @@ public final class PresenceAgent implements AutoCloseable {
           eventPackages,
           new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxPublishExpiration()),
           codec, publications, notifier, publicationTimers, locks, clock);
-      NotifyResponseService notifyResponses =
-          new NotifyResponseService(subscriptions, subscriptionTimers, locks, settings.ignore408OnNotify(), offlineWatchers);
+      LiveSettings liveSettings = new LiveSettings(settings.ignore408OnNotify());
+      NotifyResponseService notifyResponses = new NotifyResponseService(subscriptions, subscriptionTimers, locks,
+          liveSettings::ignore408OnNotify, offlineWatchers);
       RegistrationTimers registrationTimers =
           new RegistrationTimers(scheduler, bindings, notifier, locks, clock, settings.useCallbacks());
       RegisterService register = new RegisterService(
@@ -264,7 +266,7 @@ public final class PresenceAgent implements AutoCloseable {
       Capabilities capabilities = new Capabilities(eventPackages.names(), List.copyOf(codec.publishableContentTypes()));
       ManagementService management = new ManagementService(subscriptions, publications, bindings, state, notifier,
           publish, expiry, subscriptionTimers, registrationTimers, offlineWatchers, reauthorize, locks,
-          settings.describe(), clock);
+          settings.describe(), liveSettings, clock);
       // Registered last: a console must not reach a half-built application; closed first.
       resources.add(JmxRegistration.register(settings.jmxName(), management));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,

@@ -56,7 +56,7 @@ public final class JmxRegistration implements AutoCloseable {
       register(server, registered, name("Presence", jmxName),
           new StandardMBean(new PresenceManagement(management), PresenceManagementMBean.class, false));
       register(server, registered, name("Settings", jmxName),
-          new StandardMBean(new ReadOnlySettings(management.settings()), SettingsMXBean.class, true));
+          new StandardMBean(new SettingsView(management), SettingsMXBean.class, true));
     } catch (InstanceAlreadyExistsException e) {
       registration.close();
       throw new IllegalStateException("the MBean " + e.getMessage() + " is already registered by another deployment"

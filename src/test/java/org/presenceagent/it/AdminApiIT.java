@@ -6,8 +6,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -207,10 +209,44 @@ class AdminApiIT {
     JsonObject settings = AdminHttp.object(admin.get("settings"));
     assertThat(settings.getString("auth")).isEqualTo("xcap");
     assertThat(settings.getString("auth_rules_refresh_time")).isEqualTo("3600");
-    HttpResponse<String> change = admin.put("settings", "application/json", "{\"default_expires\":\"60\"}");
-    assertThat(change.statusCode()).isEqualTo(405);
-    assertThat(change.headers().firstValue("Allow")).contains("GET");
-    assertThat(AdminHttp.object(change).getString("message")).contains("read-only");
+    HttpResponse<String> fixed = admin.put("settings", "application/json", "{\"default_expires\":\"60\"}");
+    assertThat(fixed.statusCode()).isEqualTo(400);
+    assertThat(AdminHttp.object(fixed).getString("message")).contains("default_expires").contains("restart");
+    assertThat(admin.put("settings", "text/plain", "ignore_408_on_notify=1").statusCode()).isEqualTo(415);
+    assertThat(admin.put("settings", "application/json", "{not json").statusCode()).isEqualTo(400);
+    HttpResponse<String> wrongMethod = admin.delete("settings");
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(wrongMethod.headers().firstValue("Allow")).contains("GET, PUT");
+  }
+
+  @Test
+  void ignore408OnNotifyChangesWhileRunning() throws Exception {
+    String alice = TestAors.unique("alice");
+    String bob = TestAors.unique("bob");
+    String subscriptions = "presentities/" + AdminHttp.segment(alice) + "/subscriptions";
+    String publications = "presentities/" + AdminHttp.segment(alice) + "/publications";
+    try (SipTestClient client = new SipTestClient("udp", SERVER.sipPort())) {
+      bobWatches(client, alice, bob);
+      client.answerNotifiesWith(notify -> 408);
+      try {
+        HttpResponse<String> changed = admin.put("settings", "application/json", "{\"ignore_408_on_notify\": true}");
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(AdminHttp.object(changed).getString("ignore_408_on_notify")).isEqualTo("1");
+
+        admin.post(publications, PIDF, Pidf.open(alice, "t1", "first"));
+        Notifies.next(client);
+        Thread.sleep(300); // the 408 reaches the server; the next NOTIFY below shows it was kept
+        assertThat(AdminHttp.array(admin.get(subscriptions))).as("kept despite the 408").hasSize(1);
+
+        admin.put("settings", "application/json", "{\"ignore_408_on_notify\": \"0\"}");
+        admin.post(publications, PIDF, Pidf.open(alice, "t2", "second"));
+        Notifies.next(client);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            assertThat(AdminHttp.array(admin.get(subscriptions))).as("removed after the 408").isEmpty());
+      } finally {
+        admin.put("settings", "application/json", "{\"ignore_408_on_notify\": \"0\"}");
+      }
+    }
   }
 
   @Test

@@ -99,6 +99,21 @@ class JmxIT {
 
   @Test
   @Order(2)
+  void ignore408OnNotifyIsAWritableAttribute() throws Exception {
+    assertThat(jmx.getAttribute(settings, "Ignore408OnNotify")).isEqualTo(false);
+    try {
+      jmx.setAttribute(settings, new javax.management.Attribute("Ignore408OnNotify", true));
+
+      assertThat(jmx.getAttribute(settings, "Ignore408OnNotify")).isEqualTo(true);
+      TabularData parameters = (TabularData) jmx.getAttribute(settings, "Parameters");
+      assertThat(parameters.get(new Object[] {"ignore_408_on_notify"}).get("value")).isEqualTo("1");
+    } finally {
+      jmx.setAttribute(settings, new javax.management.Attribute("Ignore408OnNotify", false));
+    }
+  }
+
+  @Test
+  @Order(3)
   void listsShowsAndCountsAPresentity() throws Exception {
     String alice = TestAors.unique("alice");
     String bob = TestAors.unique("bob");
@@ -132,7 +147,7 @@ class JmxIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void terminateSubscriptionSendsTheWatcherATerminatedNotify() throws Exception {
     String alice = TestAors.unique("alice");
     String bob = TestAors.unique("bob");
@@ -154,7 +169,7 @@ class JmxIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void publishNotifiesTheWatchersAndMakesThePresentityOnline() throws Exception {
     String alice = TestAors.unique("alice");
     String bob = TestAors.unique("bob");
@@ -179,7 +194,7 @@ class JmxIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void authorizeAppliesRulesChangedSinceTheyWereRead() throws Exception {
     String alice = TestAors.unique("alice");
     String bob = TestAors.unique("bob");
@@ -195,7 +210,7 @@ class JmxIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void cleanupAndDump() throws Exception {
     CompositeData cleanup = (CompositeData) invoke("cleanup", new Object[0], new String[0]);
     assertThat(cleanup.getCompositeType().keySet())
@@ -206,7 +221,7 @@ class JmxIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theMBeansLeaveWithTheApplicationAndComeBackWithIt() throws Exception {
     SERVER.stop();
     try {

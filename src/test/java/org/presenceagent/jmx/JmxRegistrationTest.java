@@ -9,6 +9,7 @@ import javax.management.MBeanServer;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.Test;
+import org.presenceagent.application.manage.LiveSettings;
 import org.presenceagent.application.manage.ManagementService;
 import org.presenceagent.testing.ApplicationHarness;
 
@@ -16,7 +17,7 @@ class JmxRegistrationTest {
 
   private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
   private final ManagementService management =
-      new ApplicationHarness().managementService(presentity -> { }, Map.of("jmx_name", "unit"));
+      new ApplicationHarness().managementService(presentity -> { }, Map.of("jmx_name", "unit"), new LiveSettings(false));
 
   @Test
   void registersBothMBeansAndUnregistersThemOnClose() throws Exception {

@@ -10,6 +10,7 @@ import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
+import org.presenceagent.application.manage.LiveSettings;
 import org.presenceagent.application.manage.ManagementService;
 import org.presenceagent.application.register.RegistrationTimers;
 import org.presenceagent.application.notify.NotifyResponseService;
@@ -106,15 +107,17 @@ public final class ApplicationHarness {
    *
    * @param reauthorize what {@code authorize} runs
    * @param settings the settings it shows
+   * @param liveSettings the ones it may change
    */
-  public ManagementService managementService(Consumer<Aor> reauthorize, Map<String, String> settings) {
+  public ManagementService managementService(
+      Consumer<Aor> reauthorize, Map<String, String> settings, LiveSettings liveSettings) {
     return new ManagementService(subscriptions, publications, bindings,
         PresentityState.publicationsOnly(publications, codec, clock), notifyService, publishService(), expiryService,
         subscriptionTimers, new RegistrationTimers(scheduler, bindings, notifyService, locks, clock, false),
-        offlineWatchers, reauthorize, locks, settings, clock);
+        offlineWatchers, reauthorize, locks, settings, liveSettings, clock);
   }
 
   public NotifyResponseService notifyResponseService(boolean ignore408) {
-    return new NotifyResponseService(subscriptions, subscriptionTimers, locks, ignore408, offlineWatchers);
+    return new NotifyResponseService(subscriptions, subscriptionTimers, locks, () -> ignore408, offlineWatchers);
   }
 }

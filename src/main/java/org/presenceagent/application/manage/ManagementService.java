@@ -70,12 +70,14 @@ public final class ManagementService {
   private final Consumer<Aor> reauthorize;
   private final PresentityLocks locks;
   private final Map<String, String> settings;
+  private final LiveSettings liveSettings;
   private final Clock clock;
 
   /**
    * @param reauthorize the seed's {@code pa.authorize}: re-reads a presentity's rules and
    *     re-evaluates its subscriptions
-   * @param settings every parameter's effective value (secrets masked), shown read-only
+   * @param settings every parameter's effective value at start (secrets masked)
+   * @param liveSettings the ones that may change while running; their current values win
    */
   public ManagementService(
       SubscriptionRepository subscriptions,
@@ -91,6 +93,7 @@ public final class ManagementService {
       Consumer<Aor> reauthorize,
       PresentityLocks locks,
       Map<String, String> settings,
+      LiveSettings liveSettings,
       Clock clock) {
     this.subscriptions = subscriptions;
     this.publications = publications;
@@ -105,6 +108,7 @@ public final class ManagementService {
     this.reauthorize = reauthorize;
     this.locks = locks;
     this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    this.liveSettings = liveSettings;
     this.clock = clock;
   }
 
@@ -232,12 +236,26 @@ public final class ManagementService {
       byEventAndState.merge(subscription.event() + "/" + subscription.state().token(), 1, Integer::sum);
     }
     return new StateDump(publications.findAll().size(), bindings.findAll().size(), subscriptions.findAll().size(),
-        byEventAndState, settings, presentities());
+        byEventAndState, settings(), presentities());
   }
 
-  /** Every parameter's effective value; read-only, as changing them needs a restart. */
+  /** Every parameter's effective value now, in the parameter table's order. */
   public Map<String, String> settings() {
-    return settings;
+    Map<String, String> current = new LinkedHashMap<>(settings);
+    current.putAll(liveSettings.values());
+    return Collections.unmodifiableMap(current);
+  }
+
+  /**
+   * Changes settings while running, all or none; only {@link LiveSettings#NAMES} may change.
+   *
+   * @return every parameter's value afterwards
+   * @throws IllegalArgumentException for a parameter that cannot change at run time or a bad value
+   */
+  public Map<String, String> changeSettings(Map<String, String> changes) {
+    liveSettings.change(changes);
+    LOG.info("settings changed by an operator: {}", changes);
+    return settings();
   }
 
   /**

@@ -2,7 +2,8 @@
  * Management of the running presence agent, the use case behind both operator front ends (JMX
  * MBeans and the HTTP admin API): what the SER {@code pa} module offered as FIFO/RPC commands
  * ({@code pa.publish}, {@code pa.authorize}, {@code pa.trace}, {@code target_online}) plus
- * listing, terminating subscriptions and running expiry at once. Every change goes through the
- * same services, locks and write-through repositories as a SIP request would.
+ * listing, terminating subscriptions, running expiry at once and the settings that may change
+ * while running ({@link org.presenceagent.application.manage.LiveSettings}). Every change goes
+ * through the same services, locks and write-through repositories as a SIP request would.
  */
 package org.presenceagent.application.manage;

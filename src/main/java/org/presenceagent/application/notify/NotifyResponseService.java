@@ -1,5 +1,6 @@
 package org.presenceagent.application.notify;
 
+import java.util.function.BooleanSupplier;
 import org.presenceagent.application.PresentityLocks;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.domain.subscription.Subscription;
@@ -20,15 +21,19 @@ public final class NotifyResponseService {
   private final SubscriptionRepository subscriptions;
   private final SubscriptionTimers timers;
   private final PresentityLocks locks;
-  private final boolean ignore408;
+  private final BooleanSupplier ignore408;
   private final OfflineWatcherInfo offlineWatchers;
 
-  /** @param offlineWatchers learns of 2xx answers, which confirm that stored watchers were delivered */
+  /**
+   * @param ignore408 the seed's {@code ignore_408_on_notify}, asked at each answer (operators may
+   *     change it while the server runs)
+   * @param offlineWatchers learns of 2xx answers, which confirm that stored watchers were delivered
+   */
   public NotifyResponseService(
       SubscriptionRepository subscriptions,
       SubscriptionTimers timers,
       PresentityLocks locks,
-      boolean ignore408,
+      BooleanSupplier ignore408,
       OfflineWatcherInfo offlineWatchers) {
     this.offlineWatchers = offlineWatchers;
     this.subscriptions = subscriptions;
@@ -46,7 +51,7 @@ public final class NotifyResponseService {
     if (status >= 200 && status < 300) {
       offlineWatchers.acknowledged(key);
     }
-    if (status < 300 || (status == 408 && ignore408)) {
+    if (status < 300 || (status == 408 && ignore408.getAsBoolean())) {
       return false;
     }
     return subscriptions.find(key)

@@ -2,10 +2,15 @@ package org.presenceagent.web.admin;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -133,6 +138,30 @@ final class AdminJson {
     JsonObjectBuilder object = JSON.createObjectBuilder();
     settings.forEach(object::add);
     return object.build();
+  }
+
+  /**
+   * The changes of a {@code PUT /admin/settings}: one JSON object of parameter names to values,
+   * given as strings, numbers or booleans ({@code "1"}, {@code 1} and {@code true} are equal).
+   *
+   * @throws IllegalArgumentException when the text is not such an object
+   */
+  static Map<String, String> settingChanges(String text) {
+    JsonObject object;
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+      object = reader.readObject();
+    } catch (JsonException e) {
+      throw new IllegalArgumentException("the body is not a JSON object: " + e.getMessage());
+    }
+    Map<String, String> changes = new LinkedHashMap<>();
+    object.forEach((name, value) -> changes.put(name, switch (value.getValueType()) {
+      case STRING -> ((JsonString) value).getString();
+      case NUMBER -> value.toString();
+      case TRUE -> "1";
+      case FALSE -> "0";
+      default -> throw new IllegalArgumentException("the value of " + name + " must be a string, number or boolean");
+    }));
+    return changes;
   }
 
   /** The body of every error answer: {@code {"status": 404, "message": "..."}}. */

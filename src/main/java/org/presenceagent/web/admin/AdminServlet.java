@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * GET    /admin/online/{aor}                          target_online
  * POST   /admin/cleanup                               run expiry now
  * GET    /admin/dump                                  counts, settings, presentities (pa.trace)
- * GET    /admin/settings                              effective parameters (read-only)
+ * GET    /admin/settings                              every parameter's effective value
+ * PUT    /admin/settings                              {"ignore_408_on_notify": "1"}: the live ones
  * </pre>
  *
  * Each answer is JSON; errors are {@code {"status": n, "message": "..."}} with 400, 401 (with a
@@ -137,12 +138,13 @@ public final class AdminServlet extends HttpServlet {
       allow(method, "GET");
       send(response, HttpServletResponse.SC_OK, AdminJson.dump(management.dump()));
     } else if (resource.equals("settings") && path.size() == 1) {
-      if (!method.equals("GET")) {
-        throw new AdminError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "GET",
-            "settings are read-only: each is read once when the services are built; change sip.xml or --param"
-                + " and restart");
+      if (method.equals("PUT")) {
+        send(response, HttpServletResponse.SC_OK,
+            AdminJson.settings(management.changeSettings(AdminJson.settingChanges(jsonBody(request)))));
+      } else {
+        allow(method, "GET, PUT");
+        send(response, HttpServletResponse.SC_OK, AdminJson.settings(management.settings()));
       }
-      send(response, HttpServletResponse.SC_OK, AdminJson.settings(management.settings()));
     } else {
       throw new AdminError(HttpServletResponse.SC_NOT_FOUND, "no such admin resource; resources under /admin/: "
           + RESOURCES);
@@ -219,8 +221,18 @@ public final class AdminServlet extends HttpServlet {
     }
   }
 
+  /** A JSON request body (415 for another type, 400 when it does not parse). */
+  private String jsonBody(HttpServletRequest request) throws IOException {
+    String contentType = request.getContentType();
+    if (contentType == null || !mediaType(contentType).equalsIgnoreCase(JSON_TYPE)) {
+      throw new AdminError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "the body must be " + JSON_TYPE);
+    }
+    return new String(readBody(request), StandardCharsets.UTF_8);
+  }
+
+  /** @param allowed the methods allowed, as the {@code Allow} header lists them */
   private static void allow(String method, String allowed) {
-    if (!method.equals(allowed)) {
+    if (!List.of(allowed.split(", ")).contains(method)) {
       throw new AdminError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, allowed, "this resource allows only " + allowed);
     }
   }

@@ -32,8 +32,9 @@ class ManagementServiceTest {
 
   private final ApplicationHarness app = new ApplicationHarness();
   private final List<Aor> reauthorized = new ArrayList<>();
-  private final ManagementService management =
-      app.managementService(reauthorized::add, Map.of("default_expires", "3600"));
+  private final LiveSettings liveSettings = new LiveSettings(false);
+  private final ManagementService management = app.managementService(
+      reauthorized::add, Map.of("default_expires", "3600", "ignore_408_on_notify", "0"), liveSettings);
 
   private void bobWatchesAlice(long seconds) {
     app.subscribeService().subscribe(subscribe("bob-call", BOB, ALICE, seconds), new RecordingResponders.Subscribe());
@@ -173,5 +174,32 @@ class ManagementServiceTest {
     assertThat(ManagementService.presentityAddress("alice@example.com")).isEqualTo(ALICE);
     assertThat(ManagementService.presentityAddress("sip:alice@example.com")).isEqualTo(ALICE);
     assertThatThrownBy(() -> ManagementService.presentityAddress("alice")).hasMessageContaining("sip:user@host");
+  }
+
+  @Test
+  void ignore408OnNotifyChangesWhileRunningAndTheOthersDoNot() {
+    assertThat(management.changeSettings(Map.of("ignore_408_on_notify", "1")))
+        .containsEntry("ignore_408_on_notify", "1").containsEntry("default_expires", "3600");
+    assertThat(liveSettings.ignore408OnNotify()).isTrue();
+
+    assertThatThrownBy(() -> management.changeSettings(Map.of("default_expires", "60")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("default_expires").hasMessageContaining("restart");
+    assertThatThrownBy(() -> management.changeSettings(Map.of("ignore_408_on_notify", "maybe")))
+        .hasMessageContaining("must be 1 or 0");
+    assertThat(management.settings()).containsEntry("ignore_408_on_notify", "1").containsEntry("default_expires", "3600");
+  }
+
+  @Test
+  void aChangedIgnore408SettingDecidesTheNextNotifyAnswer() {
+    bobWatchesAlice(600);
+    org.presenceagent.application.notify.NotifyResponseService answers =
+        new org.presenceagent.application.notify.NotifyResponseService(app.subscriptions, app.subscriptionTimers,
+            app.locks, liveSettings::ignore408OnNotify, app.offlineWatchers);
+
+    management.changeSettings(Map.of("ignore_408_on_notify", "1"));
+    assertThat(answers.onFinalResponse(key("bob-call"), 408)).isFalse();
+    management.changeSettings(Map.of("ignore_408_on_notify", "0"));
+    assertThat(answers.onFinalResponse(key("bob-call"), 408)).isTrue();
   }
 }

@@ -1,6 +1,7 @@
 package org.presenceagent.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -96,5 +97,15 @@ class AdminJsonTest {
     JsonObject error = roundTrip(AdminJson.error(404, "no \"such\" thing"));
     assertThat(error.getInt("status")).isEqualTo(404);
     assertThat(error.getString("message")).isEqualTo("no \"such\" thing");
+  }
+
+  @Test
+  void settingChangesTakeStringsNumbersAndBooleans() {
+    assertThat(AdminJson.settingChanges("{\"a\": \"1\", \"b\": 0, \"c\": true, \"d\": false}"))
+        .containsExactly(Map.entry("a", "1"), Map.entry("b", "0"), Map.entry("c", "1"), Map.entry("d", "0"));
+    assertThatThrownBy(() -> AdminJson.settingChanges("[1]")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AdminJson.settingChanges("{\"a\": ")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a JSON object");
+    assertThatThrownBy(() -> AdminJson.settingChanges("{\"a\": null}")).hasMessageContaining("string, number or boolean");
   }
 }
