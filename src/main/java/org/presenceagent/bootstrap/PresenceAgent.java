@@ -266,7 +266,7 @@ public final class PresenceAgent implements AutoCloseable {
       Capabilities capabilities = new Capabilities(eventPackages.names(), List.copyOf(codec.publishableContentTypes()));
       ManagementService management = new ManagementService(subscriptions, publications, bindings, state, notifier,
           publish, expiry, subscriptionTimers, registrationTimers, offlineWatchers, reauthorize, locks,
-          settings.describe(), liveSettings, clock);
+          eventPackages.names(), settings.describe(), liveSettings, clock);
       // Registered last: a console must not reach a half-built application; closed first.
       resources.add(JmxRegistration.register(settings.jmxName(), management));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,

@@ -114,7 +114,7 @@ public final class ApplicationHarness {
     return new ManagementService(subscriptions, publications, bindings,
         PresentityState.publicationsOnly(publications, codec, clock), notifyService, publishService(), expiryService,
         subscriptionTimers, new RegistrationTimers(scheduler, bindings, notifyService, locks, clock, false),
-        offlineWatchers, reauthorize, locks, settings, liveSettings, clock);
+        offlineWatchers, reauthorize, locks, eventPackages.names(), settings, liveSettings, clock);
   }
 
   public NotifyResponseService notifyResponseService(boolean ignore408) {

@@ -11,11 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.presenceagent.application.PresentityLocks;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.SubscriptionTimers;
@@ -56,6 +55,8 @@ public final class ManagementService {
   public static final TerminationReason DEFAULT_TERMINATION_REASON = TerminationReason.NORESOURCE;
 
   private static final Logger LOG = LoggerFactory.getLogger(ManagementService.class);
+  /** The counts of one presentity in a listing: publications, registrations, subscriptions. */
+  private static final Function<Aor, int[]> NEW_COUNTS = presentity -> new int[3];
 
   private final SubscriptionRepository subscriptions;
   private final PublicationRepository publications;
@@ -69,6 +70,7 @@ public final class ManagementService {
   private final OfflineWatcherInfo offlineWatchers;
   private final Consumer<Aor> reauthorize;
   private final PresentityLocks locks;
+  private final List<String> eventPackages;
   private final Map<String, String> settings;
   private final LiveSettings liveSettings;
   private final Clock clock;
@@ -76,6 +78,7 @@ public final class ManagementService {
   /**
    * @param reauthorize the seed's {@code pa.authorize}: re-reads a presentity's rules and
    *     re-evaluates its subscriptions
+   * @param eventPackages the event packages served, whose subscriptions and publications are shown
    * @param settings every parameter's effective value at start (secrets masked)
    * @param liveSettings the ones that may change while running; their current values win
    */
@@ -92,6 +95,7 @@ public final class ManagementService {
       OfflineWatcherInfo offlineWatchers,
       Consumer<Aor> reauthorize,
       PresentityLocks locks,
+      List<String> eventPackages,
       Map<String, String> settings,
       LiveSettings liveSettings,
       Clock clock) {
@@ -107,19 +111,27 @@ public final class ManagementService {
     this.offlineWatchers = offlineWatchers;
     this.reauthorize = reauthorize;
     this.locks = locks;
+    this.eventPackages = List.copyOf(eventPackages);
     this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     this.liveSettings = liveSettings;
     this.clock = clock;
   }
 
-  /** Every presentity with publications, registrations or subscriptions, sorted by address. */
+  /**
+   * Every presentity with publications, registrations or subscriptions, sorted by address: one
+   * pass over each repository, so the list costs the same however many presentities there are.
+   */
   public List<PresentitySummary> presentities() {
-    Set<Aor> known = new TreeSet<>(Comparator.comparing(Aor::uri));
-    publications.findAll().forEach(publication -> known.add(publication.presentity()));
-    bindings.findAll().forEach(binding -> known.add(binding.aor()));
-    subscriptions.findAll().forEach(subscription -> known.add(subscription.presentity()));
-    return known.stream().map(this::summary).toList();
+    Map<Aor, int[]> counts = new TreeMap<>(Comparator.comparing(Aor::uri));
+    publications.findAll().forEach(publication -> counts.computeIfAbsent(publication.presentity(), NEW_COUNTS)[0]++);
+    bindings.findAll().forEach(binding -> counts.computeIfAbsent(binding.aor(), NEW_COUNTS)[1]++);
+    subscriptions.findAll().forEach(subscription -> counts.computeIfAbsent(subscription.presentity(), NEW_COUNTS)[2]++);
+    return counts.entrySet().stream()
+        .map(entry -> new PresentitySummary(entry.getKey().uri(), entry.getValue()[0], entry.getValue()[1],
+            entry.getValue()[2], state.isOnline(entry.getKey())))
+        .toList();
   }
+
 
   /** One presentity's state; empty when nothing is held about it. */
   public Optional<PresentityDetails> presentity(Aor presentity) {
@@ -292,16 +304,17 @@ public final class ManagementService {
         bindings.findByAor(presentity).size(), subscriptionsOf(presentity).size(), state.isOnline(presentity));
   }
 
+  /** Through the repositories' presentity index, one event package at a time. */
   private List<Publication> publicationsOf(Aor presentity) {
-    return publications.findAll().stream()
-        .filter(publication -> publication.presentity().equals(presentity))
+    return eventPackages.stream()
+        .flatMap(event -> publications.findByPresentity(presentity, event).stream())
         .sorted(Comparator.comparing(Publication::publishedAt))
         .toList();
   }
 
   private List<Subscription> subscriptionsOf(Aor presentity) {
-    return subscriptions.findAll().stream()
-        .filter(subscription -> subscription.presentity().equals(presentity))
+    return eventPackages.stream()
+        .flatMap(event -> subscriptions.findByPresentity(presentity, event).stream())
         .toList();
   }
 
