@@ -3,12 +3,13 @@ package org.presenceagent.jmx;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import javax.management.StandardMBean;
 import org.presenceagent.application.manage.ManagementService;
+import org.presenceagent.jmx.DescribedMBean.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,37 @@ public final class JmxRegistration implements AutoCloseable {
   public static final String DOMAIN = "org.presenceagent";
 
   private static final Logger LOG = LoggerFactory.getLogger(JmxRegistration.class);
+
+  private static final String PRESENTITY_HINT = "sip:user@host or user@host";
+  private static final Map<String, Operation> PRESENCE_OPERATIONS = Map.ofEntries(
+      Map.entry("listPresentities", new Operation(
+          "Presentities with publications, registrations or subscriptions (" + PRESENTITY_HINT + ")", List.of())),
+      Map.entry("showPresentity", new Operation(
+          "Counts, composed PIDF document, publications and registrations of a presentity", List.of("presentity"))),
+      Map.entry("presenceDocument", new Operation(
+          "The composed PIDF document as a watcher allowed everything gets it", List.of("presentity"))),
+      Map.entry("listSubscriptions", new Operation(
+          "Subscriptions to a presentity; the id column is what terminateSubscription takes", List.of("presentity"))),
+      Map.entry("terminateSubscription", new Operation(
+          "Final NOTIFY terminated;reason=<reason> (RFC 6665 4.2.2; empty: noresource), subscription removed",
+          List.of("id", "reason"))),
+      Map.entry("authorize", new Operation(
+          "pa.authorize: re-read the presentity's pres-rules and re-evaluate its watchers", List.of("presentity"))),
+      Map.entry("publish", new Operation(
+          "pa.publish: publish a document for the presentity like a PUBLISH (expires < 0: default_expires)",
+          List.of("presentity", "contentType", "document", "expires"))),
+      Map.entry("targetOnline", new Operation(
+          "target_online: registered, or a live publication says open", List.of("presentity"))),
+      Map.entry("cleanup", new Operation("Run expiry now for everything overdue", List.of())),
+      Map.entry("dump", new Operation("pa.trace: counts, presentities and settings as text", List.of())));
+  private static final Map<String, String> PRESENCE_ATTRIBUTES = Map.of(
+      "PresentityCount", "Presentities with publications, registrations or subscriptions",
+      "PublicationCount", "Publications held",
+      "RegistrationCount", "Registered contacts held",
+      "SubscriptionCount", "Subscriptions held, every event package and state");
+  private static final Map<String, String> SETTINGS_ATTRIBUTES = Map.of(
+      "Parameters", "Every parameter's effective value (secrets masked); all but Ignore408OnNotify need a restart",
+      "Ignore408OnNotify", "ignore_408_on_notify: a NOTIFY answered 408 keeps its subscription; changes at once");
 
   private final MBeanServer server;
   private final List<ObjectName> registered;
@@ -53,10 +85,10 @@ public final class JmxRegistration implements AutoCloseable {
     List<ObjectName> registered = new ArrayList<>();
     JmxRegistration registration = new JmxRegistration(server, registered);
     try {
-      register(server, registered, name("Presence", jmxName),
-          new StandardMBean(new PresenceManagement(management), PresenceManagementMBean.class, false));
-      register(server, registered, name("Settings", jmxName),
-          new StandardMBean(new SettingsView(management), SettingsMXBean.class, true));
+      register(server, registered, name("Presence", jmxName), new DescribedMBean<>(new PresenceManagement(management),
+          PresenceManagementMBean.class, false, PRESENCE_OPERATIONS, PRESENCE_ATTRIBUTES));
+      register(server, registered, name("Settings", jmxName), new DescribedMBean<>(new SettingsView(management),
+          SettingsMXBean.class, true, Map.of(), SETTINGS_ATTRIBUTES));
     } catch (InstanceAlreadyExistsException e) {
       registration.close();
       throw new IllegalStateException("the MBean " + e.getMessage() + " is already registered by another deployment"

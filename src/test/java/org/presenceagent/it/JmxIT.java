@@ -92,6 +92,11 @@ class JmxIT {
   void theMBeansAreRegisteredUnderOneDomain() throws Exception {
     assertThat(jmx.queryNames(new ObjectName("org.presenceagent:name=" + JMX_NAME + ",*"), null))
         .containsExactlyInAnyOrder(presence, settings);
+    javax.management.MBeanOperationInfo publish = Arrays.stream(jmx.getMBeanInfo(presence).getOperations())
+        .filter(operation -> operation.getName().equals("publish")).findFirst().orElseThrow();
+    assertThat(Arrays.stream(publish.getSignature()).map(javax.management.MBeanParameterInfo::getName))
+        .as("a console shows parameter names").containsExactly("presentity", "contentType", "document", "expires");
+    assertThat(publish.getDescription()).contains("pa.publish");
     TabularData parameters = (TabularData) jmx.getAttribute(settings, "Parameters");
     assertThat(parameters.get(new Object[] {"jmx_name"}).get("value")).isEqualTo(JMX_NAME);
     assertThat(parameters.get(new Object[] {"auth"}).get("value")).isEqualTo("xcap");
