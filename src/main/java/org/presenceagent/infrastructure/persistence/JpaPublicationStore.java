@@ -6,6 +6,7 @@ import java.util.List;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ETag;
+import org.presenceagent.domain.shared.RequestId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public final class JpaPublicationStore implements PublicationStore {
     row.body = publication.document().bytes();
     row.publishedAt = publication.publishedAt().toEpochMilli();
     row.expiresAt = publication.expiresAt().toEpochMilli();
+    row.origin = publication.origin().encode();
     transactions.run(entityManager -> entityManager.persist(row));
   }
 
@@ -41,6 +43,7 @@ public final class JpaPublicationStore implements PublicationStore {
         .setParameter("contentType", successor.document().contentType())
         .setParameter("body", successor.document().bytes())
         .setParameter("expiresAt", successor.expiresAt().toEpochMilli())
+        .setParameter("origin", successor.origin().encode())
         .setParameter("etag", previous.value())
         .executeUpdate());
   }
@@ -66,7 +69,8 @@ public final class JpaPublicationStore implements PublicationStore {
             row.event,
             documents.read(row.contentType, row.body),
             Instant.ofEpochMilli(row.publishedAt),
-            Instant.ofEpochMilli(row.expiresAt)));
+            Instant.ofEpochMilli(row.expiresAt),
+            RequestId.decode(row.origin)));
       } catch (RuntimeException e) {
         // A row this version cannot read must not stop the server; it is left in place for inspection.
         LOG.error("stored publication {} of {} cannot be read and is skipped: {}", row.etag, row.presentity, e.getMessage());

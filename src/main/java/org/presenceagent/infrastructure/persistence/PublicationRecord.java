@@ -15,7 +15,8 @@ import jakarta.persistence.Table;
   @NamedQuery(name = PublicationRecord.DELETE, query = "DELETE FROM PublicationRecord p WHERE p.etag = :etag"),
   // A refresh or modification gets a new entity tag: one UPDATE moves the row to it.
   @NamedQuery(name = PublicationRecord.REPLACE, query = "UPDATE PublicationRecord p SET p.etag = :newEtag,"
-      + " p.contentType = :contentType, p.body = :body, p.expiresAt = :expiresAt WHERE p.etag = :etag")
+      + " p.contentType = :contentType, p.body = :body, p.expiresAt = :expiresAt, p.origin = :origin"
+      + " WHERE p.etag = :etag")
 })
 public class PublicationRecord {
 
@@ -44,6 +45,10 @@ public class PublicationRecord {
 
   @Column(name = "expires_at")
   long expiresAt;
+
+  /** The Call-ID and CSeq of the PUBLISH that produced this version (see RequestId). */
+  @Column(name = "origin")
+  String origin;
 
   /** For JPA. */
   protected PublicationRecord() {}
