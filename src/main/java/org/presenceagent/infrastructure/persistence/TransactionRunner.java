@@ -40,8 +40,22 @@ public final class TransactionRunner {
     });
   }
 
-  /** Reads without writing (still one transaction, for a consistent view). */
+  /**
+   * Reads without writing: one transaction for a consistent view, rolled back at the end, since a
+   * commit would make EclipseLink compare every entity read with its copy to find changes (at
+   * start-up that is every stored subscription and publication).
+   */
   public <T> T read(Function<EntityManager, T> work) {
-    return inTransaction(work);
+    EntityManager entityManager = factory.createEntityManager();
+    EntityTransaction transaction = entityManager.getTransaction();
+    try {
+      transaction.begin();
+      return work.apply(entityManager);
+    } finally {
+      if (transaction.isActive()) {
+        transaction.rollback();
+      }
+      entityManager.close();
+    }
   }
 }
