@@ -77,12 +77,16 @@ class PresenceMetricsTest {
     try (PresenceMetrics metrics = PresenceMetrics.start(false)) {
       metrics.sipRequest("PUBLISH", 200);
       metrics.xcapServerRequest("PUT", 201);
+      metrics.transaction(Duration.ofMillis(2), true);
 
       PresenceMetrics.Exposition text = metrics.scrape("*/*");
       assertThat(text.contentType()).startsWith("text/plain; version=0.0.4");
       assertThat(text.body())
           .contains("presence_sip_requests_total{class=\"2xx\",method=\"PUBLISH\"} 1.0")
-          .contains("presence_xcap_server_requests_total{class=\"2xx\",method=\"PUT\"} 1.0");
+          .contains("presence_xcap_server_requests_total{class=\"2xx\",method=\"PUT\"} 1.0")
+          .contains("presence_db_transactions_seconds_count{outcome=\"commit\"} 1")
+          .contains("presence_db_transactions_seconds_max{outcome=\"commit\"} 0.002")
+          .containsPattern("(?m)^presence_start_time \\d");
 
       PresenceMetrics.Exposition open = metrics.scrape("application/openmetrics-text; version=1.0.0");
       assertThat(open.contentType()).startsWith("application/openmetrics-text");
