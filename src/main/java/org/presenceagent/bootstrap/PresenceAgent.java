@@ -58,6 +58,9 @@ import org.presenceagent.domain.watcher.OfflineWatcherRepository;
 import org.presenceagent.domain.xcap.XcapDocumentRepository;
 import org.presenceagent.infrastructure.config.AuthMode;
 import org.presenceagent.infrastructure.config.PresenceSettings;
+import org.presenceagent.infrastructure.metrics.MeteredNotifySender;
+import org.presenceagent.infrastructure.metrics.PresenceMetrics;
+import org.presenceagent.infrastructure.metrics.StateGauges;
 import org.presenceagent.infrastructure.persistence.Database;
 import org.presenceagent.infrastructure.persistence.IndexedPublicationRepository;
 import org.presenceagent.infrastructure.persistence.InMemoryOfflineWatcherRepository;
@@ -102,6 +105,7 @@ public final class PresenceAgent implements AutoCloseable {
   private final MessageService messageService;
   private final PresentityState presentityState;
   private final Capabilities capabilities;
+  private final PresenceMetrics metrics;
   private final Clock clock;
 
   private PresenceAgent(
@@ -115,6 +119,7 @@ public final class PresenceAgent implements AutoCloseable {
       MessageService messageService,
       PresentityState presentityState,
       Capabilities capabilities,
+      PresenceMetrics metrics,
       Clock clock) {
     this.resources = resources;
     this.subscribeService = subscribeService;
@@ -126,13 +131,18 @@ public final class PresenceAgent implements AutoCloseable {
     this.messageService = messageService;
     this.presentityState = presentityState;
     this.capabilities = capabilities;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
   /** Builds the application, restores stored state and restarts its timers. */
-  public static PresenceAgent start(PresenceSettings settings, NotifySender notifySender, Clock clock) {
+  public static PresenceAgent start(PresenceSettings settings, NotifySender sipNotifySender, Clock clock) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
+      // First in, last closed: every component may count until it is closed.
+      PresenceMetrics metrics = PresenceMetrics.start(settings.metricsEnabled());
+      resources.add(metrics);
+      NotifySender notifySender = new MeteredNotifySender(sipNotifySender, metrics);
       SecureXml secureXml = new SecureXml(settings.maxBodySize());
       DocumentCodec codec = new PidfCodec(secureXml);
       RulesDocumentReader rulesReader = new PresRulesReader(secureXml);
@@ -144,7 +154,7 @@ public final class PresenceAgent implements AutoCloseable {
       if (settings.useDb()) {
         Database database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
         resources.add(database);
-        TransactionRunner transactions = database.transactions();
+        TransactionRunner transactions = database.transactions(metrics::transaction);
         subscriptionStore = new JpaSubscriptionStore(transactions);
         publicationStore = new JpaPublicationStore(transactions, codec::parse);
         bindingStore = new JpaBindingStore(transactions);
@@ -162,7 +172,9 @@ public final class PresenceAgent implements AutoCloseable {
           ? List.of(EventPackage.PRESENCE, EventPackage.PRESENCE_WINFO)
           : List.of(EventPackage.PRESENCE));
       PresentityLocks locks = new PresentityLocks(LOCK_STRIPES);
+      StateGauges.register(metrics.registry(), eventPackages.names(), subscriptions, publications, bindings);
       StoredRules storedRules = new StoredRules(xcapDocuments, rulesReader);
+      metrics.rulesCache("stored", storedRules, StoredRules::hits, StoredRules::misses);
       ScheduledExpiryScheduler scheduler = new ScheduledExpiryScheduler(clock, 1);
       resources.add(scheduler);
       // The XCAP client reports changed rules to the AuthorizeService, which needs the policy built
@@ -174,6 +186,7 @@ public final class PresenceAgent implements AutoCloseable {
             Duration.ofSeconds(settings.authRulesRefreshTime()), XcapDocumentType.presRules(rulesReader), scheduler,
             clock, presentity -> authorizeRef.get().authorize(presentity)).start();
       });
+      xcapClient.ifPresent(client -> metrics.rulesCache("xcap", client, XcapRulesClient::cacheHits, XcapRulesClient::cacheMisses));
       // MESSAGE authorization reads im-rules from the same place, through the same cached client.
       Function<Aor, Optional<ImRules>> storedImRules = new StoredImRules(xcapDocuments, rulesReader);
       Function<Aor, Optional<ImRules>> imRules = settings.authXcapRoot()
@@ -258,7 +271,7 @@ public final class PresenceAgent implements AutoCloseable {
       MessageService messages = new MessageService(new ImRulesAuthorization(imRules, clock), state, publications);
       Capabilities capabilities = new Capabilities(eventPackages.names(), List.copyOf(codec.publishableContentTypes()));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
-          register, messages, state, capabilities, clock);
+          register, messages, state, capabilities, metrics, clock);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -316,6 +329,11 @@ public final class PresenceAgent implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** This application's meters (closed with it). */
+  public PresenceMetrics metrics() {
+    return metrics;
   }
 
   /** The built-in XCAP server's document operations. */

@@ -1,11 +1,16 @@
 package org.presenceagent.bootstrap;
 
 import java.time.Clock;
+import java.util.Optional;
 import javax.servlet.ServletContext;
 import javax.servlet.ServletContextEvent;
 import javax.servlet.ServletContextListener;
 import org.presenceagent.infrastructure.config.PresenceSettings;
+import org.presenceagent.infrastructure.metrics.PresenceMetrics;
 import org.presenceagent.sip.SipHandlers;
+import org.presenceagent.sip.SipTraffic;
+import org.presenceagent.web.HttpTraffic;
+import org.presenceagent.web.MetricsEndpoint;
 import org.presenceagent.web.XcapAccess;
 import org.presenceagent.web.XcapEndpoint;
 import org.slf4j.Logger;
@@ -35,15 +40,39 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         settings.pendingResponseCode())
         .withRegistrar(agent.registerService(), agent.clock())
         .withMessaging(agent.messageService())
-        .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes());
+        .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes())
+        .withTraffic(sipTraffic(agent.metrics()));
     XcapAccess access = settings.xcapOpen() ? XcapAccess.open() : XcapAccess.withCredentials(settings.xcapCredentials());
     if (access.isOpen()) {
       LOG.warn("xcap_open=1: anybody may read and change every XCAP document; use it for local testing only");
     }
     context.setAttribute(XcapEndpoint.ATTRIBUTE, new XcapEndpoint(agent.xcapService(), access, settings.maxBodySize()));
+    PresenceMetrics metrics = agent.metrics();
+    context.setAttribute(HttpTraffic.ATTRIBUTE, (HttpTraffic) metrics::xcapServerRequest);
+    context.setAttribute(MetricsEndpoint.ATTRIBUTE, settings.metricsEnabled()
+        ? (MetricsEndpoint) accept -> Optional.of(exposition(metrics.scrape(accept)))
+        : MetricsEndpoint.DISABLED);
     context.setAttribute(AGENT_ATTRIBUTE, agent);
     context.setAttribute(SipHandlers.ATTRIBUTE, sipHandlers);
     LOG.info("Presence Agent started: {}", settings);
+  }
+
+  private static SipTraffic sipTraffic(PresenceMetrics metrics) {
+    return new SipTraffic() {
+      @Override
+      public void requestHandled(String method, int finalStatus) {
+        metrics.sipRequest(method, finalStatus);
+      }
+
+      @Override
+      public void notifyAnswered(int status) {
+        metrics.notifyAnswered(status);
+      }
+    };
+  }
+
+  private static MetricsEndpoint.Exposition exposition(PresenceMetrics.Exposition scrape) {
+    return new MetricsEndpoint.Exposition(scrape.contentType(), scrape.body());
   }
 
   @Override

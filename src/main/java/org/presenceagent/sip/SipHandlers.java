@@ -39,6 +39,7 @@ public final class SipHandlers {
   private NotifyResponseService notifyResponseService;
   private int maxBodySize;
   private int pendingStatus;
+  private SipTraffic traffic = SipTraffic.NONE;
 
   private SipHandlers(SipFactory sipFactory) {
     this.sipFactory = sipFactory;
@@ -97,6 +98,16 @@ public final class SipHandlers {
     this.allowEvents = List.copyOf(eventPackages);
     this.acceptTypes = List.copyOf(publishableTypes);
     return this;
+  }
+
+  /** Adds the observer of handled requests and NOTIFY answers (the metrics). */
+  public SipHandlers withTraffic(SipTraffic observer) {
+    this.traffic = observer;
+    return this;
+  }
+
+  SipTraffic traffic() {
+    return traffic;
   }
 
   List<String> allowEvents() {

@@ -37,6 +37,7 @@ class ArchitectureTest {
       "org.presenceagent.document.datamodel..", "org.presenceagent.document.rpid..",
       "org.presenceagent.document.cipid..", "org.presenceagent.document.watcherinfo.."};
   private static final String STANDALONE = "org.presenceagent.standalone..";
+  private static final String METRICS = "org.presenceagent.infrastructure.metrics..";
 
   @ArchTest
   static final ArchRule domainDependsOnNothingOfOursOutsideTheDomain = noClasses()
@@ -111,4 +112,19 @@ class ArchitectureTest {
   static final ArchRule onlyTheLauncherWritesToTheConsole = noClasses()
       .that().doNotHaveFullyQualifiedName("org.presenceagent.standalone.PresenceAgentMain")
       .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+
+  // The composition root may hold the metrics, but only the metrics adapter knows Micrometer: the
+  // domain, the use cases and the SIP/HTTP adapters report through interfaces of their own.
+  @ArchTest
+  static final ArchRule onlyTheMetricsAdapterUsesMicrometer = noClasses()
+      .that().resideOutsideOfPackage(METRICS)
+      .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..");
+
+  // One logging API (SLF4J) and one backend chosen by the deployment, never by the code.
+  @ArchTest
+  static final ArchRule everythingLogsThroughSlf4j = noClasses()
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "org.apache.log4j..", "org.apache.logging.log4j..", "org.apache.commons.logging..", "java.util.logging..",
+          "ch.qos.logback..")
+      .as("no class should log other than through SLF4J");
 }

@@ -72,7 +72,10 @@ public enum Parameter {
           + " authentication); each may access only the documents of sip:user@host.", "-"),
   XCAP_OPEN("xcap_open", "0",
       "1: the built-in XCAP server asks for no credentials and anybody may access any document (local"
-          + " testing only); 0: xcap_credentials apply.", "-");
+          + " testing only); 0: xcap_credentials apply.", "-"),
+  METRICS_ENABLED("metrics_enabled", "1",
+      "1: counters and gauges are served in the Prometheus format at /metrics on the HTTP port (no personal"
+          + " data, no credentials) and as MBeans under org.presenceagent.metrics; 0: neither.", "-");
 
   private final String key;
   private final String defaultValue;

@@ -44,7 +44,8 @@ public record PresenceSettings(
     int maxBodySize,
     int pendingResponseCode,
     Map<String, String> xcapCredentials,
-    boolean xcapOpen) {
+    boolean xcapOpen,
+    boolean metricsEnabled) {
 
   public PresenceSettings {
     xcapCredentials = Map.copyOf(xcapCredentials);
@@ -117,7 +118,8 @@ public record PresenceSettings(
         (int) integer(raw, Parameter.MAX_BODY_SIZE, 1024, 16 * 1024 * 1024),
         (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202),
         credentials(raw.apply(Parameter.XCAP_CREDENTIALS)),
-        flag(raw, Parameter.XCAP_OPEN));
+        flag(raw, Parameter.XCAP_OPEN),
+        flag(raw, Parameter.METRICS_ENABLED));
   }
 
   /** Fails on names that are not parameters, listing the known ones. */
@@ -255,7 +257,7 @@ public record PresenceSettings(
         + ", offlineWinfoTimer=" + offlineWinfoTimer
         + ", deleteSameSubs=" + deleteSameSubs + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize
         + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + xcapCredentials.keySet()
-        + ", xcapOpen=" + xcapOpen + "]";
+        + ", xcapOpen=" + xcapOpen + ", metricsEnabled=" + metricsEnabled + "]";
   }
 
   /** The JDBC URL to use: {@code db_url}, or an embedded H2 file database in {@code data_dir}. */

@@ -52,8 +52,9 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  public TransactionRunner transactions() {
-    return new TransactionRunner(entityManagerFactory);
+  /** Runs work in transactions of this database, telling the listener how long each took. */
+  public TransactionRunner transactions(TransactionListener listener) {
+    return new TransactionRunner(entityManagerFactory, listener);
   }
 
   /** The JDBC URL without credentials, for the banner and logs. */

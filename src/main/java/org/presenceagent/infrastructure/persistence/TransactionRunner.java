@@ -3,6 +3,7 @@ package org.presenceagent.infrastructure.persistence;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -10,18 +11,23 @@ import java.util.function.Function;
 public final class TransactionRunner {
 
   private final EntityManagerFactory factory;
+  private final TransactionListener listener;
 
-  public TransactionRunner(EntityManagerFactory factory) {
+  public TransactionRunner(EntityManagerFactory factory, TransactionListener listener) {
     this.factory = factory;
+    this.listener = listener;
   }
 
   public <T> T inTransaction(Function<EntityManager, T> work) {
+    long started = System.nanoTime();
+    boolean committed = false;
     EntityManager entityManager = factory.createEntityManager();
     EntityTransaction transaction = entityManager.getTransaction();
     try {
       transaction.begin();
       T result = work.apply(entityManager);
       transaction.commit();
+      committed = true;
       return result;
     } catch (RuntimeException e) {
       if (transaction.isActive()) {
@@ -30,6 +36,7 @@ public final class TransactionRunner {
       throw e;
     } finally {
       entityManager.close();
+      listener.finished(Duration.ofNanos(System.nanoTime() - started), committed);
     }
   }
 
