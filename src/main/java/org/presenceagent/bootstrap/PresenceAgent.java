@@ -142,7 +142,8 @@ public final class PresenceAgent implements AutoCloseable {
       XcapDocumentRepository xcapDocuments = new InMemoryXcapDocumentRepository();
       OfflineWatcherRepository offlineWatcherStore = new InMemoryOfflineWatcherRepository();
       if (settings.useDb()) {
-        Database database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
+        Database database = settings.dbJndiName().map(Database::fromJndi)
+            .orElseGet(() -> Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword()));
         resources.add(database);
         TransactionRunner transactions = database.transactions();
         subscriptionStore = new JpaSubscriptionStore(transactions);

@@ -32,6 +32,9 @@ public enum Parameter {
       "JDBC URL of the database; empty means an embedded H2 database in data_dir.", "db_url"),
   DB_USER("db_user", "", "Database user (for db_url).", "-"),
   DB_PASSWORD("db_password", "", "Database password (for db_url).", "-"),
+  DB_JNDI_NAME("db_jndi_name", "",
+      "JNDI name of a container-managed, non-JTA data source to use instead of db_url (e.g."
+          + " java:jboss/datasources/PresenceAgentDS on WildFly; see wildfly-config/); empty means db_url.", "-"),
   DATA_DIR("data_dir", "data", "Directory of the embedded H2 database.", "-"),
   AUTH("auth", "",
       "Authorization of presence watchers: none (all active), implicit (all pending), xcap (each"

@@ -30,6 +30,7 @@ public record PresenceSettings(
     Optional<String> dbUrl,
     String dbUser,
     String dbPassword,
+    Optional<String> dbJndiName,
     Path dataDir,
     AuthMode auth,
     Optional<URI> authXcapRoot,
@@ -91,6 +92,11 @@ public record PresenceSettings(
           + ": must not be below min_expires=" + minExpires);
     }
     String dbUrl = raw.apply(Parameter.DB_URL);
+    String dbJndiName = raw.apply(Parameter.DB_JNDI_NAME);
+    if (!dbUrl.isEmpty() && !dbJndiName.isEmpty()) {
+      throw new InvalidSettingException("invalid parameter db_jndi_name=" + dbJndiName
+          + ": db_url and db_jndi_name exclude each other; set only one");
+    }
     return new PresenceSettings(
         defaultExpires,
         maxSubscription,
@@ -103,6 +109,7 @@ public record PresenceSettings(
         dbUrl.isEmpty() ? Optional.empty() : Optional.of(requireJdbc(dbUrl)),
         raw.apply(Parameter.DB_USER),
         raw.apply(Parameter.DB_PASSWORD),
+        dbJndiName.isEmpty() ? Optional.empty() : Optional.of(dbJndiName),
         Path.of(raw.apply(Parameter.DATA_DIR).isEmpty() ? "data" : raw.apply(Parameter.DATA_DIR)),
         auth(raw.apply(Parameter.AUTH)),
         xcapRoot(raw.apply(Parameter.AUTH_XCAP_ROOT)),
@@ -248,7 +255,7 @@ public record PresenceSettings(
         + ", maxRegistrationExpiration=" + maxRegistrationExpiration + ", notifyOfflineBody=" + notifyOfflineBody + ", useCallbacks=" + useCallbacks
         + ", minExpires=" + minExpires
         + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
-        + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dataDir=" + dataDir + ", auth=" + auth
+        + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dbJndiName=" + dbJndiName.orElse("") + ", dataDir=" + dataDir + ", auth=" + auth
         + ", authXcapRoot=" + authXcapRoot.map(URI::toString).orElse("(built-in)") + ", authRulesRefreshTime="
         + authRulesRefreshTime + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
         + ", useOfflineWinfo=" + useOfflineWinfo + ", offlineWinfoExpiration=" + offlineWinfoExpiration

@@ -240,4 +240,17 @@ class PresenceSettingsTest {
     assertThat(settings.toString()).doesNotContain("s3cr3t-Pa55").contains("dbPassword=****").contains("dbUser=pa");
     assertThat(PresenceSettings.defaults().toString()).contains("dbPassword=,");
   }
+
+  @Test
+  void aJndiDataSourceReplacesDbUrlAndCannotBeCombinedWithIt() {
+    assertThat(PresenceSettings.defaults().dbJndiName()).isEmpty();
+    assertThat(PresenceSettings.from(Map.of("db_jndi_name", "java:jboss/datasources/PresenceAgentDS")).dbJndiName())
+        .contains("java:jboss/datasources/PresenceAgentDS");
+
+    assertThatThrownBy(() -> PresenceSettings.from(
+        Map.of("db_jndi_name", "java:jboss/datasources/PresenceAgentDS", "db_url", "jdbc:h2:mem:x")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("db_jndi_name=java:jboss/datasources/PresenceAgentDS")
+        .hasMessageContaining("exclude each other");
+  }
 }
