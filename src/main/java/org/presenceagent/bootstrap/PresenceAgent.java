@@ -14,6 +14,7 @@ import org.presenceagent.application.authorize.StoredRules;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
+import org.presenceagent.application.internal.InternalSubscriptions;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.message.ImRulesAuthorization;
@@ -102,6 +103,7 @@ public final class PresenceAgent implements AutoCloseable {
   private final MessageService messageService;
   private final PresentityState presentityState;
   private final Capabilities capabilities;
+  private final InternalSubscriptions internalSubscriptions;
   private final Clock clock;
 
   private PresenceAgent(
@@ -115,6 +117,7 @@ public final class PresenceAgent implements AutoCloseable {
       MessageService messageService,
       PresentityState presentityState,
       Capabilities capabilities,
+      InternalSubscriptions internalSubscriptions,
       Clock clock) {
     this.resources = resources;
     this.subscribeService = subscribeService;
@@ -126,6 +129,7 @@ public final class PresenceAgent implements AutoCloseable {
     this.messageService = messageService;
     this.presentityState = presentityState;
     this.capabilities = capabilities;
+    this.internalSubscriptions = internalSubscriptions;
     this.clock = clock;
   }
 
@@ -194,6 +198,10 @@ public final class PresenceAgent implements AutoCloseable {
           : PresentityState.publicationsOnly(publications, codec, clock);
       NotifyService notifier = new NotifyService(state, subscriptions, codec, notifySender, authorization,
           new WatcherInfoCodec(), offlineWatchers, staticPresence, clock, settings.notifyOfflineBody());
+      InternalSubscriptions internalSubscriptions =
+          new InternalSubscriptions(settings.acceptInternalSubscriptions(), authorization, notifier, locks);
+      notifier.observe(internalSubscriptions);
+      resources.add(internalSubscriptions); // closed first: internal watchers learn that they were ended
       ExpiryService expiry = new ExpiryService(subscriptions, publications, notifier, locks, clock);
       SubscriptionTimers subscriptionTimers = new SubscriptionTimers(scheduler, expiry);
       PublicationTimers publicationTimers = new PublicationTimers(scheduler, expiry);
@@ -259,7 +267,7 @@ public final class PresenceAgent implements AutoCloseable {
       MessageService messages = new MessageService(new ImRulesAuthorization(imRules, clock), state, publications);
       Capabilities capabilities = new Capabilities(eventPackages.names(), List.copyOf(codec.publishableContentTypes()));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
-          register, messages, state, capabilities, clock);
+          register, messages, state, capabilities, internalSubscriptions, clock);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -300,6 +308,15 @@ public final class PresenceAgent implements AutoCloseable {
 
   public Capabilities capabilities() {
     return capabilities;
+  }
+
+  /**
+   * Presence subscriptions from components in this JVM ({@code accept_internal_subscriptions}); the
+   * web application also publishes it as a servlet context attribute
+   * ({@link PresenceAgentBootstrap#INTERNAL_SUBSCRIPTIONS_ATTRIBUTE}).
+   */
+  public InternalSubscriptions internalSubscriptions() {
+    return internalSubscriptions;
   }
 
   public RegisterService registerService() {

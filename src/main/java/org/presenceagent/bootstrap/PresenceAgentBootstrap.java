@@ -4,6 +4,7 @@ import java.time.Clock;
 import javax.servlet.ServletContext;
 import javax.servlet.ServletContextEvent;
 import javax.servlet.ServletContextListener;
+import org.presenceagent.application.internal.InternalSubscriptions;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.sip.SipHandlers;
 import org.presenceagent.web.XcapAccess;
@@ -20,6 +21,11 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceAgentBootstrap.class);
   private static final String AGENT_ATTRIBUTE = PresenceAgent.class.getName();
+  /**
+   * The servlet context attribute holding the {@link InternalSubscriptions} of the application: how
+   * other components of the same web application (a resource list server, a gateway) reach it.
+   */
+  public static final String INTERNAL_SUBSCRIPTIONS_ATTRIBUTE = InternalSubscriptions.class.getName();
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -42,6 +48,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
     }
     context.setAttribute(XcapEndpoint.ATTRIBUTE, new XcapEndpoint(agent.xcapService(), access, settings.maxBodySize()));
     context.setAttribute(AGENT_ATTRIBUTE, agent);
+    context.setAttribute(INTERNAL_SUBSCRIPTIONS_ATTRIBUTE, agent.internalSubscriptions());
     context.setAttribute(SipHandlers.ATTRIBUTE, sipHandlers);
     LOG.info("Presence Agent started: {}", settings);
   }

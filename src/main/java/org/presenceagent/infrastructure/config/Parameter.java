@@ -47,6 +47,10 @@ public enum Parameter {
   AUTH_RULES_REFRESH_TIME("auth_rules_refresh_time", "300",
       "Seconds between revalidations of the pres-rules cached from auth_xcap_root (If-None-Match);"
           + " changed rules re-evaluate the presentity's subscriptions.", "auth_rules_refresh_time"),
+  ACCEPT_INTERNAL_SUBSCRIPTIONS("accept_internal_subscriptions", "0",
+      "1: components in the same JVM may subscribe to presence through the Java API InternalSubscriptions"
+          + " (servlet context attribute org.presenceagent.application.internal.InternalSubscriptions), authorized"
+          + " as SIP watchers, kept in memory only; 0: such subscriptions are refused.", "accept_internal_subscriptions"),
   WATCHERINFO_NOTIFY("watcherinfo_notify", "1",
       "1: the presence.winfo event package (RFC 3857) is offered; 0: its subscriptions get 489.", "watcherinfo_notify"),
   WINFO_AUTH("winfo_auth", "implicit",

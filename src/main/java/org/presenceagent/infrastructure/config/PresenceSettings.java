@@ -35,6 +35,7 @@ public record PresenceSettings(
     AuthMode auth,
     Optional<URI> authXcapRoot,
     long authRulesRefreshTime,
+    boolean acceptInternalSubscriptions,
     boolean watcherinfoNotify,
     AuthMode winfoAuth,
     boolean useOfflineWinfo,
@@ -114,6 +115,7 @@ public record PresenceSettings(
         auth(raw.apply(Parameter.AUTH)),
         xcapRoot(raw.apply(Parameter.AUTH_XCAP_ROOT)),
         seconds(raw, Parameter.AUTH_RULES_REFRESH_TIME, 1),
+        flag(raw, Parameter.ACCEPT_INTERNAL_SUBSCRIPTIONS),
         flag(raw, Parameter.WATCHERINFO_NOTIFY),
         winfoAuth(raw.apply(Parameter.WINFO_AUTH)),
         flag(raw, Parameter.USE_OFFLINE_WINFO),
@@ -257,7 +259,8 @@ public record PresenceSettings(
         + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
         + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dbJndiName=" + dbJndiName.orElse("") + ", dataDir=" + dataDir + ", auth=" + auth
         + ", authXcapRoot=" + authXcapRoot.map(URI::toString).orElse("(built-in)") + ", authRulesRefreshTime="
-        + authRulesRefreshTime + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
+        + authRulesRefreshTime + ", acceptInternalSubscriptions=" + acceptInternalSubscriptions
+        + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
         + ", useOfflineWinfo=" + useOfflineWinfo + ", offlineWinfoExpiration=" + offlineWinfoExpiration
         + ", offlineWinfoTimer=" + offlineWinfoTimer
         + ", deleteSameSubs=" + deleteSameSubs + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize

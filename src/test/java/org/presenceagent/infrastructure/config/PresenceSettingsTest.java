@@ -253,4 +253,12 @@ class PresenceSettingsTest {
         .hasMessageContaining("db_jndi_name=java:jboss/datasources/PresenceAgentDS")
         .hasMessageContaining("exclude each other");
   }
+
+  @Test
+  void internalSubscriptionsAreRefusedUnlessAcceptedAsInTheSeed() {
+    assertThat(PresenceSettings.defaults().acceptInternalSubscriptions()).isFalse();
+    assertThat(PresenceSettings.from(Map.of("accept_internal_subscriptions", "1")).acceptInternalSubscriptions()).isTrue();
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("accept_internal_subscriptions", "2")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("accept_internal_subscriptions=2");
+  }
 }
