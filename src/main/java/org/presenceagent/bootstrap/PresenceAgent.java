@@ -1,9 +1,13 @@
 package org.presenceagent.bootstrap;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -13,6 +17,9 @@ import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.authorize.StoredRules;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
+import org.presenceagent.application.digest.Md5Digest;
+import org.presenceagent.application.digest.RegisterAuthenticator;
+import org.presenceagent.application.digest.StatelessNonces;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.internal.InternalSubscriptions;
 import org.presenceagent.application.notify.NotifyResponseService;
@@ -58,6 +65,7 @@ import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.watcher.OfflineWatcherRepository;
 import org.presenceagent.domain.xcap.XcapDocumentRepository;
 import org.presenceagent.infrastructure.config.AuthMode;
+import org.presenceagent.infrastructure.config.HtdigestFile;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.persistence.Database;
 import org.presenceagent.infrastructure.persistence.IndexedPublicationRepository;
@@ -92,6 +100,11 @@ public final class PresenceAgent implements AutoCloseable {
    * and the presentity's lock; a slower server makes the watcher pending until the rules arrive.
    */
   private static final Duration XCAP_FIRST_WAIT = Duration.ofMillis(500);
+  /**
+   * How long a REGISTER digest nonce is good for: long enough for a phone to answer the challenge,
+   * short because stateless nonces can be replayed until they are stale.
+   */
+  private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
   private final List<AutoCloseable> resources;
   private final SubscribeService subscribeService;
@@ -104,6 +117,7 @@ public final class PresenceAgent implements AutoCloseable {
   private final PresentityState presentityState;
   private final Capabilities capabilities;
   private final InternalSubscriptions internalSubscriptions;
+  private final Optional<RegisterAuthenticator> registerAuthenticator;
   private final Clock clock;
 
   private PresenceAgent(
@@ -118,6 +132,7 @@ public final class PresenceAgent implements AutoCloseable {
       PresentityState presentityState,
       Capabilities capabilities,
       InternalSubscriptions internalSubscriptions,
+      Optional<RegisterAuthenticator> registerAuthenticator,
       Clock clock) {
     this.resources = resources;
     this.subscribeService = subscribeService;
@@ -130,6 +145,7 @@ public final class PresenceAgent implements AutoCloseable {
     this.presentityState = presentityState;
     this.capabilities = capabilities;
     this.internalSubscriptions = internalSubscriptions;
+    this.registerAuthenticator = registerAuthenticator;
     this.clock = clock;
   }
 
@@ -267,11 +283,31 @@ public final class PresenceAgent implements AutoCloseable {
       MessageService messages = new MessageService(new ImRulesAuthorization(imRules, clock), state, publications);
       Capabilities capabilities = new Capabilities(eventPackages.names(), List.copyOf(codec.publishableContentTypes()));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
-          register, messages, state, capabilities, internalSubscriptions, clock);
+          register, messages, state, capabilities, internalSubscriptions,
+          settings.registerAuth() ? Optional.of(registerAuthenticator(settings, clock)) : Optional.empty(), clock);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
     }
+  }
+
+  /** Digest authentication of REGISTER (register_auth=1): users from both credential parameters. */
+  private static RegisterAuthenticator registerAuthenticator(PresenceSettings settings, Clock clock) {
+    String realm = settings.registerAuthRealm();
+    Map<String, String> ha1ByUser = new LinkedHashMap<>();
+    settings.registerCredentials().forEach((user, password) -> ha1ByUser.put(user, Md5Digest.ha1(user, realm, password)));
+    settings.registerCredentialsFile().ifPresent(file -> ha1ByUser.putAll(HtdigestFile.read(file, realm)));
+    byte[] secret;
+    if (settings.registerAuthSecret().isEmpty()) {
+      secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+      LOG.warn("register_auth_secret is empty: digest nonces are signed with a random key, so they are refused"
+          + " by other nodes and after a restart (phones then register again after a new challenge)");
+    } else {
+      secret = settings.registerAuthSecret().getBytes(StandardCharsets.UTF_8);
+    }
+    LOG.info("REGISTER needs digest authentication in realm {} ({} users)", realm, ha1ByUser.size());
+    return new RegisterAuthenticator(realm, ha1ByUser, new StatelessNonces(secret, realm, NONCE_LIFETIME, clock));
   }
 
   private static AuthorizationPolicy authorization(AuthMode mode, Function<Aor, Optional<PresRules>> rules, Clock clock) {
@@ -317,6 +353,11 @@ public final class PresenceAgent implements AutoCloseable {
    */
   public InternalSubscriptions internalSubscriptions() {
     return internalSubscriptions;
+  }
+
+  /** Digest authentication of REGISTER, when register_auth=1. */
+  public Optional<RegisterAuthenticator> registerAuthenticator() {
+    return registerAuthenticator;
   }
 
   public RegisterService registerService() {

@@ -42,6 +42,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         .withRegistrar(agent.registerService(), agent.clock())
         .withMessaging(agent.messageService())
         .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes());
+    agent.registerAuthenticator().ifPresent(sipHandlers::withRegisterAuthentication);
     XcapAccess access = settings.xcapOpen() ? XcapAccess.open() : XcapAccess.withCredentials(settings.xcapCredentials());
     if (access.isOpen()) {
       LOG.warn("xcap_open=1: anybody may read and change every XCAP document; use it for local testing only");

@@ -23,6 +23,21 @@ public enum Parameter {
   USE_CALLBACKS("use_callbacks", "1",
       "1: each registered contact is an open tuple of the user's presence and the user is offline when the last"
           + " binding ends; 0: presence comes from PUBLISH only.", "use_callbacks"),
+  REGISTER_AUTH("register_auth", "0",
+      "1: REGISTER needs digest credentials (RFC 3261 section 22, MD5, qop=auth) of the To AOR's user, from"
+          + " register_credentials or register_credentials_file (401 challenge, 403 for another user's credentials);"
+          + " 0: anybody may register.", "-"),
+  REGISTER_AUTH_REALM("register_auth_realm", "",
+      "Digest realm of the REGISTER challenges, usually the SIP domain; required with register_auth=1.", "-"),
+  REGISTER_CREDENTIALS("register_credentials", "",
+      "Users who may register with register_auth=1: comma-separated user:password pairs, user being the"
+          + " AOR's user part.", "-"),
+  REGISTER_CREDENTIALS_FILE("register_credentials_file", "",
+      "With register_auth=1: a file of users in htdigest format, one user:realm:HA1 line each (HA1 = MD5 of"
+          + " user:realm:password, so no password is stored); lines of other realms are ignored.", "-"),
+  REGISTER_AUTH_SECRET("register_auth_secret", "",
+      "Key (16 characters or more) that signs the digest nonces; give every node the same one so that nonces"
+          + " survive restarts and work on every node; empty means a random key at each start.", "-"),
   MIN_EXPIRES("min_expires", "60",
       "Shortest non-zero expiry accepted, in seconds; shorter requests get 423 with Min-Expires.", "-"),
   USE_DB("use_db", "1",

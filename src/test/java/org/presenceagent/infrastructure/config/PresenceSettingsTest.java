@@ -261,4 +261,28 @@ class PresenceSettingsTest {
     assertThatThrownBy(() -> PresenceSettings.from(Map.of("accept_internal_subscriptions", "2")))
         .isInstanceOf(InvalidSettingException.class).hasMessageContaining("accept_internal_subscriptions=2");
   }
+
+  @Test
+  void registerAuthenticationIsOffByDefaultAndNeedsRealmAndUsersWhenOn() {
+    assertThat(PresenceSettings.defaults().registerAuth()).isFalse();
+    PresenceSettings on = PresenceSettings.from(Map.of("register_auth", "1", "register_auth_realm", "example.com",
+        "register_credentials", "alice:won:der,bob:builder", "register_auth_secret", "0123456789abcdef"));
+    assertThat(on.registerCredentials()).containsExactly(Map.entry("alice", "won:der"), Map.entry("bob", "builder"));
+    assertThat(on.toString()).doesNotContain("won:der").doesNotContain("0123456789abcdef")
+        .contains("registerUsers=[alice, bob]");
+
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_auth", "1", "register_credentials", "a:b")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_auth_realm");
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_auth", "1", "register_auth_realm", "example.com")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_credentials");
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_auth", "1", "register_auth_realm", "example.com",
+        "register_credentials", "a:b", "register_auth_secret", "short")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_auth_secret")
+        .hasMessageNotContaining("short");
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_credentials", "alice:pw,alice:other")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_credentials")
+        .hasMessageNotContaining("pw");
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_credentials_file", "/nonexistent/users.htdigest")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_credentials_file=/nonexistent");
+  }
 }
