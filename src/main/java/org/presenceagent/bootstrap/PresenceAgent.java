@@ -295,7 +295,8 @@ public final class PresenceAgent implements AutoCloseable {
   private static RegisterAuthenticator registerAuthenticator(PresenceSettings settings, Clock clock) {
     String realm = settings.registerAuthRealm();
     Map<String, String> ha1ByUser = new LinkedHashMap<>();
-    settings.registerCredentials().forEach((user, password) -> ha1ByUser.put(user, Md5Digest.ha1(user, realm, password)));
+    settings.registerCredentials()
+        .forEach((user, password) -> ha1ByUser.put(user, Md5Digest.ha1(user, realm, password)));
     settings.registerCredentialsFile().ifPresent(file -> ha1ByUser.putAll(HtdigestFile.read(file, realm)));
     byte[] secret;
     if (settings.registerAuthSecret().isEmpty()) {

@@ -83,7 +83,8 @@ public final class PresenceServlet extends SipServlet {
       RegisterService registrar = handlers.registerService()
           .orElseThrow(() -> new SipResponseException(405, "Method Not Allowed", Map.of(SipHeaders.ALLOW, SipHeaders.ALLOWED_METHODS)));
       RegisterCommand command = RegisterRequestParser.parse(request);
-      handlers.registerAuthenticator().ifPresent(authenticator -> RegisterDigest.require(request, command.aor(), authenticator));
+      handlers.registerAuthenticator()
+          .ifPresent(authenticator -> RegisterDigest.require(request, command.aor(), authenticator));
       List<Binding> bindings = registrar.register(command);
       RegistrarResponses.ok(request, bindings, handlers.sipFactory(), handlers.clock());
     } catch (RuntimeException e) {

@@ -310,7 +310,8 @@ public record PresenceSettings(
       String trimmed = entry.trim();
       int colon = trimmed.indexOf(':');
       String user = colon < 0 ? trimmed : trimmed.substring(0, colon);
-      boolean valid = colon > 0 && colon < trimmed.length() - 1 && credentials.put(user, trimmed.substring(colon + 1)) == null;
+      boolean valid = colon > 0 && colon < trimmed.length() - 1
+          && credentials.put(user, trimmed.substring(colon + 1)) == null;
       if (!valid) {
         // Never echo the value: it holds passwords.
         throw new InvalidSettingException("invalid parameter register_credentials: entry for '" + user
@@ -327,11 +328,13 @@ public record PresenceSettings(
         + maxSubscriptionExpiration + ", maxPublishExpiration=" + maxPublishExpiration
         + ", maxRegistrationExpiration=" + maxRegistrationExpiration + ", notifyOfflineBody=" + notifyOfflineBody + ", useCallbacks=" + useCallbacks
         + ", registerAuth=" + registerAuth + ", registerAuthRealm=" + registerAuthRealm + ", registerUsers="
-        + registerCredentials.keySet() + ", registerCredentialsFile=" + registerCredentialsFile.map(Path::toString).orElse("")
+        + registerCredentials.keySet() + ", registerCredentialsFile="
+        + registerCredentialsFile.map(Path::toString).orElse("")
         + ", registerAuthSecret=" + (registerAuthSecret.isEmpty() ? "" : "****")
         + ", minExpires=" + minExpires
         + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
-        + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dbJndiName=" + dbJndiName.orElse("") + ", dataDir=" + dataDir + ", auth=" + auth
+        + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dbJndiName=" + dbJndiName.orElse("")
+        + ", dataDir=" + dataDir + ", auth=" + auth
         + ", authXcapRoot=" + authXcapRoot.map(URI::toString).orElse("(built-in)") + ", authRulesRefreshTime="
         + authRulesRefreshTime + ", acceptInternalSubscriptions=" + acceptInternalSubscriptions
         + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
