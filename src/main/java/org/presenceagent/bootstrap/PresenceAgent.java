@@ -1,9 +1,13 @@
 package org.presenceagent.bootstrap;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -13,7 +17,11 @@ import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.authorize.StoredRules;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
+import org.presenceagent.application.digest.Md5Digest;
+import org.presenceagent.application.digest.RegisterAuthenticator;
+import org.presenceagent.application.digest.StatelessNonces;
 import org.presenceagent.application.expiry.SubscriptionTimers;
+import org.presenceagent.application.internal.InternalSubscriptions;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.message.ImRulesAuthorization;
@@ -57,6 +65,7 @@ import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.watcher.OfflineWatcherRepository;
 import org.presenceagent.domain.xcap.XcapDocumentRepository;
 import org.presenceagent.infrastructure.config.AuthMode;
+import org.presenceagent.infrastructure.config.HtdigestFile;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.metrics.MeteredNotifySender;
 import org.presenceagent.infrastructure.metrics.PresenceMetrics;
@@ -94,6 +103,11 @@ public final class PresenceAgent implements AutoCloseable {
    * and the presentity's lock; a slower server makes the watcher pending until the rules arrive.
    */
   private static final Duration XCAP_FIRST_WAIT = Duration.ofMillis(500);
+  /**
+   * How long a REGISTER digest nonce is good for: long enough for a phone to answer the challenge,
+   * short because stateless nonces can be replayed until they are stale.
+   */
+  private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
   private final List<AutoCloseable> resources;
   private final SubscribeService subscribeService;
@@ -106,6 +120,8 @@ public final class PresenceAgent implements AutoCloseable {
   private final PresentityState presentityState;
   private final Capabilities capabilities;
   private final PresenceMetrics metrics;
+  private final InternalSubscriptions internalSubscriptions;
+  private final Optional<RegisterAuthenticator> registerAuthenticator;
   private final Clock clock;
 
   private PresenceAgent(
@@ -120,6 +136,8 @@ public final class PresenceAgent implements AutoCloseable {
       PresentityState presentityState,
       Capabilities capabilities,
       PresenceMetrics metrics,
+      InternalSubscriptions internalSubscriptions,
+      Optional<RegisterAuthenticator> registerAuthenticator,
       Clock clock) {
     this.resources = resources;
     this.subscribeService = subscribeService;
@@ -132,6 +150,8 @@ public final class PresenceAgent implements AutoCloseable {
     this.presentityState = presentityState;
     this.capabilities = capabilities;
     this.metrics = metrics;
+    this.internalSubscriptions = internalSubscriptions;
+    this.registerAuthenticator = registerAuthenticator;
     this.clock = clock;
   }
 
@@ -152,7 +172,8 @@ public final class PresenceAgent implements AutoCloseable {
       XcapDocumentRepository xcapDocuments = new InMemoryXcapDocumentRepository();
       OfflineWatcherRepository offlineWatcherStore = new InMemoryOfflineWatcherRepository();
       if (settings.useDb()) {
-        Database database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
+        Database database = settings.dbJndiName().map(Database::fromJndi)
+            .orElseGet(() -> Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword()));
         resources.add(database);
         TransactionRunner transactions = database.transactions(metrics::transaction);
         subscriptionStore = new JpaSubscriptionStore(transactions);
@@ -206,6 +227,10 @@ public final class PresenceAgent implements AutoCloseable {
           : PresentityState.publicationsOnly(publications, codec, clock);
       NotifyService notifier = new NotifyService(state, subscriptions, codec, notifySender, authorization,
           new WatcherInfoCodec(), offlineWatchers, staticPresence, clock, settings.notifyOfflineBody());
+      InternalSubscriptions internalSubscriptions =
+          new InternalSubscriptions(settings.acceptInternalSubscriptions(), authorization, notifier, locks);
+      notifier.observe(internalSubscriptions);
+      resources.add(internalSubscriptions); // closed first: internal watchers learn that they were ended
       ExpiryService expiry = new ExpiryService(subscriptions, publications, notifier, locks, clock);
       SubscriptionTimers subscriptionTimers = new SubscriptionTimers(scheduler, expiry);
       PublicationTimers publicationTimers = new PublicationTimers(scheduler, expiry);
@@ -271,11 +296,32 @@ public final class PresenceAgent implements AutoCloseable {
       MessageService messages = new MessageService(new ImRulesAuthorization(imRules, clock), state, publications);
       Capabilities capabilities = new Capabilities(eventPackages.names(), List.copyOf(codec.publishableContentTypes()));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
-          register, messages, state, capabilities, metrics, clock);
+          register, messages, state, capabilities, metrics, internalSubscriptions,
+          settings.registerAuth() ? Optional.of(registerAuthenticator(settings, clock)) : Optional.empty(), clock);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
     }
+  }
+
+  /** Digest authentication of REGISTER (register_auth=1): users from both credential parameters. */
+  private static RegisterAuthenticator registerAuthenticator(PresenceSettings settings, Clock clock) {
+    String realm = settings.registerAuthRealm();
+    Map<String, String> ha1ByUser = new LinkedHashMap<>();
+    settings.registerCredentials()
+        .forEach((user, password) -> ha1ByUser.put(user, Md5Digest.ha1(user, realm, password)));
+    settings.registerCredentialsFile().ifPresent(file -> ha1ByUser.putAll(HtdigestFile.read(file, realm)));
+    byte[] secret;
+    if (settings.registerAuthSecret().isEmpty()) {
+      secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+      LOG.warn("register_auth_secret is empty: digest nonces are signed with a random key, so they are refused"
+          + " by other nodes and after a restart (phones then register again after a new challenge)");
+    } else {
+      secret = settings.registerAuthSecret().getBytes(StandardCharsets.UTF_8);
+    }
+    LOG.info("REGISTER needs digest authentication in realm {} ({} users)", realm, ha1ByUser.size());
+    return new RegisterAuthenticator(realm, ha1ByUser, new StatelessNonces(secret, realm, NONCE_LIFETIME, clock));
   }
 
   private static AuthorizationPolicy authorization(AuthMode mode, Function<Aor, Optional<PresRules>> rules, Clock clock) {
@@ -312,6 +358,20 @@ public final class PresenceAgent implements AutoCloseable {
 
   public Capabilities capabilities() {
     return capabilities;
+  }
+
+  /**
+   * Presence subscriptions from components in this JVM ({@code accept_internal_subscriptions}); the
+   * web application also publishes it as a servlet context attribute
+   * ({@link PresenceAgentBootstrap#INTERNAL_SUBSCRIPTIONS_ATTRIBUTE}).
+   */
+  public InternalSubscriptions internalSubscriptions() {
+    return internalSubscriptions;
+  }
+
+  /** Digest authentication of REGISTER, when register_auth=1. */
+  public Optional<RegisterAuthenticator> registerAuthenticator() {
+    return registerAuthenticator;
   }
 
   public RegisterService registerService() {

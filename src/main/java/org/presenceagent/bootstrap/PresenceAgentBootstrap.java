@@ -5,6 +5,7 @@ import java.util.Optional;
 import javax.servlet.ServletContext;
 import javax.servlet.ServletContextEvent;
 import javax.servlet.ServletContextListener;
+import org.presenceagent.application.internal.InternalSubscriptions;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.metrics.PresenceMetrics;
 import org.presenceagent.sip.SipHandlers;
@@ -25,6 +26,11 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceAgentBootstrap.class);
   private static final String AGENT_ATTRIBUTE = PresenceAgent.class.getName();
+  /**
+   * The servlet context attribute holding the {@link InternalSubscriptions} of the application: how
+   * other components of the same web application (a resource list server, a gateway) reach it.
+   */
+  public static final String INTERNAL_SUBSCRIPTIONS_ATTRIBUTE = InternalSubscriptions.class.getName();
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -42,6 +48,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         .withMessaging(agent.messageService())
         .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes())
         .withTraffic(sipTraffic(agent.metrics()));
+    agent.registerAuthenticator().ifPresent(sipHandlers::withRegisterAuthentication);
     XcapAccess access = settings.xcapOpen() ? XcapAccess.open() : XcapAccess.withCredentials(settings.xcapCredentials());
     if (access.isOpen()) {
       LOG.warn("xcap_open=1: anybody may read and change every XCAP document; use it for local testing only");
@@ -53,6 +60,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         ? (MetricsEndpoint) accept -> Optional.of(exposition(metrics.scrape(accept)))
         : MetricsEndpoint.DISABLED);
     context.setAttribute(AGENT_ATTRIBUTE, agent);
+    context.setAttribute(INTERNAL_SUBSCRIPTIONS_ATTRIBUTE, agent.internalSubscriptions());
     context.setAttribute(SipHandlers.ATTRIBUTE, sipHandlers);
     LOG.info("Presence Agent started: {}", settings);
   }

@@ -12,6 +12,7 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.publish.PublishResult;
+import org.presenceagent.application.register.RegisterCommand;
 import org.presenceagent.application.register.RegisterService;
 import org.presenceagent.application.subscribe.SubscribeCommand;
 import org.presenceagent.domain.registration.Binding;
@@ -107,13 +108,16 @@ public final class PresenceServlet extends SipServlet {
     }
   }
 
-  /** REGISTER: the built-in registrar (RFC 3261 section 10.3). */
+  /** REGISTER: the built-in registrar (RFC 3261 section 10.3), with digest authentication when configured. */
   @Override
   protected void doRegister(SipServletRequest request) {
     try {
       RegisterService registrar = handlers.registerService()
           .orElseThrow(() -> new SipResponseException(405, "Method Not Allowed", Map.of(SipHeaders.ALLOW, SipHeaders.ALLOWED_METHODS)));
-      List<Binding> bindings = registrar.register(RegisterRequestParser.parse(request));
+      RegisterCommand command = RegisterRequestParser.parse(request);
+      handlers.registerAuthenticator()
+          .ifPresent(authenticator -> RegisterDigest.require(request, command.aor(), authenticator));
+      List<Binding> bindings = registrar.register(command);
       RegistrarResponses.ok(request, bindings, handlers.sipFactory(), handlers.clock());
     } catch (RuntimeException e) {
       SipErrorResponder.reply(request, e);

@@ -134,6 +134,15 @@ public final class EmbeddedSipServer implements AutoCloseable {
     }
   }
 
+  /**
+   * An attribute of the deployed application's servlet context: how a program embedding the server
+   * reaches the application's Java APIs, e.g. its internal subscriptions
+   * ({@code PresenceAgentBootstrap.INTERNAL_SUBSCRIPTIONS_ATTRIBUTE}); {@code null} when not set.
+   */
+  public Object applicationAttribute(String name) {
+    return context.getServletContext().getAttribute(name);
+  }
+
   private static Connector sipConnector(String bind, int port, String transport) {
     Connector connector = new Connector(SipProtocolHandler.class.getName());
     SipProtocolHandler handler = (SipProtocolHandler) connector.getProtocolHandler();

@@ -2,6 +2,7 @@ package org.presenceagent.infrastructure.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,15 +26,22 @@ public record PresenceSettings(
     long maxRegistrationExpiration,
     boolean notifyOfflineBody,
     boolean useCallbacks,
+    boolean registerAuth,
+    String registerAuthRealm,
+    Map<String, String> registerCredentials,
+    Optional<Path> registerCredentialsFile,
+    String registerAuthSecret,
     long minExpires,
     boolean useDb,
     Optional<String> dbUrl,
     String dbUser,
     String dbPassword,
+    Optional<String> dbJndiName,
     Path dataDir,
     AuthMode auth,
     Optional<URI> authXcapRoot,
     long authRulesRefreshTime,
+    boolean acceptInternalSubscriptions,
     boolean watcherinfoNotify,
     AuthMode winfoAuth,
     boolean useOfflineWinfo,
@@ -49,6 +57,7 @@ public record PresenceSettings(
 
   public PresenceSettings {
     xcapCredentials = Map.copyOf(xcapCredentials);
+    registerCredentials = Map.copyOf(registerCredentials);
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceSettings.class);
@@ -91,7 +100,20 @@ public record PresenceSettings(
       throw new InvalidSettingException("invalid parameter default_expires=" + defaultExpires
           + ": must not be below min_expires=" + minExpires);
     }
+    boolean registerAuth = flag(raw, Parameter.REGISTER_AUTH);
+    Map<String, String> registerCredentials = registerCredentials(raw.apply(Parameter.REGISTER_CREDENTIALS));
+    Optional<Path> registerCredentialsFile = readableFile(raw.apply(Parameter.REGISTER_CREDENTIALS_FILE));
+    String registerAuthRealm = raw.apply(Parameter.REGISTER_AUTH_REALM);
+    String registerAuthSecret = raw.apply(Parameter.REGISTER_AUTH_SECRET);
+    if (registerAuth) {
+      requireRegisterAuthSettings(registerAuthRealm, registerCredentials, registerCredentialsFile, registerAuthSecret);
+    }
     String dbUrl = raw.apply(Parameter.DB_URL);
+    String dbJndiName = raw.apply(Parameter.DB_JNDI_NAME);
+    if (!dbUrl.isEmpty() && !dbJndiName.isEmpty()) {
+      throw new InvalidSettingException("invalid parameter db_jndi_name=" + dbJndiName
+          + ": db_url and db_jndi_name exclude each other; set only one");
+    }
     return new PresenceSettings(
         defaultExpires,
         maxSubscription,
@@ -99,15 +121,22 @@ public record PresenceSettings(
         maxRegistration,
         flag(raw, Parameter.NOTIFY_OFFLINE_BODY),
         flag(raw, Parameter.USE_CALLBACKS),
+        registerAuth,
+        registerAuthRealm,
+        registerCredentials,
+        registerCredentialsFile,
+        registerAuthSecret,
         minExpires,
         flag(raw, Parameter.USE_DB),
         dbUrl.isEmpty() ? Optional.empty() : Optional.of(requireJdbc(dbUrl)),
         raw.apply(Parameter.DB_USER),
         raw.apply(Parameter.DB_PASSWORD),
+        dbJndiName.isEmpty() ? Optional.empty() : Optional.of(dbJndiName),
         Path.of(raw.apply(Parameter.DATA_DIR).isEmpty() ? "data" : raw.apply(Parameter.DATA_DIR)),
         auth(raw.apply(Parameter.AUTH)),
         xcapRoot(raw.apply(Parameter.AUTH_XCAP_ROOT)),
         seconds(raw, Parameter.AUTH_RULES_REFRESH_TIME, 1),
+        flag(raw, Parameter.ACCEPT_INTERNAL_SUBSCRIPTIONS),
         flag(raw, Parameter.WATCHERINFO_NOTIFY),
         winfoAuth(raw.apply(Parameter.WINFO_AUTH)),
         flag(raw, Parameter.USE_OFFLINE_WINFO),
@@ -242,21 +271,79 @@ public record PresenceSettings(
     return credentials;
   }
 
+  private static void requireRegisterAuthSettings(
+      String realm, Map<String, String> credentials, Optional<Path> file, String secret) {
+    if (realm.isEmpty()) {
+      throw new InvalidSettingException("invalid parameter register_auth_realm=: must be set (e.g. the SIP domain)"
+          + " when register_auth=1");
+    }
+    if (realm.indexOf('"') >= 0) {
+      throw new InvalidSettingException("invalid parameter register_auth_realm=" + realm + ": must not contain '\"'");
+    }
+    if (credentials.isEmpty() && file.isEmpty()) {
+      throw new InvalidSettingException("invalid parameter register_credentials=: with register_auth=1, set"
+          + " register_credentials or register_credentials_file");
+    }
+    if (!secret.isEmpty() && secret.length() < 16) {
+      // Never echo the value: it is a key.
+      throw new InvalidSettingException("invalid parameter register_auth_secret: must have 16 characters or more");
+    }
+  }
+
+  private static Optional<Path> readableFile(String value) {
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    Path file = Path.of(value);
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new InvalidSettingException("invalid parameter register_credentials_file=" + value
+          + ": must be a readable file");
+    }
+    return Optional.of(file);
+  }
+
+  /** {@code user:password,...}; the password is everything after the first colon. */
+  private static Map<String, String> registerCredentials(String value) {
+    Map<String, String> credentials = new LinkedHashMap<>();
+    if (value.isEmpty()) {
+      return credentials;
+    }
+    for (String entry : value.split(",")) {
+      String trimmed = entry.trim();
+      int colon = trimmed.indexOf(':');
+      String user = colon < 0 ? trimmed : trimmed.substring(0, colon);
+      boolean valid = colon > 0 && colon < trimmed.length() - 1
+          && credentials.put(user, trimmed.substring(colon + 1)) == null;
+      if (!valid) {
+        // Never echo the value: it holds passwords.
+        throw new InvalidSettingException("invalid parameter register_credentials: entry for '" + user
+            + "' must be user:password (non-empty password, each user once)");
+      }
+    }
+    return credentials;
+  }
+
   /** Like the record's own, but never shows the database password nor the XCAP passwords. */
   @Override
   public String toString() {
     return "PresenceSettings[defaultExpires=" + defaultExpires + ", maxSubscriptionExpiration="
         + maxSubscriptionExpiration + ", maxPublishExpiration=" + maxPublishExpiration
         + ", maxRegistrationExpiration=" + maxRegistrationExpiration + ", notifyOfflineBody=" + notifyOfflineBody + ", useCallbacks=" + useCallbacks
+        + ", registerAuth=" + registerAuth + ", registerAuthRealm=" + registerAuthRealm + ", registerUsers="
+        + new java.util.TreeSet<>(registerCredentials.keySet()) + ", registerCredentialsFile="
+        + registerCredentialsFile.map(Path::toString).orElse("")
+        + ", registerAuthSecret=" + (registerAuthSecret.isEmpty() ? "" : "****")
         + ", minExpires=" + minExpires
         + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
-        + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dataDir=" + dataDir + ", auth=" + auth
+        + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dbJndiName=" + dbJndiName.orElse("")
+        + ", dataDir=" + dataDir + ", auth=" + auth
         + ", authXcapRoot=" + authXcapRoot.map(URI::toString).orElse("(built-in)") + ", authRulesRefreshTime="
-        + authRulesRefreshTime + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
+        + authRulesRefreshTime + ", acceptInternalSubscriptions=" + acceptInternalSubscriptions
+        + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
         + ", useOfflineWinfo=" + useOfflineWinfo + ", offlineWinfoExpiration=" + offlineWinfoExpiration
         + ", offlineWinfoTimer=" + offlineWinfoTimer
         + ", deleteSameSubs=" + deleteSameSubs + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize
-        + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + xcapCredentials.keySet()
+        + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + new java.util.TreeSet<>(xcapCredentials.keySet())
         + ", xcapOpen=" + xcapOpen + ", metricsEnabled=" + metricsEnabled + "]";
   }
 

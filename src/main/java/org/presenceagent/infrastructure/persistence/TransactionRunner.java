@@ -53,6 +53,7 @@ public final class TransactionRunner {
    * start-up that is every stored subscription and publication).
    */
   public <T> T read(Function<EntityManager, T> work) {
+    long started = System.nanoTime();
     EntityManager entityManager = factory.createEntityManager();
     EntityTransaction transaction = entityManager.getTransaction();
     try {
@@ -63,6 +64,7 @@ public final class TransactionRunner {
         transaction.rollback();
       }
       entityManager.close();
+      listener.finished(Duration.ofNanos(System.nanoTime() - started), false);
     }
   }
 }
