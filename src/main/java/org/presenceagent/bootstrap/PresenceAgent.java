@@ -241,7 +241,7 @@ public final class PresenceAgent implements AutoCloseable {
           AuthorizationPolicies.of(authorization,
               settings.winfoAuth() == AuthMode.NONE ? AuthorizationPolicy.allowAll() : AuthorizationPolicy.ownerOnly()),
           subscriptions, notifier, subscriptionTimers, locks, clock,
-          new StaleSubscriptions(subscriptions, subscriptionTimers, settings.deleteSameSubs()));
+          new StaleSubscriptions(subscriptions, subscriptionTimers, notifySender, settings.deleteSameSubs()));
       PublishService publish = new PublishService(
           eventPackages,
           new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxPublishExpiration()),

@@ -73,10 +73,7 @@ public final class SubscribeService {
       // restarted after it had stored the subscription but before the 200 left (the transaction
       // layer absorbs retransmissions while it runs). The watcher never learnt the old dialog's tag,
       // so the subscription is created anew in the dialog this answer establishes.
-      locks.withLock(existing.get().presentity(), () -> {
-        subscriptions.remove(existing.get().key());
-        timers.cancel(existing.get());
-      });
+      locks.withLock(existing.get().presentity(), () -> staleSubscriptions.remove(existing.get()));
       locks.withLock(command.presentity(), () -> create(command, eventPackage, granted, responder));
     } else if (command.inDialog()) {
       // RFC 6665 section 4.1.2.2 / RFC 3261 section 12.2.2: a request in a dialog we do not know.

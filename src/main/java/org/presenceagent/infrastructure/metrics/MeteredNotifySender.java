@@ -3,6 +3,7 @@ package org.presenceagent.infrastructure.metrics;
 import org.presenceagent.application.port.Notification;
 import org.presenceagent.application.port.NotifyFailedException;
 import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.domain.subscription.SubscriptionKey;
 
 /**
  * Counts the NOTIFYs handed to the SIP stack ({@code presence.notify.sent}) and those it refused
@@ -16,6 +17,11 @@ public final class MeteredNotifySender implements NotifySender {
   public MeteredNotifySender(NotifySender delegate, PresenceMetrics metrics) {
     this.delegate = delegate;
     this.metrics = metrics;
+  }
+
+  @Override
+  public void release(SubscriptionKey key) {
+    delegate.release(key);
   }
 
   @Override

@@ -204,6 +204,7 @@ class SubscribeServiceTest {
     assertThat(app.sender.last().dialog().localTag()).as("the NOTIFY goes in the new dialog")
         .isEqualTo("tag-after-restart");
     assertThat(app.scheduler.find(TIMER)).isPresent();
+    assertThat(app.sender.released).as("the old dialog is freed").containsExactly(key("call-1"));
   }
 
   @Test
