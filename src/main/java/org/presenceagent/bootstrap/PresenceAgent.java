@@ -1,9 +1,13 @@
 package org.presenceagent.bootstrap;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -13,7 +17,11 @@ import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.authorize.StoredRules;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
+import org.presenceagent.application.digest.Md5Digest;
+import org.presenceagent.application.digest.RegisterAuthenticator;
+import org.presenceagent.application.digest.StatelessNonces;
 import org.presenceagent.application.expiry.SubscriptionTimers;
+import org.presenceagent.application.internal.InternalSubscriptions;
 import org.presenceagent.application.manage.LiveSettings;
 import org.presenceagent.application.manage.ManagementService;
 import org.presenceagent.application.notify.NotifyResponseService;
@@ -59,7 +67,11 @@ import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.watcher.OfflineWatcherRepository;
 import org.presenceagent.domain.xcap.XcapDocumentRepository;
 import org.presenceagent.infrastructure.config.AuthMode;
+import org.presenceagent.infrastructure.config.HtdigestFile;
 import org.presenceagent.infrastructure.config.PresenceSettings;
+import org.presenceagent.infrastructure.metrics.MeteredNotifySender;
+import org.presenceagent.infrastructure.metrics.PresenceMetrics;
+import org.presenceagent.infrastructure.metrics.StateGauges;
 import org.presenceagent.infrastructure.persistence.Database;
 import org.presenceagent.infrastructure.persistence.IndexedPublicationRepository;
 import org.presenceagent.infrastructure.persistence.InMemoryOfflineWatcherRepository;
@@ -94,6 +106,11 @@ public final class PresenceAgent implements AutoCloseable {
    * and the presentity's lock; a slower server makes the watcher pending until the rules arrive.
    */
   private static final Duration XCAP_FIRST_WAIT = Duration.ofMillis(500);
+  /**
+   * How long a REGISTER digest nonce is good for: long enough for a phone to answer the challenge,
+   * short because stateless nonces can be replayed until they are stale.
+   */
+  private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
   private final List<AutoCloseable> resources;
   private final SubscribeService subscribeService;
@@ -106,6 +123,9 @@ public final class PresenceAgent implements AutoCloseable {
   private final PresentityState presentityState;
   private final ManagementService managementService;
   private final Capabilities capabilities;
+  private final PresenceMetrics metrics;
+  private final InternalSubscriptions internalSubscriptions;
+  private final Optional<RegisterAuthenticator> registerAuthenticator;
   private final Clock clock;
 
   private PresenceAgent(
@@ -120,6 +140,9 @@ public final class PresenceAgent implements AutoCloseable {
       PresentityState presentityState,
       ManagementService managementService,
       Capabilities capabilities,
+      PresenceMetrics metrics,
+      InternalSubscriptions internalSubscriptions,
+      Optional<RegisterAuthenticator> registerAuthenticator,
       Clock clock) {
     this.resources = resources;
     this.subscribeService = subscribeService;
@@ -132,13 +155,20 @@ public final class PresenceAgent implements AutoCloseable {
     this.presentityState = presentityState;
     this.managementService = managementService;
     this.capabilities = capabilities;
+    this.metrics = metrics;
+    this.internalSubscriptions = internalSubscriptions;
+    this.registerAuthenticator = registerAuthenticator;
     this.clock = clock;
   }
 
   /** Builds the application, restores stored state and restarts its timers. */
-  public static PresenceAgent start(PresenceSettings settings, NotifySender notifySender, Clock clock) {
+  public static PresenceAgent start(PresenceSettings settings, NotifySender sipNotifySender, Clock clock) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
+      // First in, last closed: every component may count until it is closed.
+      PresenceMetrics metrics = PresenceMetrics.start(settings.metricsEnabled());
+      resources.add(metrics);
+      NotifySender notifySender = new MeteredNotifySender(sipNotifySender, metrics);
       SecureXml secureXml = new SecureXml(settings.maxBodySize());
       DocumentCodec codec = new PidfCodec(secureXml);
       RulesDocumentReader rulesReader = new PresRulesReader(secureXml);
@@ -148,9 +178,10 @@ public final class PresenceAgent implements AutoCloseable {
       XcapDocumentRepository xcapDocuments = new InMemoryXcapDocumentRepository();
       OfflineWatcherRepository offlineWatcherStore = new InMemoryOfflineWatcherRepository();
       if (settings.useDb()) {
-        Database database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
+        Database database = settings.dbJndiName().map(Database::fromJndi)
+            .orElseGet(() -> Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword()));
         resources.add(database);
-        TransactionRunner transactions = database.transactions();
+        TransactionRunner transactions = database.transactions(metrics::transaction);
         subscriptionStore = new JpaSubscriptionStore(transactions);
         publicationStore = new JpaPublicationStore(transactions, codec::parse);
         bindingStore = new JpaBindingStore(transactions);
@@ -168,7 +199,9 @@ public final class PresenceAgent implements AutoCloseable {
           ? List.of(EventPackage.PRESENCE, EventPackage.PRESENCE_WINFO)
           : List.of(EventPackage.PRESENCE));
       PresentityLocks locks = new PresentityLocks(LOCK_STRIPES);
+      StateGauges.register(metrics.registry(), eventPackages.names(), subscriptions, publications, bindings);
       StoredRules storedRules = new StoredRules(xcapDocuments, rulesReader);
+      metrics.rulesCache("stored", storedRules, StoredRules::hits, StoredRules::misses);
       ScheduledExpiryScheduler scheduler = new ScheduledExpiryScheduler(clock, 1);
       resources.add(scheduler);
       // The XCAP client reports changed rules to the AuthorizeService, which needs the policy built
@@ -180,6 +213,7 @@ public final class PresenceAgent implements AutoCloseable {
             Duration.ofSeconds(settings.authRulesRefreshTime()), XcapDocumentType.presRules(rulesReader), scheduler,
             clock, presentity -> authorizeRef.get().authorize(presentity)).start();
       });
+      xcapClient.ifPresent(client -> metrics.rulesCache("xcap", client, XcapRulesClient::cacheHits, XcapRulesClient::cacheMisses));
       // MESSAGE authorization reads im-rules from the same place, through the same cached client.
       Function<Aor, Optional<ImRules>> storedImRules = new StoredImRules(xcapDocuments, rulesReader);
       Function<Aor, Optional<ImRules>> imRules = settings.authXcapRoot()
@@ -199,6 +233,10 @@ public final class PresenceAgent implements AutoCloseable {
           : PresentityState.publicationsOnly(publications, codec, clock);
       NotifyService notifier = new NotifyService(state, subscriptions, codec, notifySender, authorization,
           new WatcherInfoCodec(), offlineWatchers, staticPresence, clock, settings.notifyOfflineBody());
+      InternalSubscriptions internalSubscriptions =
+          new InternalSubscriptions(settings.acceptInternalSubscriptions(), authorization, notifier, locks);
+      notifier.observe(internalSubscriptions);
+      resources.add(internalSubscriptions); // closed first: internal watchers learn that they were ended
       ExpiryService expiry = new ExpiryService(subscriptions, publications, notifier, locks, clock);
       SubscriptionTimers subscriptionTimers = new SubscriptionTimers(scheduler, expiry);
       PublicationTimers publicationTimers = new PublicationTimers(scheduler, expiry);
@@ -209,7 +247,7 @@ public final class PresenceAgent implements AutoCloseable {
           AuthorizationPolicies.of(authorization,
               settings.winfoAuth() == AuthMode.NONE ? AuthorizationPolicy.allowAll() : AuthorizationPolicy.ownerOnly()),
           subscriptions, notifier, subscriptionTimers, locks, clock,
-          new StaleSubscriptions(subscriptions, subscriptionTimers, settings.deleteSameSubs()));
+          new StaleSubscriptions(subscriptions, subscriptionTimers, notifySender, settings.deleteSameSubs()));
       PublishService publish = new PublishService(
           eventPackages,
           new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxPublishExpiration()),
@@ -270,11 +308,32 @@ public final class PresenceAgent implements AutoCloseable {
       // Registered last: a console must not reach a half-built application; closed first.
       resources.add(JmxRegistration.register(settings.jmxName(), management));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
-          register, messages, state, management, capabilities, clock);
+          register, messages, state, management, capabilities, metrics, internalSubscriptions,
+          settings.registerAuth() ? Optional.of(registerAuthenticator(settings, clock)) : Optional.empty(), clock);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
     }
+  }
+
+  /** Digest authentication of REGISTER (register_auth=1): users from both credential parameters. */
+  private static RegisterAuthenticator registerAuthenticator(PresenceSettings settings, Clock clock) {
+    String realm = settings.registerAuthRealm();
+    Map<String, String> ha1ByUser = new LinkedHashMap<>();
+    settings.registerCredentials()
+        .forEach((user, password) -> ha1ByUser.put(user, Md5Digest.ha1(user, realm, password)));
+    settings.registerCredentialsFile().ifPresent(file -> ha1ByUser.putAll(HtdigestFile.read(file, realm)));
+    byte[] secret;
+    if (settings.registerAuthSecret().isEmpty()) {
+      secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+      LOG.warn("register_auth_secret is empty: digest nonces are signed with a random key, so they are refused"
+          + " by other nodes and after a restart (phones then register again after a new challenge)");
+    } else {
+      secret = settings.registerAuthSecret().getBytes(StandardCharsets.UTF_8);
+    }
+    LOG.info("REGISTER needs digest authentication in realm {} ({} users)", realm, ha1ByUser.size());
+    return new RegisterAuthenticator(realm, ha1ByUser, new StatelessNonces(secret, realm, NONCE_LIFETIME, clock));
   }
 
   private static AuthorizationPolicy authorization(AuthMode mode, Function<Aor, Optional<PresRules>> rules, Clock clock) {
@@ -313,6 +372,20 @@ public final class PresenceAgent implements AutoCloseable {
     return capabilities;
   }
 
+  /**
+   * Presence subscriptions from components in this JVM ({@code accept_internal_subscriptions}); the
+   * web application also publishes it as a servlet context attribute
+   * ({@link PresenceAgentBootstrap#INTERNAL_SUBSCRIPTIONS_ATTRIBUTE}).
+   */
+  public InternalSubscriptions internalSubscriptions() {
+    return internalSubscriptions;
+  }
+
+  /** Digest authentication of REGISTER, when register_auth=1. */
+  public Optional<RegisterAuthenticator> registerAuthenticator() {
+    return registerAuthenticator;
+  }
+
   public RegisterService registerService() {
     return registerService;
   }
@@ -333,6 +406,11 @@ public final class PresenceAgent implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** This application's meters (closed with it). */
+  public PresenceMetrics metrics() {
+    return metrics;
   }
 
   /** The built-in XCAP server's document operations. */

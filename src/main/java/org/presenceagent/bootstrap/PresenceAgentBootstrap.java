@@ -1,11 +1,17 @@
 package org.presenceagent.bootstrap;
 
 import java.time.Clock;
+import java.util.Optional;
 import javax.servlet.ServletContext;
 import javax.servlet.ServletContextEvent;
 import javax.servlet.ServletContextListener;
+import org.presenceagent.application.internal.InternalSubscriptions;
 import org.presenceagent.infrastructure.config.PresenceSettings;
+import org.presenceagent.infrastructure.metrics.PresenceMetrics;
 import org.presenceagent.sip.SipHandlers;
+import org.presenceagent.sip.SipTraffic;
+import org.presenceagent.web.HttpTraffic;
+import org.presenceagent.web.MetricsEndpoint;
 import org.presenceagent.web.XcapAccess;
 import org.presenceagent.web.XcapEndpoint;
 import org.presenceagent.web.admin.AdminAccess;
@@ -22,6 +28,11 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceAgentBootstrap.class);
   private static final String AGENT_ATTRIBUTE = PresenceAgent.class.getName();
+  /**
+   * The servlet context attribute holding the {@link InternalSubscriptions} of the application: how
+   * other components of the same web application (a resource list server, a gateway) reach it.
+   */
+  public static final String INTERNAL_SUBSCRIPTIONS_ATTRIBUTE = InternalSubscriptions.class.getName();
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -37,12 +48,19 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         settings.pendingResponseCode())
         .withRegistrar(agent.registerService(), agent.clock())
         .withMessaging(agent.messageService())
-        .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes());
+        .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes())
+        .withTraffic(sipTraffic(agent.metrics()));
+    agent.registerAuthenticator().ifPresent(sipHandlers::withRegisterAuthentication);
     XcapAccess access = settings.xcapOpen() ? XcapAccess.open() : XcapAccess.withCredentials(settings.xcapCredentials());
     if (access.isOpen()) {
       LOG.warn("xcap_open=1: anybody may read and change every XCAP document; use it for local testing only");
     }
     context.setAttribute(XcapEndpoint.ATTRIBUTE, new XcapEndpoint(agent.xcapService(), access, settings.maxBodySize()));
+    PresenceMetrics metrics = agent.metrics();
+    context.setAttribute(HttpTraffic.ATTRIBUTE, (HttpTraffic) metrics::xcapServerRequest);
+    context.setAttribute(MetricsEndpoint.ATTRIBUTE, settings.metricsEnabled()
+        ? (MetricsEndpoint) accept -> Optional.of(exposition(metrics.scrape(accept)))
+        : MetricsEndpoint.DISABLED);
     context.setAttribute(AdminEndpoint.ATTRIBUTE, new AdminEndpoint(agent.managementService(),
         AdminAccess.of(settings.adminCredentials(), settings.adminRemote()), settings.maxBodySize()));
     if (settings.adminCredentials().isEmpty()) {
@@ -51,8 +69,27 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
       LOG.warn("admin_remote=1: the HTTP admin API answers any address; put TLS in front of it");
     }
     context.setAttribute(AGENT_ATTRIBUTE, agent);
+    context.setAttribute(INTERNAL_SUBSCRIPTIONS_ATTRIBUTE, agent.internalSubscriptions());
     context.setAttribute(SipHandlers.ATTRIBUTE, sipHandlers);
     LOG.info("Presence Agent started: {}", settings);
+  }
+
+  private static SipTraffic sipTraffic(PresenceMetrics metrics) {
+    return new SipTraffic() {
+      @Override
+      public void requestHandled(String method, int finalStatus) {
+        metrics.sipRequest(method, finalStatus);
+      }
+
+      @Override
+      public void notifyAnswered(int status) {
+        metrics.notifyAnswered(status);
+      }
+    };
+  }
+
+  private static MetricsEndpoint.Exposition exposition(PresenceMetrics.Exposition scrape) {
+    return new MetricsEndpoint.Exposition(scrape.contentType(), scrape.body());
   }
 
   @Override

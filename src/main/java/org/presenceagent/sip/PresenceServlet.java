@@ -4,27 +4,39 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
 import javax.servlet.sip.SipServlet;
+import javax.servlet.sip.SipServletMessage;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.publish.PublishResult;
+import org.presenceagent.application.register.RegisterCommand;
 import org.presenceagent.application.register.RegisterService;
 import org.presenceagent.application.subscribe.SubscribeCommand;
 import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The presence server's SIP entry point (RFC 3856 presence agent, RFC 3903 event state
  * compositor). Thin on purpose: each method parses the request into a command, calls one use case
  * and sends one response; every failure goes through {@link SipErrorResponder}.
+ *
+ * <p>Logging: while a message is handled its Call-ID is in the logging context under {@link
+ * #CALL_ID}, so every line logged meanwhile (also by the container on this thread) can show it; each
+ * request leaves one DEBUG line with method, Request-URI, From, To, Call-ID and the final status.
  */
 public final class PresenceServlet extends SipServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(PresenceServlet.class);
+
+  /** The MDC key of the Call-ID of the message being handled (logback.xml shows it). */
+  public static final String CALL_ID = "callId";
 
   private transient SipHandlers handlers;
 
@@ -36,9 +48,32 @@ public final class PresenceServlet extends SipServlet {
     }
   }
 
+  /** Every request and response passes here: the Call-ID into the MDC, then one line and one count per request. */
+  @Override
+  public void service(ServletRequest request, ServletResponse response) throws ServletException, IOException {
+    SipServletMessage message = (SipServletMessage) (request != null ? request : response);
+    MDC.put(CALL_ID, message.getCallId());
+    try {
+      super.service(request, response);
+    } finally {
+      if (request instanceof SipServletRequest sipRequest) {
+        handled(sipRequest);
+      }
+      MDC.remove(CALL_ID);
+    }
+  }
+
+  private void handled(SipServletRequest request) {
+    int status = FinalStatus.of(request);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} from {} to {} (Call-ID {}) -> {}", request.getMethod(), request.getRequestURI(),
+          request.getFrom().getURI(), request.getTo().getURI(), request.getCallId(), status == 0 ? "-" : status);
+    }
+    handlers.traffic().requestHandled(request.getMethod(), status);
+  }
+
   @Override
   protected void doSubscribe(SipServletRequest request) {
-    LOG.debug("SUBSCRIBE {} (Call-ID {})", request.getRequestURI(), request.getCallId());
     try {
       SubscribeCommand command = SubscribeRequestParser.parse(request);
       handlers.subscribeService().subscribe(command,
@@ -51,7 +86,6 @@ public final class PresenceServlet extends SipServlet {
 
   @Override
   protected void doPublish(SipServletRequest request) {
-    LOG.debug("PUBLISH {} (Call-ID {})", request.getRequestURI(), request.getCallId());
     try {
       handlers.publishService().publish(
           PublishRequestParser.parse(request, handlers.maxBodySize()), result -> answerPublish(request, result));
@@ -68,20 +102,22 @@ public final class PresenceServlet extends SipServlet {
     ok.setHeader(SipHeaders.SIP_ETAG, result.etag().value());
     ok.setExpires((int) Math.min(result.expiresSeconds(), Integer.MAX_VALUE));
     try {
-      ok.send();
+      FinalStatus.send(ok);
     } catch (IOException e) {
       LOG.warn("could not answer PUBLISH (Call-ID {}): {}", request.getCallId(), e.getMessage());
     }
   }
 
-  /** REGISTER: the built-in registrar (RFC 3261 section 10.3). */
+  /** REGISTER: the built-in registrar (RFC 3261 section 10.3), with digest authentication when configured. */
   @Override
   protected void doRegister(SipServletRequest request) {
-    LOG.debug("REGISTER {} (Call-ID {})", request.getTo(), request.getCallId());
     try {
       RegisterService registrar = handlers.registerService()
           .orElseThrow(() -> new SipResponseException(405, "Method Not Allowed", Map.of(SipHeaders.ALLOW, SipHeaders.ALLOWED_METHODS)));
-      List<Binding> bindings = registrar.register(RegisterRequestParser.parse(request));
+      RegisterCommand command = RegisterRequestParser.parse(request);
+      handlers.registerAuthenticator()
+          .ifPresent(authenticator -> RegisterDigest.require(request, command.aor(), authenticator));
+      List<Binding> bindings = registrar.register(command);
       RegistrarResponses.ok(request, bindings, handlers.sipFactory(), handlers.clock());
     } catch (RuntimeException e) {
       SipErrorResponder.reply(request, e);
@@ -93,7 +129,6 @@ public final class PresenceServlet extends SipServlet {
   /** MESSAGE to a local user: authorized, then relayed to the user's contacts (RFC 3428). */
   @Override
   protected void doMessage(SipServletRequest request) {
-    LOG.debug("MESSAGE {} (Call-ID {})", request.getRequestURI(), request.getCallId());
     try {
       MessageService messages = handlers.messageService()
           .orElseThrow(() -> new SipResponseException(405, "Method Not Allowed", Map.of(SipHeaders.ALLOW, SipHeaders.ALLOWED_METHODS)));
@@ -116,7 +151,7 @@ public final class PresenceServlet extends SipServlet {
       ok.setHeader(SipHeaders.ALLOW, SipHeaders.ALLOWED_METHODS);
       ok.setHeader(SipHeaders.ALLOW_EVENTS, String.join(", ", handlers.allowEvents()));
       ok.setHeader(SipHeaders.ACCEPT, String.join(", ", handlers.acceptTypes()));
-      ok.send();
+      FinalStatus.send(ok);
     } catch (IOException e) {
       LOG.warn("could not answer OPTIONS (Call-ID {}): {}", request.getCallId(), e.getMessage());
     } catch (RuntimeException e) {
@@ -147,6 +182,7 @@ public final class PresenceServlet extends SipServlet {
     if (!"NOTIFY".equals(response.getMethod()) || response.getStatus() < 200) {
       return;
     }
+    handlers.traffic().notifyAnswered(response.getStatus());
     try {
       RequestFields.EventField event = RequestFields.event(response.getRequest());
       String watcherTag = response.getTo().getParameter("tag");

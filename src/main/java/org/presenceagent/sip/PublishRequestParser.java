@@ -5,6 +5,7 @@ import java.util.Optional;
 import javax.servlet.sip.SipServletRequest;
 import org.presenceagent.application.publish.PublishCommand;
 import org.presenceagent.domain.shared.ETag;
+import org.presenceagent.domain.shared.RequestId;
 
 /** Turns a PUBLISH into a {@link PublishCommand} (RFC 3903 section 11). */
 final class PublishRequestParser {
@@ -18,7 +19,8 @@ final class PublishRequestParser {
         event.name(),
         RequestFields.expires(request),
         ifMatch(request),
-        body(request, maxBodySize));
+        body(request, maxBodySize),
+        new RequestId(request.getCallId(), RequestFields.cseq(request)));
   }
 
   /**

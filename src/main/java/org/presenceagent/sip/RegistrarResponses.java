@@ -36,7 +36,7 @@ final class RegistrarResponses {
       }
     }
     try {
-      ok.send();
+      FinalStatus.send(ok);
     } catch (IOException e) {
       LOG.warn("could not answer REGISTER (Call-ID {}): {}", request.getCallId(), e.getMessage());
     }

@@ -54,7 +54,7 @@ final class SipErrorResponder {
     SipServletResponse response = request.createResponse(status, ReasonPhrase.sanitize(reason));
     headers.forEach(response::setHeader);
     try {
-      response.send();
+      FinalStatus.send(response);
     } catch (IOException e) {
       LOG.warn("could not send {} to {} (Call-ID {}): {}", status, request.getRemoteAddr(), request.getCallId(), e.getMessage());
     }

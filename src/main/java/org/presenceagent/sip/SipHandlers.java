@@ -10,6 +10,7 @@ import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.publish.PublishService;
+import org.presenceagent.application.digest.RegisterAuthenticator;
 import org.presenceagent.application.register.RegisterService;
 import org.presenceagent.application.subscribe.SubscribeService;
 
@@ -30,6 +31,7 @@ public final class SipHandlers {
   private final SipFactory sipFactory;
   private final SipNotifySender notifySender;
   private RegisterService registerService;
+  private RegisterAuthenticator registerAuthenticator;
   private MessageService messageService;
   private List<String> allowEvents = List.of("presence");
   private List<String> acceptTypes = List.of("application/pidf+xml");
@@ -39,6 +41,7 @@ public final class SipHandlers {
   private NotifyResponseService notifyResponseService;
   private int maxBodySize;
   private int pendingStatus;
+  private SipTraffic traffic = SipTraffic.NONE;
 
   private SipHandlers(SipFactory sipFactory) {
     this.sipFactory = sipFactory;
@@ -86,6 +89,12 @@ public final class SipHandlers {
     return this;
   }
 
+  /** Requires digest authentication of REGISTER (RFC 3261 section 22.4); without it REGISTER is open. */
+  public SipHandlers withRegisterAuthentication(RegisterAuthenticator authenticator) {
+    this.registerAuthenticator = authenticator;
+    return this;
+  }
+
   /** Adds MESSAGE delivery to registered users (RFC 3428); without it MESSAGE gets 405. */
   public SipHandlers withMessaging(MessageService messages) {
     this.messageService = messages;
@@ -99,6 +108,16 @@ public final class SipHandlers {
     return this;
   }
 
+  /** Adds the observer of handled requests and NOTIFY answers (the metrics). */
+  public SipHandlers withTraffic(SipTraffic observer) {
+    this.traffic = observer;
+    return this;
+  }
+
+  SipTraffic traffic() {
+    return traffic;
+  }
+
   List<String> allowEvents() {
     return allowEvents;
   }
@@ -109,6 +128,10 @@ public final class SipHandlers {
 
   Optional<MessageService> messageService() {
     return Optional.ofNullable(messageService);
+  }
+
+  Optional<RegisterAuthenticator> registerAuthenticator() {
+    return Optional.ofNullable(registerAuthenticator);
   }
 
   Optional<RegisterService> registerService() {

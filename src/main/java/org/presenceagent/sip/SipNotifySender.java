@@ -33,6 +33,11 @@ public final class SipNotifySender implements NotifySender {
   }
 
   @Override
+  public void release(SubscriptionKey key) {
+    dialogs.unbind(key);
+  }
+
+  @Override
   public long send(Notification notification) {
     SubscriptionKey key = notification.key();
     Optional<SipSession> session = dialogs.find(key);

@@ -50,7 +50,7 @@ final class SipSubscribeResponder implements SubscribeResponder {
       dialogs.bind(key, request.getSession());
     }
     try {
-      ok.send();
+      FinalStatus.send(ok);
     } catch (IOException e) {
       throw new NotifyFailedException("could not answer SUBSCRIBE " + request.getCallId(), e);
     }

@@ -134,6 +134,15 @@ public final class EmbeddedSipServer implements AutoCloseable {
     }
   }
 
+  /**
+   * An attribute of the deployed application's servlet context: how a program embedding the server
+   * reaches the application's Java APIs, e.g. its internal subscriptions
+   * ({@code PresenceAgentBootstrap.INTERNAL_SUBSCRIPTIONS_ATTRIBUTE}); {@code null} when not set.
+   */
+  public Object applicationAttribute(String name) {
+    return context.getServletContext().getAttribute(name);
+  }
+
   private static Connector sipConnector(String bind, int port, String transport) {
     Connector connector = new Connector(SipProtocolHandler.class.getName());
     SipProtocolHandler handler = (SipProtocolHandler) connector.getProtocolHandler();
@@ -162,7 +171,9 @@ public final class EmbeddedSipServer implements AutoCloseable {
     properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
     properties.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
     properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
-    properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+    // JAIN-SIP logs through the log4j 1.2 API, which log4j-over-slf4j routes to logback: LOG4J
+    // makes it ask that logger for each level, so logback.xml's "gov.nist" logger decides.
+    properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "LOG4J");
     properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "64");
     properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
     properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(1024 * 1024));

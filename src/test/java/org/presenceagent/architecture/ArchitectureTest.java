@@ -38,6 +38,7 @@ class ArchitectureTest {
       "org.presenceagent.document.datamodel..", "org.presenceagent.document.rpid..",
       "org.presenceagent.document.cipid..", "org.presenceagent.document.watcherinfo.."};
   private static final String STANDALONE = "org.presenceagent.standalone..";
+  private static final String METRICS = "org.presenceagent.infrastructure.metrics..";
 
   @ArchTest
   static final ArchRule domainDependsOnNothingOfOursOutsideTheDomain = noClasses()
@@ -50,10 +51,12 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage(
           "javax.servlet..", "jakarta.persistence..", "jakarta.xml.bind..", "org.w3c..");
 
+  // javax.crypto is the JDK's cryptography (digest nonces' HMAC), part of the platform like java..
   @ArchTest
   static final ArchRule applicationDependsOnlyOnTheDomain = classes()
       .that().resideInAPackage(APPLICATION)
-      .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "org.slf4j..", "java..");
+      .should().onlyDependOnClassesThat().resideInAnyPackage(
+          APPLICATION, DOMAIN, "org.slf4j..", "java..", "javax.crypto..");
 
   @ArchTest
   static final ArchRule onlyTheSipAdapterUsesSipServlets = noClasses()
@@ -75,9 +78,10 @@ class ArchitectureTest {
       .that().resideInAnyPackage(DOMAIN, APPLICATION, SIP, WEB, INFRASTRUCTURE, DOCUMENT)
       .should().dependOnClassesThat().resideInAPackage(JMX);
 
+  // The management MBeans, and the metrics' registry which exports meters as MBeans of their own.
   @ArchTest
-  static final ArchRule onlyTheJmxAdapterUsesJmx = noClasses()
-      .that().resideOutsideOfPackage(JMX)
+  static final ArchRule onlyTheJmxAdaptersUseJmx = noClasses()
+      .that().resideOutsideOfPackages(JMX, "org.presenceagent.infrastructure.metrics..")
       .should().dependOnClassesThat().resideInAPackage("javax.management..");
 
   // The management consoles call one use case, so JMX and HTTP cannot drift apart.
@@ -137,4 +141,19 @@ class ArchitectureTest {
   static final ArchRule onlyTheLauncherWritesToTheConsole = noClasses()
       .that().doNotHaveFullyQualifiedName("org.presenceagent.standalone.PresenceAgentMain")
       .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+
+  // The composition root may hold the metrics, but only the metrics adapter knows Micrometer: the
+  // domain, the use cases and the SIP/HTTP adapters report through interfaces of their own.
+  @ArchTest
+  static final ArchRule onlyTheMetricsAdapterUsesMicrometer = noClasses()
+      .that().resideOutsideOfPackage(METRICS)
+      .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..");
+
+  // One logging API (SLF4J) and one backend chosen by the deployment, never by the code.
+  @ArchTest
+  static final ArchRule everythingLogsThroughSlf4j = noClasses()
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "org.apache.log4j..", "org.apache.logging.log4j..", "org.apache.commons.logging..", "java.util.logging..",
+          "ch.qos.logback..")
+      .as("no class should log other than through SLF4J");
 }

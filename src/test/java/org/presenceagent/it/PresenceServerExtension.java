@@ -66,6 +66,11 @@ public final class PresenceServerExtension implements BeforeAllCallback, AfterAl
     }
   }
 
+  /** An attribute of the running application's servlet context (see EmbeddedSipServer). */
+  public Object applicationAttribute(String name) {
+    return server.applicationAttribute(name);
+  }
+
   public int sipPort() {
     return sipPort;
   }

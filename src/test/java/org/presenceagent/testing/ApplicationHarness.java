@@ -90,7 +90,7 @@ public final class ApplicationHarness {
     return new SubscribeService(
         eventPackages, EXPIRY, AuthorizationPolicies.of(authorization, AuthorizationPolicy.ownerOnly()),
         subscriptions, notifyService, subscriptionTimers, locks, clock,
-        new StaleSubscriptions(subscriptions, subscriptionTimers, false));
+        new StaleSubscriptions(subscriptions, subscriptionTimers, sender, false));
   }
 
   public PublishService publishService() {

@@ -15,6 +15,14 @@ public final class RecordingNotifySender implements NotifySender {
   private long cseq;
   private boolean failing;
 
+  /** The keys whose dialogs were released, in order. */
+  public final List<org.presenceagent.domain.subscription.SubscriptionKey> released = new ArrayList<>();
+
+  @Override
+  public void release(org.presenceagent.domain.subscription.SubscriptionKey key) {
+    released.add(key);
+  }
+
   @Override
   public long send(Notification notification) {
     if (failing) {

@@ -18,6 +18,8 @@ public final class RecordingResponders {
     public boolean accepted;
     public boolean pending;
     public long expires = -1;
+    /** The To tag the container would give the dialog. */
+    public String tag = "our-tag";
 
     public Subscribe(List<String> events) {
       this.events = events;
@@ -30,7 +32,7 @@ public final class RecordingResponders {
     @Override
     public String localTag() {
       events.add("localTag");
-      return "our-tag";
+      return tag;
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class AuthorizeService {
           reevaluate(subscription, authorization.decide(subscription.watcher(), presentity));
         }
       }
+      notifier.rulesChanged(presentity); // watchers in this JVM (internal subscriptions) too
     });
   }
 

@@ -3,6 +3,7 @@ package org.presenceagent.application.authorize;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.presenceagent.application.port.RejectedDocumentException;
 import org.presenceagent.application.port.RulesDocumentReader;
@@ -30,6 +31,8 @@ public final class StoredRules implements Function<Aor, Optional<PresRules>> {
   private final XcapDocumentRepository documents;
   private final RulesDocumentReader reader;
   private final Map<Aor, Optional<PresRules>> parsed = new ConcurrentHashMap<>();
+  private final LongAdder lookups = new LongAdder();
+  private final LongAdder misses = new LongAdder();
 
   public StoredRules(XcapDocumentRepository documents, RulesDocumentReader reader) {
     this.documents = documents;
@@ -43,7 +46,18 @@ public final class StoredRules implements Function<Aor, Optional<PresRules>> {
 
   @Override
   public Optional<PresRules> apply(Aor presentity) {
+    lookups.increment();
     return parsed.computeIfAbsent(presentity, this::load);
+  }
+
+  /** Lookups answered from the parsed rules in memory (for the metrics). */
+  public long hits() {
+    return lookups.sum() - misses.sum();
+  }
+
+  /** Lookups that had to read and parse the stored document. */
+  public long misses() {
+    return misses.sum();
   }
 
   /** Forgets the parsed rules of a presentity whose document changed. */
@@ -52,6 +66,7 @@ public final class StoredRules implements Function<Aor, Optional<PresRules>> {
   }
 
   private Optional<PresRules> load(Aor presentity) {
+    misses.increment();
     return documents.find(new DocumentSelector(AUID, presentity, DOCUMENT_NAME)).flatMap(document -> {
       try {
         return Optional.of(reader.read(document.body()));

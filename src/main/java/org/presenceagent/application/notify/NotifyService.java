@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.Notification;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@code presence.winfo} subscriptions (RFC 3857) get the full watcher list of their
  * presentity when they are notified of their own state, and a partial one each time a presence
  * watcher of that presentity changes status.
+ *
+ * <p>Watchers in the same JVM (internal subscriptions) are {@link PresentityObserver}s told of the
+ * same changes, and read the document they may see through {@link #presenceDocument}.
  */
 public final class NotifyService {
 
@@ -57,6 +61,7 @@ public final class NotifyService {
   private final Function<Aor, Optional<PresenceDocument>> staticPresence;
   private final Clock clock;
   private final boolean offlineBody;
+  private final List<PresentityObserver> observers = new CopyOnWriteArrayList<>();
 
   /**
    * @param authorization the presence policy, asked at each NOTIFY for polite blocks
@@ -140,6 +145,37 @@ public final class NotifyService {
     }
   }
 
+  /**
+   * Adds an in-process observer of presentities. It is registered after construction because
+   * observers compose documents through this service ({@link #presenceDocument}).
+   */
+  public void observe(PresentityObserver observer) {
+    observers.add(observer);
+  }
+
+  /**
+   * The presentity's composed presence document (PIDF) as a watcher sees it: its state, or, when
+   * {@code withheld}, the neutral document of a presentity without state; empty with
+   * {@code notify_offline_body=0} and nothing to compose. The same body a SIP watcher gets.
+   */
+  public Optional<NotifyBody> presenceDocument(Aor presentity, boolean withheld) {
+    return presenceBody(presentity, EventPackage.PRESENCE.name(), EventPackage.PIDF, withheld);
+  }
+
+  /**
+   * The presentity's authorization rules were applied again (its SIP subscriptions were
+   * re-evaluated by the caller, under the presentity's lock): in-process observers do the same.
+   */
+  public void rulesChanged(Aor presentity) {
+    tellObservers(presentity);
+  }
+
+  private void tellObservers(Aor presentity) {
+    for (PresentityObserver observer : observers) {
+      observer.presentityChanged(presentity);
+    }
+  }
+
   /** Sends the presentity's new state to each of its active watchers. */
   public void notifyWatchers(Aor presentity, String event) {
     Map<String, Optional<NotifyBody>> bodiesByType = new HashMap<>(); // composed once per change and type
@@ -151,6 +187,9 @@ public final class NotifyService {
             : bodiesByType.computeIfAbsent(subscription.contentType(), type -> presenceBody(presentity, event, type, false));
         send(subscription, body);
       }
+    }
+    if (EventPackage.PRESENCE.name().equalsIgnoreCase(event)) {
+      tellObservers(presentity);
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ETag;
+import org.presenceagent.domain.shared.RequestId;
 
 /**
  * A parsed PUBLISH request.
@@ -14,11 +15,24 @@ import org.presenceagent.domain.shared.ETag;
  * @param requestedExpires the Expires header value, empty when absent
  * @param ifMatch the {@code SIP-If-Match} entity tag, empty for an initial publication
  * @param body the published document, empty for a refresh or removal
+ * @param request the request's Call-ID and CSeq ({@link RequestId#NONE} when no SIP request made it)
  */
 public record PublishCommand(
-    Aor presentity, String event, OptionalLong requestedExpires, Optional<ETag> ifMatch, Optional<Body> body) {
+    Aor presentity,
+    String event,
+    OptionalLong requestedExpires,
+    Optional<ETag> ifMatch,
+    Optional<Body> body,
+    RequestId request) {
+
+  /** A publication made without a SIP request (a management operation, a test). */
+  public PublishCommand(
+      Aor presentity, String event, OptionalLong requestedExpires, Optional<ETag> ifMatch, Optional<Body> body) {
+    this(presentity, event, requestedExpires, ifMatch, body, RequestId.NONE);
+  }
 
   public PublishCommand {
+    Objects.requireNonNull(request, "request");
     Objects.requireNonNull(presentity, "presentity");
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(requestedExpires, "requestedExpires");

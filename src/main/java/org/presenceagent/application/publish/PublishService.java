@@ -70,12 +70,35 @@ public final class PublishService {
     // Parsed before taking the lock: parsing is the expensive part and touches no shared state.
     Optional<PresenceDocument> document = command.body().map(this::parse);
     locks.withLock(command.presentity(), () -> {
+      Optional<Publication> stored = retransmitted(command, eventPackage);
+      if (stored.isPresent()) {
+        // Already applied before a crash took the response away: answer again, change nothing.
+        responder.accept(new PublishResult(stored.get().etag(), stored.get().remainingSeconds(clock)));
+        return;
+      }
       if (command.ifMatch().isPresent()) {
         update(command, eventPackage, command.ifMatch().get(), document, granted, responder);
       } else {
         initial(command, eventPackage, document, granted, responder);
       }
     });
+  }
+
+  /**
+   * The publication a retransmission of {@code command} produced. While the server runs, the SIP
+   * transaction layer absorbs retransmissions; after a crash between commit and response (RFC 3261
+   * section 17.1: the client retransmits the unchanged request) the stored Call-ID and CSeq
+   * recognise it, so an initial PUBLISH does not create a second publication and a modification
+   * does not fail with 412 for the entity tag it already replaced.
+   */
+  private Optional<Publication> retransmitted(PublishCommand command, EventPackage eventPackage) {
+    if (command.request().isNone()) {
+      return Optional.empty();
+    }
+    return publications.findByPresentity(command.presentity(), eventPackage.name()).stream()
+        .filter(publication -> publication.producedBy(command.request()))
+        .filter(publication -> !publication.isExpired(clock))
+        .findFirst();
   }
 
   private PresenceDocument parse(PublishCommand.Body body) {
@@ -99,7 +122,8 @@ public final class PublishService {
       // RFC 3903 section 6 step 4: an initial PUBLISH must carry a body.
       throw RequestRejectedException.badRequest("Missing body in initial PUBLISH");
     }
-    Publication publication = Publication.initial(command.presentity(), eventPackage.name(), document.get(), granted, clock);
+    Publication publication = Publication.initial(
+        command.presentity(), eventPackage.name(), document.get(), granted, clock, command.request());
     if (granted.isZero()) { // published and withdrawn in one go: nothing to keep or tell
       responder.accept(new PublishResult(publication.etag(), 0));
       return;
@@ -130,8 +154,8 @@ public final class PublishService {
       return;
     }
     Publication successor = document
-        .map(newDocument -> current.modified(newDocument, granted, clock))
-        .orElseGet(() -> current.refreshed(granted, clock));
+        .map(newDocument -> current.modified(newDocument, granted, clock, command.request()))
+        .orElseGet(() -> current.refreshed(granted, clock, command.request()));
     publications.replace(ifMatch, successor);
     timers.cancel(ifMatch);
     timers.schedule(successor);

@@ -1,6 +1,7 @@
 package org.presenceagent.application.subscribe;
 
 import org.presenceagent.application.expiry.SubscriptionTimers;
+import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
 import org.slf4j.Logger;
@@ -18,11 +19,15 @@ public final class StaleSubscriptions {
 
   private final SubscriptionRepository subscriptions;
   private final SubscriptionTimers timers;
+  private final NotifySender dialogs;
   private final boolean enabled;
 
-  public StaleSubscriptions(SubscriptionRepository subscriptions, SubscriptionTimers timers, boolean enabled) {
+  /** @param dialogs told to free the dialog of each subscription removed */
+  public StaleSubscriptions(
+      SubscriptionRepository subscriptions, SubscriptionTimers timers, NotifySender dialogs, boolean enabled) {
     this.subscriptions = subscriptions;
     this.timers = timers;
+    this.dialogs = dialogs;
     this.enabled = enabled;
   }
 
@@ -36,9 +41,19 @@ public final class StaleSubscriptions {
           && old.watcher().equals(fresh.watcher())
           && old.dialog().remoteTarget().equals(fresh.dialog().remoteTarget())) {
         LOG.info("subscription {} replaced by {} (same watcher and contact), removed", old.key(), fresh.key());
-        subscriptions.remove(old.key());
-        timers.cancel(old);
+        remove(old);
       }
     }
+  }
+
+  /**
+   * Removes a subscription that a new one replaces, silently: its watcher forgot the dialog, or
+   * never learnt it (a dialog-creating SUBSCRIBE retransmitted after a crash). Callers hold the
+   * presentity's lock.
+   */
+  public void remove(Subscription old) {
+    subscriptions.remove(old.key());
+    timers.cancel(old);
+    dialogs.release(old.key());
   }
 }

@@ -66,8 +66,15 @@ public final class SubscribeService {
         .orElseThrow(() -> RequestRejectedException.badEvent(eventPackages.names()));
     Duration granted = ExpiryGrant.of(expiryPolicy, command.requestedExpires());
     Optional<Subscription> existing = subscriptions.find(command.key());
-    if (existing.isPresent()) {
+    if (existing.isPresent() && command.inDialog()) {
       locks.withLock(existing.get().presentity(), () -> refresh(command, granted, responder));
+    } else if (existing.isPresent()) {
+      // The dialog-creating request again, without our To tag: a retransmission reaching a server
+      // restarted after it had stored the subscription but before the 200 left (the transaction
+      // layer absorbs retransmissions while it runs). The watcher never learnt the old dialog's tag,
+      // so the subscription is created anew in the dialog this answer establishes.
+      locks.withLock(existing.get().presentity(), () -> staleSubscriptions.remove(existing.get()));
+      locks.withLock(command.presentity(), () -> create(command, eventPackage, granted, responder));
     } else if (command.inDialog()) {
       // RFC 6665 section 4.1.2.2 / RFC 3261 section 12.2.2: a request in a dialog we do not know.
       throw new RequestRejectedException(481, "Subscription Does Not Exist");

@@ -23,6 +23,21 @@ public enum Parameter {
   USE_CALLBACKS("use_callbacks", "1",
       "1: each registered contact is an open tuple of the user's presence and the user is offline when the last"
           + " binding ends; 0: presence comes from PUBLISH only.", "use_callbacks"),
+  REGISTER_AUTH("register_auth", "0",
+      "1: REGISTER needs digest credentials (RFC 3261 section 22, MD5, qop=auth) of the To AOR's user, from"
+          + " register_credentials or register_credentials_file (401 challenge, 403 for another user's credentials);"
+          + " 0: anybody may register.", "-"),
+  REGISTER_AUTH_REALM("register_auth_realm", "",
+      "Digest realm of the REGISTER challenges, usually the SIP domain; required with register_auth=1.", "-"),
+  REGISTER_CREDENTIALS("register_credentials", "",
+      "Users who may register with register_auth=1: comma-separated user:password pairs, user being the"
+          + " AOR's user part.", "-"),
+  REGISTER_CREDENTIALS_FILE("register_credentials_file", "",
+      "With register_auth=1: a file of users in htdigest format, one user:realm:HA1 line each (HA1 = MD5 of"
+          + " user:realm:password, so no password is stored); lines of other realms are ignored.", "-"),
+  REGISTER_AUTH_SECRET("register_auth_secret", "",
+      "Key (16 characters or more) that signs the digest nonces; give every node the same one so that nonces"
+          + " survive restarts and work on every node; empty means a random key at each start.", "-"),
   MIN_EXPIRES("min_expires", "60",
       "Shortest non-zero expiry accepted, in seconds; shorter requests get 423 with Min-Expires.", "-"),
   USE_DB("use_db", "1",
@@ -32,6 +47,9 @@ public enum Parameter {
       "JDBC URL of the database; empty means an embedded H2 database in data_dir.", "db_url"),
   DB_USER("db_user", "", "Database user (for db_url).", "-"),
   DB_PASSWORD("db_password", "", "Database password (for db_url).", "-"),
+  DB_JNDI_NAME("db_jndi_name", "",
+      "JNDI name of a container-managed, non-JTA data source to use instead of db_url (e.g."
+          + " java:jboss/datasources/PresenceAgentDS on WildFly; see wildfly-config/); empty means db_url.", "-"),
   DATA_DIR("data_dir", "data", "Directory of the embedded H2 database.", "-"),
   AUTH("auth", "",
       "Authorization of presence watchers: none (all active), implicit (all pending), xcap (each"
@@ -44,6 +62,10 @@ public enum Parameter {
   AUTH_RULES_REFRESH_TIME("auth_rules_refresh_time", "300",
       "Seconds between revalidations of the pres-rules cached from auth_xcap_root (If-None-Match);"
           + " changed rules re-evaluate the presentity's subscriptions.", "auth_rules_refresh_time"),
+  ACCEPT_INTERNAL_SUBSCRIPTIONS("accept_internal_subscriptions", "0",
+      "1: components in the same JVM may subscribe to presence through the Java API InternalSubscriptions"
+          + " (servlet context attribute org.presenceagent.application.internal.InternalSubscriptions), authorized"
+          + " as SIP watchers, kept in memory only; 0: such subscriptions are refused.", "accept_internal_subscriptions"),
   WATCHERINFO_NOTIFY("watcherinfo_notify", "1",
       "1: the presence.winfo event package (RFC 3857) is offered; 0: its subscriptions get 489.", "watcherinfo_notify"),
   WINFO_AUTH("winfo_auth", "implicit",
@@ -73,6 +95,9 @@ public enum Parameter {
   XCAP_OPEN("xcap_open", "0",
       "1: the built-in XCAP server asks for no credentials and anybody may access any document (local"
           + " testing only); 0: xcap_credentials apply.", "-"),
+  METRICS_ENABLED("metrics_enabled", "1",
+      "1: counters and gauges are served in the Prometheus format at /metrics on the HTTP port (no personal"
+          + " data, no credentials) and as MBeans under org.presenceagent.metrics; 0: neither.", "-"),
   ADMIN_CREDENTIALS("admin_credentials", "",
       "Operators of the HTTP admin API under /admin/, comma-separated user:password pairs (HTTP basic"
           + " authentication); empty disables the API (every request gets 503 saying how to enable it).", "-"),

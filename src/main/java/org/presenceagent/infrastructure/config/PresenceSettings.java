@@ -2,6 +2,7 @@ package org.presenceagent.infrastructure.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,15 +27,22 @@ public record PresenceSettings(
     long maxRegistrationExpiration,
     boolean notifyOfflineBody,
     boolean useCallbacks,
+    boolean registerAuth,
+    String registerAuthRealm,
+    Map<String, String> registerCredentials,
+    Optional<Path> registerCredentialsFile,
+    String registerAuthSecret,
     long minExpires,
     boolean useDb,
     Optional<String> dbUrl,
     String dbUser,
     String dbPassword,
+    Optional<String> dbJndiName,
     Path dataDir,
     AuthMode auth,
     Optional<URI> authXcapRoot,
     long authRulesRefreshTime,
+    boolean acceptInternalSubscriptions,
     boolean watcherinfoNotify,
     AuthMode winfoAuth,
     boolean useOfflineWinfo,
@@ -46,12 +54,14 @@ public record PresenceSettings(
     int pendingResponseCode,
     Map<String, String> xcapCredentials,
     boolean xcapOpen,
+    boolean metricsEnabled,
     Map<String, String> adminCredentials,
     boolean adminRemote,
     String jmxName) {
 
   public PresenceSettings {
     xcapCredentials = Map.copyOf(xcapCredentials);
+    registerCredentials = Map.copyOf(registerCredentials);
     adminCredentials = Map.copyOf(adminCredentials);
   }
 
@@ -98,7 +108,20 @@ public record PresenceSettings(
       throw new InvalidSettingException("invalid parameter default_expires=" + defaultExpires
           + ": must not be below min_expires=" + minExpires);
     }
+    boolean registerAuth = flag(raw, Parameter.REGISTER_AUTH);
+    Map<String, String> registerCredentials = registerCredentials(raw.apply(Parameter.REGISTER_CREDENTIALS));
+    Optional<Path> registerCredentialsFile = readableFile(raw.apply(Parameter.REGISTER_CREDENTIALS_FILE));
+    String registerAuthRealm = raw.apply(Parameter.REGISTER_AUTH_REALM);
+    String registerAuthSecret = raw.apply(Parameter.REGISTER_AUTH_SECRET);
+    if (registerAuth) {
+      requireRegisterAuthSettings(registerAuthRealm, registerCredentials, registerCredentialsFile, registerAuthSecret);
+    }
     String dbUrl = raw.apply(Parameter.DB_URL);
+    String dbJndiName = raw.apply(Parameter.DB_JNDI_NAME);
+    if (!dbUrl.isEmpty() && !dbJndiName.isEmpty()) {
+      throw new InvalidSettingException("invalid parameter db_jndi_name=" + dbJndiName
+          + ": db_url and db_jndi_name exclude each other; set only one");
+    }
     return new PresenceSettings(
         defaultExpires,
         maxSubscription,
@@ -106,15 +129,22 @@ public record PresenceSettings(
         maxRegistration,
         flag(raw, Parameter.NOTIFY_OFFLINE_BODY),
         flag(raw, Parameter.USE_CALLBACKS),
+        registerAuth,
+        registerAuthRealm,
+        registerCredentials,
+        registerCredentialsFile,
+        registerAuthSecret,
         minExpires,
         flag(raw, Parameter.USE_DB),
         dbUrl.isEmpty() ? Optional.empty() : Optional.of(requireJdbc(dbUrl)),
         raw.apply(Parameter.DB_USER),
         raw.apply(Parameter.DB_PASSWORD),
+        dbJndiName.isEmpty() ? Optional.empty() : Optional.of(dbJndiName),
         Path.of(raw.apply(Parameter.DATA_DIR).isEmpty() ? "data" : raw.apply(Parameter.DATA_DIR)),
         auth(raw.apply(Parameter.AUTH)),
         xcapRoot(raw.apply(Parameter.AUTH_XCAP_ROOT)),
         seconds(raw, Parameter.AUTH_RULES_REFRESH_TIME, 1),
+        flag(raw, Parameter.ACCEPT_INTERNAL_SUBSCRIPTIONS),
         flag(raw, Parameter.WATCHERINFO_NOTIFY),
         winfoAuth(raw.apply(Parameter.WINFO_AUTH)),
         flag(raw, Parameter.USE_OFFLINE_WINFO),
@@ -126,6 +156,7 @@ public record PresenceSettings(
         (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202),
         credentials(raw.apply(Parameter.XCAP_CREDENTIALS)),
         flag(raw, Parameter.XCAP_OPEN),
+        flag(raw, Parameter.METRICS_ENABLED),
         adminCredentials(raw.apply(Parameter.ADMIN_CREDENTIALS)),
         flag(raw, Parameter.ADMIN_REMOTE),
         jmxName(raw.apply(Parameter.JMX_NAME)));
@@ -251,6 +282,58 @@ public record PresenceSettings(
     return credentials;
   }
 
+  private static void requireRegisterAuthSettings(
+      String realm, Map<String, String> credentials, Optional<Path> file, String secret) {
+    if (realm.isEmpty()) {
+      throw new InvalidSettingException("invalid parameter register_auth_realm=: must be set (e.g. the SIP domain)"
+          + " when register_auth=1");
+    }
+    if (realm.indexOf('"') >= 0) {
+      throw new InvalidSettingException("invalid parameter register_auth_realm=" + realm + ": must not contain '\"'");
+    }
+    if (credentials.isEmpty() && file.isEmpty()) {
+      throw new InvalidSettingException("invalid parameter register_credentials=: with register_auth=1, set"
+          + " register_credentials or register_credentials_file");
+    }
+    if (!secret.isEmpty() && secret.length() < 16) {
+      // Never echo the value: it is a key.
+      throw new InvalidSettingException("invalid parameter register_auth_secret: must have 16 characters or more");
+    }
+  }
+
+  private static Optional<Path> readableFile(String value) {
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    Path file = Path.of(value);
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new InvalidSettingException("invalid parameter register_credentials_file=" + value
+          + ": must be a readable file");
+    }
+    return Optional.of(file);
+  }
+
+  /** {@code user:password,...}; the password is everything after the first colon. */
+  private static Map<String, String> registerCredentials(String value) {
+    Map<String, String> credentials = new LinkedHashMap<>();
+    if (value.isEmpty()) {
+      return credentials;
+    }
+    for (String entry : value.split(",")) {
+      String trimmed = entry.trim();
+      int colon = trimmed.indexOf(':');
+      String user = colon < 0 ? trimmed : trimmed.substring(0, colon);
+      boolean valid = colon > 0 && colon < trimmed.length() - 1
+          && credentials.put(user, trimmed.substring(colon + 1)) == null;
+      if (!valid) {
+        // Never echo the value: it holds passwords.
+        throw new InvalidSettingException("invalid parameter register_credentials: entry for '" + user
+            + "' must be user:password (non-empty password, each user once)");
+      }
+    }
+    return credentials;
+  }
+
   /** {@code user:password,...} with plain user names (operators are not SIP users). */
   private static Map<String, String> adminCredentials(String value) {
     Map<String, String> credentials = new LinkedHashMap<>();
@@ -261,7 +344,8 @@ public record PresenceSettings(
       String trimmed = entry.trim();
       int colon = trimmed.indexOf(':');
       String user = colon < 0 ? trimmed : trimmed.substring(0, colon);
-      boolean valid = colon > 0 && colon < trimmed.length() - 1 && credentials.put(user, trimmed.substring(colon + 1)) == null;
+      boolean valid = colon > 0 && colon < trimmed.length() - 1
+          && credentials.put(user, trimmed.substring(colon + 1)) == null;
       if (!valid) {
         // Never echo the value: it holds passwords.
         throw new InvalidSettingException("invalid parameter admin_credentials: entry for '" + user
@@ -280,8 +364,8 @@ public record PresenceSettings(
   }
 
   /**
-   * Every parameter's effective value by name, for the management views: passwords are shown as
-   * {@code ****}, credentials by user name only.
+   * Every parameter's effective value by name, for the management views: passwords and keys are
+   * shown as {@code ****}, credentials by user name only.
    */
   public Map<String, String> describe() {
     Map<String, String> values = new LinkedHashMap<>();
@@ -291,15 +375,22 @@ public record PresenceSettings(
     values.put(Parameter.MAX_REGISTRATION_EXPIRATION.key(), Long.toString(maxRegistrationExpiration));
     values.put(Parameter.NOTIFY_OFFLINE_BODY.key(), flag(notifyOfflineBody));
     values.put(Parameter.USE_CALLBACKS.key(), flag(useCallbacks));
+    values.put(Parameter.REGISTER_AUTH.key(), flag(registerAuth));
+    values.put(Parameter.REGISTER_AUTH_REALM.key(), registerAuthRealm);
+    values.put(Parameter.REGISTER_CREDENTIALS.key(), usersOnly(registerCredentials));
+    values.put(Parameter.REGISTER_CREDENTIALS_FILE.key(), registerCredentialsFile.map(Path::toString).orElse(""));
+    values.put(Parameter.REGISTER_AUTH_SECRET.key(), masked(registerAuthSecret));
     values.put(Parameter.MIN_EXPIRES.key(), Long.toString(minExpires));
     values.put(Parameter.USE_DB.key(), flag(useDb));
     values.put(Parameter.DB_URL.key(), dbUrl.orElse(""));
     values.put(Parameter.DB_USER.key(), dbUser);
-    values.put(Parameter.DB_PASSWORD.key(), dbPassword.isEmpty() ? "" : "****");
+    values.put(Parameter.DB_PASSWORD.key(), masked(dbPassword));
+    values.put(Parameter.DB_JNDI_NAME.key(), dbJndiName.orElse(""));
     values.put(Parameter.DATA_DIR.key(), dataDir.toString());
     values.put(Parameter.AUTH.key(), auth.name().toLowerCase(Locale.ROOT));
     values.put(Parameter.AUTH_XCAP_ROOT.key(), authXcapRoot.map(URI::toString).orElse(""));
     values.put(Parameter.AUTH_RULES_REFRESH_TIME.key(), Long.toString(authRulesRefreshTime));
+    values.put(Parameter.ACCEPT_INTERNAL_SUBSCRIPTIONS.key(), flag(acceptInternalSubscriptions));
     values.put(Parameter.WATCHERINFO_NOTIFY.key(), flag(watcherinfoNotify));
     values.put(Parameter.WINFO_AUTH.key(), winfoAuth.name().toLowerCase(Locale.ROOT));
     values.put(Parameter.USE_OFFLINE_WINFO.key(), flag(useOfflineWinfo));
@@ -311,6 +402,7 @@ public record PresenceSettings(
     values.put(Parameter.PENDING_RESPONSE_CODE.key(), Integer.toString(pendingResponseCode));
     values.put(Parameter.XCAP_CREDENTIALS.key(), usersOnly(xcapCredentials));
     values.put(Parameter.XCAP_OPEN.key(), flag(xcapOpen));
+    values.put(Parameter.METRICS_ENABLED.key(), flag(metricsEnabled));
     values.put(Parameter.ADMIN_CREDENTIALS.key(), usersOnly(adminCredentials));
     values.put(Parameter.ADMIN_REMOTE.key(), flag(adminRemote));
     values.put(Parameter.JMX_NAME.key(), jmxName);
@@ -319,6 +411,10 @@ public record PresenceSettings(
 
   private static String flag(boolean value) {
     return value ? "1" : "0";
+  }
+
+  private static String masked(String secret) {
+    return secret.isEmpty() ? "" : "****";
   }
 
   private static String usersOnly(Map<String, String> credentials) {
@@ -331,16 +427,23 @@ public record PresenceSettings(
     return "PresenceSettings[defaultExpires=" + defaultExpires + ", maxSubscriptionExpiration="
         + maxSubscriptionExpiration + ", maxPublishExpiration=" + maxPublishExpiration
         + ", maxRegistrationExpiration=" + maxRegistrationExpiration + ", notifyOfflineBody=" + notifyOfflineBody + ", useCallbacks=" + useCallbacks
+        + ", registerAuth=" + registerAuth + ", registerAuthRealm=" + registerAuthRealm + ", registerUsers="
+        + new java.util.TreeSet<>(registerCredentials.keySet()) + ", registerCredentialsFile="
+        + registerCredentialsFile.map(Path::toString).orElse("")
+        + ", registerAuthSecret=" + (registerAuthSecret.isEmpty() ? "" : "****")
         + ", minExpires=" + minExpires
         + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
-        + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dataDir=" + dataDir + ", auth=" + auth
+        + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dbJndiName=" + dbJndiName.orElse("")
+        + ", dataDir=" + dataDir + ", auth=" + auth
         + ", authXcapRoot=" + authXcapRoot.map(URI::toString).orElse("(built-in)") + ", authRulesRefreshTime="
-        + authRulesRefreshTime + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
+        + authRulesRefreshTime + ", acceptInternalSubscriptions=" + acceptInternalSubscriptions
+        + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
         + ", useOfflineWinfo=" + useOfflineWinfo + ", offlineWinfoExpiration=" + offlineWinfoExpiration
         + ", offlineWinfoTimer=" + offlineWinfoTimer
         + ", deleteSameSubs=" + deleteSameSubs + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize
-        + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + xcapCredentials.keySet()
-        + ", xcapOpen=" + xcapOpen + ", adminUsers=" + adminCredentials.keySet() + ", adminRemote=" + adminRemote
+        + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + new java.util.TreeSet<>(xcapCredentials.keySet())
+        + ", xcapOpen=" + xcapOpen + ", metricsEnabled=" + metricsEnabled
+        + ", adminUsers=" + new java.util.TreeSet<>(adminCredentials.keySet()) + ", adminRemote=" + adminRemote
         + ", jmxName=" + jmxName + "]";
   }
 

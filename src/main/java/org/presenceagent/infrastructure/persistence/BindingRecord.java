@@ -5,13 +5,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 
 /** A stored registration binding (table {@code binding}). */
 @Entity
 @Table(name = "binding")
 @NamedQueries({
-  @NamedQuery(name = BindingRecord.ALL, query = "SELECT b FROM BindingRecord b"),
+  // Loaded once at start-up and copied into the domain: read-only skips EclipseLink's working copies.
+  @NamedQuery(name = BindingRecord.ALL, query = "SELECT b FROM BindingRecord b",
+      hints = @QueryHint(name = "eclipselink.read-only", value = "true")),
   @NamedQuery(name = BindingRecord.DELETE, query = "DELETE FROM BindingRecord b WHERE b.id = :id")
 })
 public class BindingRecord {

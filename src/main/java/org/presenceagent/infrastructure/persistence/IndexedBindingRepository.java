@@ -75,6 +75,15 @@ public final class IndexedBindingRepository implements BindingRepository {
     return all;
   }
 
+  /** How many bindings are held, over all addresses of record (for gauges). */
+  public int size() {
+    int size = 0;
+    for (Map<String, Binding> bindings : byAor.values()) {
+      size += bindings.size();
+    }
+    return size;
+  }
+
   private void index(Binding binding) {
     byAor.computeIfAbsent(binding.aor(), ignored -> Collections.synchronizedMap(new LinkedHashMap<>()))
         .put(binding.key(), binding);

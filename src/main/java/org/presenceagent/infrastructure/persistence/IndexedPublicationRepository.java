@@ -3,9 +3,11 @@ package org.presenceagent.infrastructure.persistence;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.presenceagent.domain.presentity.Publication;
@@ -90,6 +92,18 @@ public final class IndexedPublicationRepository implements PublicationRepository
   @Override
   public Collection<Publication> findAll() {
     return List.copyOf(byEtag.values());
+  }
+
+  /** How many publications are held (for gauges; no copy). */
+  public int size() {
+    return byEtag.size();
+  }
+
+  /** The presentities that have published state, from the index. */
+  public Set<Aor> presentities() {
+    Set<Aor> presentities = new HashSet<>();
+    byPresentity.keySet().forEach(key -> presentities.add(key.presentity()));
+    return presentities;
   }
 
   private void index(Publication publication) {

@@ -2,11 +2,13 @@ package org.presenceagent.infrastructure.persistence;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
@@ -82,6 +84,18 @@ public final class IndexedSubscriptionRepository implements SubscriptionReposito
   @Override
   public Collection<Subscription> findAll() {
     return List.copyOf(byKey.values());
+  }
+
+  /** How many subscriptions match, counted in the index without copying it (for gauges). */
+  public long count(Predicate<Subscription> filter) {
+    return byKey.values().stream().filter(filter).count();
+  }
+
+  /** The presentities that have at least one subscription, from the index. */
+  public Set<Aor> presentities() {
+    Set<Aor> presentities = new HashSet<>();
+    byPresentity.keySet().forEach(key -> presentities.add(key.presentity()));
+    return presentities;
   }
 
   private void index(Subscription subscription) {

@@ -1,11 +1,12 @@
 package org.presenceagent.infrastructure.persistence;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ETag;
+import org.presenceagent.domain.shared.RequestId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public final class JpaPublicationStore implements PublicationStore {
     row.body = publication.document().bytes();
     row.publishedAt = publication.publishedAt().toEpochMilli();
     row.expiresAt = publication.expiresAt().toEpochMilli();
+    row.origin = publication.origin().encode();
     transactions.run(entityManager -> entityManager.persist(row));
   }
 
@@ -41,6 +43,7 @@ public final class JpaPublicationStore implements PublicationStore {
         .setParameter("contentType", successor.document().contentType())
         .setParameter("body", successor.document().bytes())
         .setParameter("expiresAt", successor.expiresAt().toEpochMilli())
+        .setParameter("origin", successor.origin().encode())
         .setParameter("etag", previous.value())
         .executeUpdate());
   }
@@ -57,21 +60,25 @@ public final class JpaPublicationStore implements PublicationStore {
     List<PublicationRecord> rows = transactions.read(entityManager -> entityManager
         .createNamedQuery(PublicationRecord.ALL, PublicationRecord.class)
         .getResultList());
-    List<Publication> publications = new ArrayList<>(rows.size());
-    for (PublicationRecord row : rows) {
-      try {
-        publications.add(new Publication(
-            new ETag(row.etag),
-            Aor.parse(row.presentity),
-            row.event,
-            documents.read(row.contentType, row.body),
-            Instant.ofEpochMilli(row.publishedAt),
-            Instant.ofEpochMilli(row.expiresAt)));
-      } catch (RuntimeException e) {
-        // A row this version cannot read must not stop the server; it is left in place for inspection.
-        LOG.error("stored publication {} of {} cannot be read and is skipped: {}", row.etag, row.presentity, e.getMessage());
-      }
+    // Parsing the documents is most of the start-up work: it runs on every core. The repository
+    // orders publications itself, so the order of this list does not matter.
+    return rows.parallelStream().map(this::toPublication).flatMap(Optional::stream).toList();
+  }
+
+  private Optional<Publication> toPublication(PublicationRecord row) {
+    try {
+      return Optional.of(new Publication(
+          new ETag(row.etag),
+          Aor.parse(row.presentity),
+          row.event,
+          documents.read(row.contentType, row.body),
+          Instant.ofEpochMilli(row.publishedAt),
+          Instant.ofEpochMilli(row.expiresAt),
+          RequestId.decode(row.origin)));
+    } catch (RuntimeException e) {
+      // A row this version cannot read must not stop the server; it is left in place for inspection.
+      LOG.error("stored publication {} of {} cannot be read and is skipped: {}", row.etag, row.presentity, e.getMessage());
+      return Optional.empty();
     }
-    return publications;
   }
 }

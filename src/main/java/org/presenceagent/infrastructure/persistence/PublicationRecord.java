@@ -5,17 +5,21 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 
 /** A stored publication (table {@code publication}). */
 @Entity
 @Table(name = "publication")
 @NamedQueries({
-  @NamedQuery(name = PublicationRecord.ALL, query = "SELECT p FROM PublicationRecord p"),
+  // Loaded once at start-up and copied into the domain: read-only skips EclipseLink's working copies.
+  @NamedQuery(name = PublicationRecord.ALL, query = "SELECT p FROM PublicationRecord p",
+      hints = @QueryHint(name = "eclipselink.read-only", value = "true")),
   @NamedQuery(name = PublicationRecord.DELETE, query = "DELETE FROM PublicationRecord p WHERE p.etag = :etag"),
   // A refresh or modification gets a new entity tag: one UPDATE moves the row to it.
   @NamedQuery(name = PublicationRecord.REPLACE, query = "UPDATE PublicationRecord p SET p.etag = :newEtag,"
-      + " p.contentType = :contentType, p.body = :body, p.expiresAt = :expiresAt WHERE p.etag = :etag")
+      + " p.contentType = :contentType, p.body = :body, p.expiresAt = :expiresAt, p.origin = :origin"
+      + " WHERE p.etag = :etag")
 })
 public class PublicationRecord {
 
@@ -44,6 +48,10 @@ public class PublicationRecord {
 
   @Column(name = "expires_at")
   long expiresAt;
+
+  /** The Call-ID and CSeq of the PUBLISH that produced this version (see RequestId). */
+  @Column(name = "origin")
+  String origin;
 
   /** For JPA. */
   protected PublicationRecord() {}

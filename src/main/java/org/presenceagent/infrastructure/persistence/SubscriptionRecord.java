@@ -5,13 +5,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 
 /** A stored subscription with its dialog state (table {@code subscription}). */
 @Entity
 @Table(name = "subscription")
 @NamedQueries({
-  @NamedQuery(name = SubscriptionRecord.ALL, query = "SELECT s FROM SubscriptionRecord s"),
+  // Loaded once at start-up and copied into the domain: read-only skips EclipseLink's working copies.
+  @NamedQuery(name = SubscriptionRecord.ALL, query = "SELECT s FROM SubscriptionRecord s",
+      hints = @QueryHint(name = "eclipselink.read-only", value = "true")),
   @NamedQuery(name = SubscriptionRecord.DELETE, query = "DELETE FROM SubscriptionRecord s WHERE s.id = :id"),
   // One UPDATE statement for a refresh, without reading the row first.
   @NamedQuery(name = SubscriptionRecord.UPDATE_STATE, query = "UPDATE SubscriptionRecord s SET"

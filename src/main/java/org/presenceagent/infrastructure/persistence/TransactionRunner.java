@@ -3,6 +3,7 @@ package org.presenceagent.infrastructure.persistence;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -10,18 +11,23 @@ import java.util.function.Function;
 public final class TransactionRunner {
 
   private final EntityManagerFactory factory;
+  private final TransactionListener listener;
 
-  public TransactionRunner(EntityManagerFactory factory) {
+  public TransactionRunner(EntityManagerFactory factory, TransactionListener listener) {
     this.factory = factory;
+    this.listener = listener;
   }
 
   public <T> T inTransaction(Function<EntityManager, T> work) {
+    long started = System.nanoTime();
+    boolean committed = false;
     EntityManager entityManager = factory.createEntityManager();
     EntityTransaction transaction = entityManager.getTransaction();
     try {
       transaction.begin();
       T result = work.apply(entityManager);
       transaction.commit();
+      committed = true;
       return result;
     } catch (RuntimeException e) {
       if (transaction.isActive()) {
@@ -30,6 +36,7 @@ public final class TransactionRunner {
       throw e;
     } finally {
       entityManager.close();
+      listener.finished(Duration.ofNanos(System.nanoTime() - started), committed);
     }
   }
 
@@ -40,8 +47,24 @@ public final class TransactionRunner {
     });
   }
 
-  /** Reads without writing (still one transaction, for a consistent view). */
+  /**
+   * Reads without writing: one transaction for a consistent view, rolled back at the end, since a
+   * commit would make EclipseLink compare every entity read with its copy to find changes (at
+   * start-up that is every stored subscription and publication).
+   */
   public <T> T read(Function<EntityManager, T> work) {
-    return inTransaction(work);
+    long started = System.nanoTime();
+    EntityManager entityManager = factory.createEntityManager();
+    EntityTransaction transaction = entityManager.getTransaction();
+    try {
+      transaction.begin();
+      return work.apply(entityManager);
+    } finally {
+      if (transaction.isActive()) {
+        transaction.rollback();
+      }
+      entityManager.close();
+      listener.finished(Duration.ofNanos(System.nanoTime() - started), false);
+    }
   }
 }

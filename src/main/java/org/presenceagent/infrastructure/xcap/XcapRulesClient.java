@@ -61,6 +61,8 @@ public final class XcapRulesClient<T> implements Function<Aor, Optional<T>> {
   private final Set<Aor> answeredWithoutRules = ConcurrentHashMap.newKeySet();
   private final AtomicLong bodiesRead = new AtomicLong();
   private final AtomicLong notModified = new AtomicLong();
+  private final AtomicLong cacheHits = new AtomicLong();
+  private final AtomicLong cacheMisses = new AtomicLong();
 
   /**
    * @param root the XCAP root URI, e.g. {@code http://xcap.example.com/xcap-root}
@@ -97,8 +99,10 @@ public final class XcapRulesClient<T> implements Function<Aor, Optional<T>> {
   public Optional<T> apply(Aor presentity) {
     Cached<T> cached = cache.get(presentity);
     if (cached != null) {
+      cacheHits.incrementAndGet();
       return cached.rules();
     }
+    cacheMisses.incrementAndGet();
     CompletableFuture<Cached<T>> load = loading.computeIfAbsent(presentity, this::load);
     try {
       return load.get(firstWait.toMillis(), TimeUnit.MILLISECONDS).rules();
@@ -125,6 +129,15 @@ public final class XcapRulesClient<T> implements Function<Aor, Optional<T>> {
 
   public long notModified() {
     return notModified.get();
+  }
+
+  /** Lookups answered from the cache, and lookups that had to wait for (or start) a GET. */
+  public long cacheHits() {
+    return cacheHits.get();
+  }
+
+  public long cacheMisses() {
+    return cacheMisses.get();
   }
 
   /** Revalidates every cached document now (the refresh timer's work). */

@@ -22,6 +22,7 @@ import org.presenceagent.application.RequestRejectedException;
 import org.presenceagent.application.port.Notification;
 import org.presenceagent.domain.auth.SubHandling;
 import org.presenceagent.domain.shared.ETag;
+import org.presenceagent.domain.shared.RequestId;
 import org.presenceagent.testing.ApplicationHarness;
 import org.presenceagent.testing.Pidf;
 import org.presenceagent.testing.RecordingResponders;
@@ -71,6 +72,52 @@ class PublishServiceTest {
       assertThat(notify.key()).isEqualTo(key("bob-call"));
       assertThat(body(notify)).contains("phone").contains("open");
     });
+  }
+
+  @Test
+  void aRetransmittedInitialPublishIsAnsweredAgainWithoutASecondPublication() {
+    PublishCommand first = withRequest(initialPublish(ALICE, PHONE_OPEN, 600), new RequestId("pub-call", 1));
+    service.publish(first, responder);
+    ETag etag = responder.last().etag();
+    app.sender.clear();
+
+    RecordingResponders.Publish again = new RecordingResponders.Publish();
+    service.publish(first, again);
+
+    assertThat(again.last().etag()).isEqualTo(etag);
+    assertThat(app.publications.findByPresentity(ALICE, "presence")).singleElement()
+        .satisfies(publication -> assertThat(publication.etag()).isEqualTo(etag));
+    assertThat(app.sender.sent()).as("nothing changed, nobody is told").isEmpty();
+  }
+
+  @Test
+  void aRetransmittedModificationIsAnsweredWithTheEntityTagItAlreadyProduced() {
+    service.publish(withRequest(initialPublish(ALICE, PHONE_OPEN, 600), new RequestId("pub-call", 1)), responder);
+    PublishCommand modification =
+        withRequest(modify(ALICE, responder.last().etag(), PHONE_CLOSED, 600), new RequestId("pub-call", 2));
+    service.publish(modification, responder);
+    ETag modified = responder.last().etag();
+
+    RecordingResponders.Publish again = new RecordingResponders.Publish();
+    service.publish(modification, again);
+
+    assertThat(again.last().etag()).as("not 412 for the tag it replaced").isEqualTo(modified);
+  }
+
+  @Test
+  void anotherRequestInTheSameCallIsNotARetransmission() {
+    service.publish(withRequest(initialPublish(ALICE, PHONE_OPEN, 600), new RequestId("pub-call", 1)), responder);
+    ETag first = responder.last().etag();
+
+    service.publish(withRequest(initialPublish(ALICE, LAPTOP_OPEN, 600), new RequestId("pub-call", 2)), responder);
+
+    assertThat(responder.last().etag()).isNotEqualTo(first);
+    assertThat(app.publications.findByPresentity(ALICE, "presence")).hasSize(2);
+  }
+
+  private static PublishCommand withRequest(PublishCommand command, RequestId request) {
+    return new PublishCommand(command.presentity(), command.event(), command.requestedExpires(), command.ifMatch(),
+        command.body(), request);
   }
 
   @Test

@@ -191,6 +191,23 @@ class SubscribeServiceTest {
   }
 
   @Test
+  void theDialogCreatingSubscribeAgainStartsTheSubscriptionAfreshInTheNewDialog() {
+    service.subscribe(subscribe("call-1", BOB, ALICE, 600), responder);
+    RecordingResponders.Subscribe afterRestart = new RecordingResponders.Subscribe();
+    afterRestart.tag = "tag-after-restart";
+
+    service.subscribe(subscribe("call-1", BOB, ALICE, 600), afterRestart);
+
+    assertThat(afterRestart.accepted).isTrue();
+    assertThat(app.subscriptions.find(key("call-1"))).hasValueSatisfying(
+        subscription -> assertThat(subscription.dialog().localTag()).isEqualTo("tag-after-restart"));
+    assertThat(app.sender.last().dialog().localTag()).as("the NOTIFY goes in the new dialog")
+        .isEqualTo("tag-after-restart");
+    assertThat(app.scheduler.find(TIMER)).isPresent();
+    assertThat(app.sender.released).as("the old dialog is freed").containsExactly(key("call-1"));
+  }
+
+  @Test
   void anInDialogRequestForAnUnknownSubscriptionIs481() {
     RequestRejectedException rejected =
         rejection(() -> service.subscribe(resubscribe("call-9", BOB, ALICE, 600, 2, null), responder));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.presenceagent.domain.shared.RequestId;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ETag;
 import org.presenceagent.testing.MutableClock;
@@ -58,7 +59,7 @@ class PublicationTest {
     Publication initial = Publication.initial(ALICE, "presence", document("open"), Duration.ofSeconds(600), clock);
     clock.advanceSeconds(300);
 
-    Publication refreshed = initial.refreshed(Duration.ofSeconds(900), clock);
+    Publication refreshed = initial.refreshed(Duration.ofSeconds(900), clock, RequestId.NONE);
 
     assertThat(refreshed.etag()).isNotEqualTo(initial.etag());
     assertThat(refreshed.document()).isSameAs(initial.document());
@@ -72,7 +73,7 @@ class PublicationTest {
     clock.advanceSeconds(120);
     PresenceDocument closed = document("closed");
 
-    Publication modified = initial.modified(closed, Duration.ofSeconds(600), clock);
+    Publication modified = initial.modified(closed, Duration.ofSeconds(600), clock, RequestId.NONE);
 
     assertThat(modified.etag()).isNotEqualTo(initial.etag());
     assertThat(modified.document()).isSameAs(closed);

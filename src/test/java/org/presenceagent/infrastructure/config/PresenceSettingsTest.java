@@ -242,6 +242,51 @@ class PresenceSettingsTest {
   }
 
   @Test
+  void aJndiDataSourceReplacesDbUrlAndCannotBeCombinedWithIt() {
+    assertThat(PresenceSettings.defaults().dbJndiName()).isEmpty();
+    assertThat(PresenceSettings.from(Map.of("db_jndi_name", "java:jboss/datasources/PresenceAgentDS")).dbJndiName())
+        .contains("java:jboss/datasources/PresenceAgentDS");
+
+    assertThatThrownBy(() -> PresenceSettings.from(
+        Map.of("db_jndi_name", "java:jboss/datasources/PresenceAgentDS", "db_url", "jdbc:h2:mem:x")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("db_jndi_name=java:jboss/datasources/PresenceAgentDS")
+        .hasMessageContaining("exclude each other");
+  }
+
+  @Test
+  void internalSubscriptionsAreRefusedUnlessAcceptedAsInTheSeed() {
+    assertThat(PresenceSettings.defaults().acceptInternalSubscriptions()).isFalse();
+    assertThat(PresenceSettings.from(Map.of("accept_internal_subscriptions", "1")).acceptInternalSubscriptions()).isTrue();
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("accept_internal_subscriptions", "2")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("accept_internal_subscriptions=2");
+  }
+
+  @Test
+  void registerAuthenticationIsOffByDefaultAndNeedsRealmAndUsersWhenOn() {
+    assertThat(PresenceSettings.defaults().registerAuth()).isFalse();
+    PresenceSettings on = PresenceSettings.from(Map.of("register_auth", "1", "register_auth_realm", "example.com",
+        "register_credentials", "alice:won:der,bob:builder", "register_auth_secret", "0123456789abcdef"));
+    assertThat(on.registerCredentials()).containsOnly(Map.entry("alice", "won:der"), Map.entry("bob", "builder"));
+    assertThat(on.toString()).doesNotContain("won:der").doesNotContain("0123456789abcdef")
+        .contains("registerUsers=[alice, bob]");
+
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_auth", "1", "register_credentials", "a:b")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_auth_realm");
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_auth", "1", "register_auth_realm", "example.com")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_credentials");
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_auth", "1", "register_auth_realm", "example.com",
+        "register_credentials", "a:b", "register_auth_secret", "short")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_auth_secret")
+        .hasMessageNotContaining("short");
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_credentials", "alice:pw,alice:other")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_credentials")
+        .hasMessageNotContaining("pw");
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_credentials_file", "/nonexistent/users.htdigest")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_credentials_file=/nonexistent");
+  }
+
+  @Test
   void theAdminApiIsOffAndLocalOnlyByDefault() {
     PresenceSettings settings = PresenceSettings.defaults();
 
@@ -273,7 +318,9 @@ class PresenceSettingsTest {
   @Test
   void theDescriptionListsEveryParameterWithSecretsMasked() {
     PresenceSettings settings = PresenceSettings.from(Map.of("db_password", "s3cr3t-Pa55",
-        "xcap_credentials", "alice@example.com:pw-1", "admin_credentials", "ops:pw-2", "auth", "xcap"));
+        "xcap_credentials", "alice@example.com:pw-1", "admin_credentials", "ops:pw-2", "auth", "xcap",
+        "register_auth", "1", "register_auth_realm", "example.com", "register_credentials", "carol:pw-3",
+        "register_auth_secret", "0123456789abcdef"));
 
     Map<String, String> described = settings.describe();
 
@@ -282,6 +329,8 @@ class PresenceSettingsTest {
     assertThat(described).containsEntry("db_password", "****").containsEntry("auth", "xcap")
         .containsEntry("admin_credentials", "ops:****").containsEntry("xcap_credentials", "alice@example.com:****")
         .containsEntry("default_expires", "3600").containsEntry("admin_remote", "0");
-    assertThat(described.values().toString()).doesNotContain("s3cr3t").doesNotContain("pw-1").doesNotContain("pw-2");
+    assertThat(described).containsEntry("register_credentials", "carol:****").containsEntry("register_auth_secret", "****");
+    assertThat(described.values().toString()).doesNotContain("s3cr3t").doesNotContain("pw-1").doesNotContain("pw-2")
+        .doesNotContain("pw-3").doesNotContain("0123456789abcdef");
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.presenceagent.domain.shared.RequestId;
 import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.shared.Aor;
@@ -108,7 +109,7 @@ class IndexedRepositoriesTest {
     publications.add(second);
     clock.advanceSeconds(10);
 
-    Publication refreshed = first.refreshed(Duration.ofSeconds(600), clock);
+    Publication refreshed = first.refreshed(Duration.ofSeconds(600), clock, RequestId.NONE);
     publications.replace(first.etag(), refreshed);
 
     assertThat(publications.findByPresentity(ALICE, "presence")).containsExactly(refreshed, second);

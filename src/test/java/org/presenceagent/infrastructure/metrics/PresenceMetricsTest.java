@@ -1,0 +1,130 @@
+package org.presenceagent.infrastructure.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+
+class PresenceMetricsTest {
+
+  private static final MBeanServer MBEANS = ManagementFactory.getPlatformMBeanServer();
+
+  @Test
+  void sipRequestsAreCountedByMethodAndResponseClass() {
+    try (PresenceMetrics metrics = PresenceMetrics.start(false)) {
+      metrics.sipRequest("SUBSCRIBE", 200);
+      metrics.sipRequest("SUBSCRIBE", 202);
+      metrics.sipRequest("SUBSCRIBE", 489);
+      metrics.sipRequest("MESSAGE", 0);
+
+      assertThat(count(metrics, "presence.sip.requests", "method", "SUBSCRIBE", "class", "2xx")).isEqualTo(2);
+      assertThat(count(metrics, "presence.sip.requests", "method", "SUBSCRIBE", "class", "4xx")).isEqualTo(1);
+      assertThat(count(metrics, "presence.sip.requests", "method", "MESSAGE", "class", "none")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void notifyAnswersAreCountedByClassAndTimeoutsApart() {
+    try (PresenceMetrics metrics = PresenceMetrics.start(false)) {
+      metrics.notifyAnswered(200);
+      metrics.notifyAnswered(408);
+      metrics.notifyAnswered(481);
+
+      assertThat(count(metrics, "presence.notify.responses", "class", "2xx")).isEqualTo(1);
+      assertThat(count(metrics, "presence.notify.responses", "class", "4xx")).isEqualTo(2);
+      assertThat(metrics.registry().get("presence.notify.timeouts").counter().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void transactionsAreTimedByOutcome() {
+    try (PresenceMetrics metrics = PresenceMetrics.start(false)) {
+      metrics.transaction(Duration.ofMillis(3), true);
+      metrics.transaction(Duration.ofMillis(5), true);
+      metrics.transaction(Duration.ofMillis(7), false);
+
+      var commits = metrics.registry().get("presence.db.transactions").tag("outcome", "commit").timer();
+      assertThat(commits.count()).isEqualTo(2);
+      assertThat(commits.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(8.0);
+      assertThat(metrics.registry().get("presence.db.transactions").tag("outcome", "rollback").timer().count())
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void rulesCacheCountersReadTheOwnersCounts() {
+    AtomicLong hits = new AtomicLong();
+    AtomicLong misses = new AtomicLong();
+    try (PresenceMetrics metrics = PresenceMetrics.start(false)) {
+      metrics.rulesCache("stored", hits, h -> h.get(), h -> misses.get());
+      hits.set(5);
+      misses.set(2);
+
+      assertThat(metrics.registry().get("presence.rules.cache").tags("source", "stored", "result", "hit")
+          .functionCounter().count()).isEqualTo(5);
+      assertThat(metrics.registry().get("presence.rules.cache").tags("source", "stored", "result", "miss")
+          .functionCounter().count()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void theScrapeIsPrometheusTextUnlessOpenMetricsIsAsked() {
+    try (PresenceMetrics metrics = PresenceMetrics.start(false)) {
+      metrics.sipRequest("PUBLISH", 200);
+      metrics.xcapServerRequest("PUT", 201);
+      metrics.transaction(Duration.ofMillis(2), true);
+
+      PresenceMetrics.Exposition text = metrics.scrape("*/*");
+      assertThat(text.contentType()).startsWith("text/plain; version=0.0.4");
+      assertThat(text.body())
+          .contains("presence_sip_requests_total{class=\"2xx\",method=\"PUBLISH\"} 1.0")
+          .contains("presence_xcap_server_requests_total{class=\"2xx\",method=\"PUT\"} 1.0")
+          .contains("presence_db_transactions_seconds_count{outcome=\"commit\"} 1")
+          .contains("presence_db_transactions_seconds_max{outcome=\"commit\"} 0.002")
+          .containsPattern("(?m)^presence_start_time \\d");
+
+      PresenceMetrics.Exposition open = metrics.scrape("application/openmetrics-text; version=1.0.0");
+      assertThat(open.contentType()).startsWith("application/openmetrics-text");
+      assertThat(open.body()).contains("presence_sip_requests_total{class=\"2xx\",method=\"PUBLISH\"} 1").endsWith("# EOF\n");
+    }
+  }
+
+  @Test
+  void twoInstancesHaveTheirOwnJmxDomainsAndLeaveNothingBehind() throws Exception {
+    PresenceMetrics first = PresenceMetrics.start(true);
+    PresenceMetrics second = PresenceMetrics.start(true);
+    try {
+      first.sipRequest("OPTIONS", 200);
+      second.sipRequest("OPTIONS", 200);
+      second.sipRequest("OPTIONS", 200);
+
+      Set<ObjectName> firstNames = MBEANS.queryNames(new ObjectName(PresenceMetrics.JMX_DOMAIN + ":*"), null);
+      Set<ObjectName> secondNames = MBEANS.queryNames(new ObjectName(PresenceMetrics.JMX_DOMAIN + ".2:*"), null);
+      assertThat(firstNames).anySatisfy(name -> assertThat(name.toString()).contains("presenceSipRequests"));
+      ObjectName secondRequests = secondNames.stream()
+          .filter(name -> name.toString().contains("presenceSipRequests")).findFirst().orElseThrow();
+      assertThat(MBEANS.getAttribute(secondRequests, "Count")).isEqualTo(2L);
+    } finally {
+      first.close();
+      second.close();
+    }
+    assertThat(MBEANS.queryNames(new ObjectName(PresenceMetrics.JMX_DOMAIN + ":*"), null)).isEmpty();
+    assertThat(MBEANS.queryNames(new ObjectName(PresenceMetrics.JMX_DOMAIN + ".2:*"), null)).isEmpty();
+  }
+
+  @Test
+  void theFirstFreeDomainIsChosen() {
+    assertThat(PresenceMetrics.freeDomain(Set.of("JMImplementation"))).isEqualTo("org.presenceagent.metrics");
+    assertThat(PresenceMetrics.freeDomain(Set.of("org.presenceagent.metrics", "org.presenceagent.metrics.2")))
+        .isEqualTo("org.presenceagent.metrics.3");
+  }
+
+  private static double count(PresenceMetrics metrics, String name, String... tags) {
+    return metrics.registry().get(name).tags(tags).counter().count();
+  }
+}
