@@ -44,6 +44,11 @@ public enum Parameter {
   AUTH_RULES_REFRESH_TIME("auth_rules_refresh_time", "300",
       "Seconds between revalidations of the pres-rules cached from auth_xcap_root (If-None-Match);"
           + " changed rules re-evaluate the presentity's subscriptions.", "auth_rules_refresh_time"),
+  PRES_RULES_TRANSFORMATIONS("pres_rules_transformations", "seed",
+      "With auth=xcap, what an allowed watcher whose matching rules grant no provide-* element sees: seed (the whole"
+          + " document, as the seed's <transformations/> examples, SER pa and Kamailio) or rfc5025 (nothing: a document"
+          + " without persons, devices or services, RFC 5025 section 3.3). Rules that grant something are always applied.",
+      "-"),
   WATCHERINFO_NOTIFY("watcherinfo_notify", "1",
       "1: the presence.winfo event package (RFC 3857) is offered; 0: its subscriptions get 489.", "watcherinfo_notify"),
   WINFO_AUTH("winfo_auth", "implicit",

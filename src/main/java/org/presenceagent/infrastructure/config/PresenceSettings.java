@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.presenceagent.domain.auth.EmptyTransformationsPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ public record PresenceSettings(
     AuthMode auth,
     Optional<URI> authXcapRoot,
     long authRulesRefreshTime,
+    EmptyTransformationsPolicy presRulesTransformations,
     boolean watcherinfoNotify,
     AuthMode winfoAuth,
     boolean useOfflineWinfo,
@@ -107,6 +109,7 @@ public record PresenceSettings(
         auth(raw.apply(Parameter.AUTH)),
         xcapRoot(raw.apply(Parameter.AUTH_XCAP_ROOT)),
         seconds(raw, Parameter.AUTH_RULES_REFRESH_TIME, 1),
+        presRulesTransformations(raw.apply(Parameter.PRES_RULES_TRANSFORMATIONS)),
         flag(raw, Parameter.WATCHERINFO_NOTIFY),
         winfoAuth(raw.apply(Parameter.WINFO_AUTH)),
         flag(raw, Parameter.USE_OFFLINE_WINFO),
@@ -192,6 +195,14 @@ public record PresenceSettings(
     }
   }
 
+  private static EmptyTransformationsPolicy presRulesTransformations(String value) {
+    try {
+      return EmptyTransformationsPolicy.ofToken(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException("invalid parameter pres_rules_transformations=" + value + ": " + e.getMessage());
+    }
+  }
+
   /** The seed's {@code winfo_auth}: none or implicit (no rules apply to watcher information). */
   private static AuthMode winfoAuth(String value) {
     return switch (value.toLowerCase(Locale.ROOT)) {
@@ -250,7 +261,8 @@ public record PresenceSettings(
         + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
         + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dataDir=" + dataDir + ", auth=" + auth
         + ", authXcapRoot=" + authXcapRoot.map(URI::toString).orElse("(built-in)") + ", authRulesRefreshTime="
-        + authRulesRefreshTime + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
+        + authRulesRefreshTime + ", presRulesTransformations=" + presRulesTransformations.token()
+        + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
         + ", useOfflineWinfo=" + useOfflineWinfo + ", offlineWinfoExpiration=" + offlineWinfoExpiration
         + ", offlineWinfoTimer=" + offlineWinfoTimer
         + ", deleteSameSubs=" + deleteSameSubs + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize

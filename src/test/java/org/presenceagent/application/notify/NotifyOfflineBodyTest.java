@@ -24,7 +24,7 @@ class NotifyOfflineBodyTest {
   private NotifyService notifier(boolean offlineBody) {
     return new NotifyService(PresentityState.publicationsOnly(app.publications, app.codec, app.clock),
         app.subscriptions, app.codec, app.sender, AuthorizationPolicy.allowAll(), new WatcherInfoCodec(),
-        app.offlineWatchers, presentity -> Optional.empty(), app.clock, offlineBody);
+        app.offlineWatchers, presentity -> Optional.empty(), app.clock, offlineBody, SphereChanges.NONE);
   }
 
   private Subscription activeWatcher() {
