@@ -28,7 +28,7 @@ class NotifyOfflineBodyTest {
   }
 
   private Subscription activeWatcher() {
-    return Subscription.create(key("bob-call"), ALICE, BOB, "application/pidf+xml",
+    return Subscription.create(key("bob-call"), ALICE, BOB, Optional.empty(), "application/pidf+xml",
         new DialogState("bob-call", "ours", "theirs", "sip:bob@10.0.0.2", List.of(), 1, 0, "udp"),
         true, Duration.ofSeconds(600), app.clock);
   }
