@@ -183,6 +183,17 @@ class TransformationFilterTest {
   }
 
   @Test
+  void theOldFormatsAreWrittenFromTheFilteredModel() {
+    String xpidf = new String(codec.compose(ALICE, List.of(published), "application/xpidf+xml",
+        components(NONE, NONE, selecting(Set.of(), Set.of(), Set.of(), Set.of(), Set.of("mailto")))).bytes(), UTF_8);
+    assertThat(xpidf).contains("mailto:alice@example.com").doesNotContain("pc.example.com");
+
+    String lpidf = new String(codec.compose(ALICE, List.of(published), "application/lpidf+xml", Transformations.NONE).bytes(),
+        UTF_8);
+    assertThat(lpidf).doesNotContain("pc.example.com").doesNotContain("mailto");
+  }
+
+  @Test
   void filteringLeavesThePublishedModelUnchanged() {
     view(Transformations.NONE);
     view(components(ALL, ALL, ALL));

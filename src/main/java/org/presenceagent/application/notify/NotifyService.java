@@ -155,12 +155,18 @@ public final class NotifyService {
    * publications are gathered once for all.
    */
   public void notifyWatchers(Aor presentity, String event) {
-    if (EventPackage.PRESENCE.name().equalsIgnoreCase(event) && sphereChanges.reauthorizedAfterChange(presentity)) {
-      return; // every subscription was evaluated again and notified of what it may see now
+    List<Subscription> watching = subscriptions.findByPresentity(presentity, event);
+    if (EventPackage.PRESENCE.name().equalsIgnoreCase(event)) {
+      // Nobody to move: no rules look-up (which could wait for an external XCAP server) and nothing kept.
+      if (watching.isEmpty()) {
+        sphereChanges.forget(presentity);
+      } else if (sphereChanges.reauthorizedAfterChange(presentity)) {
+        return; // every subscription was evaluated again and notified of what it may see now
+      }
     }
     Map<BodyKey, Optional<NotifyBody>> bodies = new HashMap<>();
     List<PresenceDocument> documents = null;
-    for (Subscription subscription : subscriptions.findByPresentity(presentity, event)) {
+    for (Subscription subscription : watching) {
       if (subscription.isActive()) {
         BodyKey key = new BodyKey(subscription.contentType(), viewOf(subscription));
         Optional<NotifyBody> body = bodies.get(key);

@@ -12,7 +12,8 @@ import org.presenceagent.domain.shared.Aor;
  * Notices when a presentity's RPID sphere changes, for presentities whose rules have sphere
  * conditions (RFC 5025 section 3.1.1: a new sphere can change which rules apply, so its
  * subscriptions are evaluated again and watchers move between allowed, blocked and pending).
- * Presentities without sphere conditions cost one rules look-up per change and nothing is kept.
+ * Presentities without sphere conditions cost one rules look-up per change and nothing is kept;
+ * presentities without watchers cost nothing (see {@link #forget}).
  *
  * <p>Called with the presentity's lock held, so the last sphere of one presentity is never
  * compared and stored by two threads at once.
@@ -38,6 +39,14 @@ public final class SphereChanges {
     this.dependsOnSphere = dependsOnSphere;
     this.sphereOf = sphereOf;
     this.reauthorize = reauthorize;
+  }
+
+  /**
+   * The presentity has no watchers: the sphere seen last is dropped, so that the first change after
+   * new watchers arrive is compared with nothing rather than with a stale value.
+   */
+  void forget(Aor presentity) {
+    lastSphere.remove(presentity);
   }
 
   /**
