@@ -46,7 +46,7 @@ public enum Parameter {
           + " changed rules re-evaluate the presentity's subscriptions.", "auth_rules_refresh_time"),
   PRES_RULES_TRANSFORMATIONS("pres_rules_transformations", "seed",
       "With auth=xcap, what an allowed watcher whose matching rules grant no provide-* element sees: seed (the whole"
-          + " document, as the seed's <transformations/> examples, SER pa and Kamailio) or rfc5025 (nothing: a document"
+          + " document, as the seed's examples with empty transformations, SER pa and Kamailio) or rfc5025 (nothing: a document"
           + " without persons, devices or services, RFC 5025 section 3.3). Rules that grant something are always applied.",
       "-"),
   WATCHERINFO_NOTIFY("watcherinfo_notify", "1",
