@@ -199,7 +199,7 @@ public final class NotifyService {
    * nothing. With nothing to compose, the watcher gets a "closed" document, or, with
    * {@code notify_offline_body=0} (OpenSIPS' parameter of that name), a NOTIFY without body.
    *
-   * @param documents the presentity's documents, null when not gathered yet
+   * @param documents the presentity's documents; not read (and may be null) when the state is withheld
    */
   private Optional<NotifyBody> presenceBody(Aor presentity, BodyKey key, List<PresenceDocument> documents) {
     List<PresenceDocument> shown = key.view().isEmpty() ? List.of() : documents;
