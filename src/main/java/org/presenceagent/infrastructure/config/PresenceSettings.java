@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.presenceagent.domain.auth.EmptyTransformationsPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public record PresenceSettings(
     Optional<URI> authXcapRoot,
     long authRulesRefreshTime,
     boolean acceptInternalSubscriptions,
+    EmptyTransformationsPolicy presRulesTransformations,
     boolean watcherinfoNotify,
     AuthMode winfoAuth,
     boolean useOfflineWinfo,
@@ -137,6 +139,7 @@ public record PresenceSettings(
         xcapRoot(raw.apply(Parameter.AUTH_XCAP_ROOT)),
         seconds(raw, Parameter.AUTH_RULES_REFRESH_TIME, 1),
         flag(raw, Parameter.ACCEPT_INTERNAL_SUBSCRIPTIONS),
+        presRulesTransformations(raw.apply(Parameter.PRES_RULES_TRANSFORMATIONS)),
         flag(raw, Parameter.WATCHERINFO_NOTIFY),
         winfoAuth(raw.apply(Parameter.WINFO_AUTH)),
         flag(raw, Parameter.USE_OFFLINE_WINFO),
@@ -220,6 +223,14 @@ public record PresenceSettings(
         return AuthMode.XCAP;
       default:
         throw new InvalidSettingException("invalid parameter auth=" + value + ": must be none, implicit or xcap");
+    }
+  }
+
+  private static EmptyTransformationsPolicy presRulesTransformations(String value) {
+    try {
+      return EmptyTransformationsPolicy.ofToken(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException("invalid parameter pres_rules_transformations=" + value + ": " + e.getMessage());
     }
   }
 
@@ -339,6 +350,7 @@ public record PresenceSettings(
         + ", dataDir=" + dataDir + ", auth=" + auth
         + ", authXcapRoot=" + authXcapRoot.map(URI::toString).orElse("(built-in)") + ", authRulesRefreshTime="
         + authRulesRefreshTime + ", acceptInternalSubscriptions=" + acceptInternalSubscriptions
+        + ", presRulesTransformations=" + presRulesTransformations.token()
         + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
         + ", useOfflineWinfo=" + useOfflineWinfo + ", offlineWinfoExpiration=" + offlineWinfoExpiration
         + ", offlineWinfoTimer=" + offlineWinfoTimer
