@@ -32,6 +32,7 @@ import org.presenceagent.domain.auth.ImRules;
 import org.presenceagent.infrastructure.xcap.XcapDocumentType;
 import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.notify.PresentityState;
+import org.presenceagent.application.notify.SphereChanges;
 import org.presenceagent.application.register.RegisterService;
 import org.presenceagent.application.register.RegistrationTimers;
 import org.presenceagent.domain.registration.Binding;
@@ -60,6 +61,7 @@ import org.presenceagent.domain.auth.PresRules;
 import org.presenceagent.domain.auth.RulesPolicy;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.event.EventPackages;
+import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ExpiryPolicy;
@@ -223,7 +225,6 @@ public final class PresenceAgent implements AutoCloseable {
           .orElse(storedImRules);
       Function<Aor, Optional<PresRules>> rules =
           xcapClient.<Function<Aor, Optional<PresRules>>>map(client -> client).orElse(storedRules);
-      AuthorizationPolicy authorization = authorization(settings.auth(), rules, clock);
       OfflineWatcherInfo offlineWatchers = new OfflineWatcherInfo(settings.useOfflineWinfo(), offlineWatcherStore,
           publications, Duration.ofSeconds(settings.offlineWinfoExpiration()), clock);
       offlineWatchers.startExpiryTimer(scheduler, Duration.ofSeconds(settings.offlineWinfoTimer()));
@@ -231,8 +232,21 @@ public final class PresenceAgent implements AutoCloseable {
       PresentityState state = settings.useCallbacks()
           ? PresentityState.withRegistrations(publications, bindings, codec, clock)
           : PresentityState.publicationsOnly(publications, codec, clock);
+      // Sphere conditions (RFC 4745 section 7.2) see the sphere of everything composed for watchers.
+      Function<Aor, Optional<String>> sphereOf = presentity -> {
+        List<PresenceDocument> documents = new ArrayList<>();
+        staticPresence.apply(presentity).ifPresent(documents::add);
+        documents.addAll(state.documents(presentity, EventPackage.PRESENCE.name()));
+        return codec.sphere(documents);
+      };
+      AuthorizationPolicy authorization = settings.auth() == AuthMode.XCAP
+          ? new RulesPolicy(rules, sphereOf, settings.presRulesTransformations(), clock)
+          : settings.auth() == AuthMode.NONE ? AuthorizationPolicy.allowAll() : AuthorizationPolicy.confirmAll();
       NotifyService notifier = new NotifyService(state, subscriptions, codec, notifySender, authorization,
-          new WatcherInfoCodec(), offlineWatchers, staticPresence, clock, settings.notifyOfflineBody());
+          new WatcherInfoCodec(), offlineWatchers, staticPresence, clock, settings.notifyOfflineBody(),
+          authorization instanceof RulesPolicy rulesPolicy
+              ? new SphereChanges(rulesPolicy::dependsOnSphere, sphereOf, presentity -> authorizeRef.get().authorize(presentity))
+              : SphereChanges.NONE);
       InternalSubscriptions internalSubscriptions =
           new InternalSubscriptions(settings.acceptInternalSubscriptions(), authorization, notifier, locks);
       notifier.observe(internalSubscriptions);
@@ -334,14 +348,6 @@ public final class PresenceAgent implements AutoCloseable {
     }
     LOG.info("REGISTER needs digest authentication in realm {} ({} users)", realm, ha1ByUser.size());
     return new RegisterAuthenticator(realm, ha1ByUser, new StatelessNonces(secret, realm, NONCE_LIFETIME, clock));
-  }
-
-  private static AuthorizationPolicy authorization(AuthMode mode, Function<Aor, Optional<PresRules>> rules, Clock clock) {
-    return switch (mode) {
-      case NONE -> AuthorizationPolicy.allowAll();
-      case IMPLICIT -> AuthorizationPolicy.confirmAll();
-      case XCAP -> new RulesPolicy(rules, clock);
-    };
   }
 
   public SubscribeService subscribeService() {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.xml.namespace.QName;
 import org.presenceagent.application.port.DocumentCodec;
@@ -15,8 +16,12 @@ import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.application.port.UnsupportedContentTypeException;
 import org.presenceagent.document.pidf.Presence;
 import org.presenceagent.domain.presentity.PresenceDocument;
+import org.presenceagent.domain.auth.Transformations;
 import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.shared.Aor;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Reads PIDF documents ({@code application/pidf+xml}, RFC 3863, with any RFC 4479/4480
@@ -28,7 +33,9 @@ import org.presenceagent.domain.shared.Aor;
  * 5). Composition forwards a lone publication byte for byte when the watcher wants the format it
  * was published in, so that extensions we do not know reach the watcher untouched; otherwise it
  * merges the publications into one model ({@link PidfComposer}) and writes that in the watcher's
- * format. A presentity without publications is one closed tuple.
+ * format. A presentity without publications is one closed tuple. A watcher whose view is not the
+ * whole document gets the composed model filtered by {@link TransformationFilter} (RFC 5025
+ * section 3.3); the parsed models are reused, so filtering parses nothing again.
  *
  * <p>Thread-safe.
  */
@@ -75,13 +82,16 @@ public final class PidfCodec implements DocumentCodec {
    *     publication is not a PIDF or CPIM-PIDF document
    */
   @Override
-  public NotifyBody compose(Aor presentity, List<PresenceDocument> publications, String contentType) {
+  public NotifyBody compose(Aor presentity, List<PresenceDocument> publications, String contentType,
+      Transformations view) {
     DocumentWriter writer = DocumentWriter.forType(contentType);
     if (writer == null) {
       throw new IllegalArgumentException("cannot compose presence as " + contentType);
     }
     publications.forEach(PidfCodec::requireReadable);
-    if (publications.size() == 1 && MediaTypes.sameType(publications.get(0).contentType(), writer.contentType())) {
+    boolean whole = view.showsEverything();
+    if (whole && publications.size() == 1
+        && MediaTypes.sameType(publications.get(0).contentType(), writer.contentType())) {
       return new NotifyBody(writer.contentType(), publications.get(0).bytes());
     }
     Presence composed;
@@ -94,7 +104,41 @@ public final class PidfCodec implements DocumentCodec {
       }
       composed = composer.merge(presentity, models);
     }
+    // The neutral closed document of a presentity without state is shown as it is, like polite-block's.
+    if (!whole && !publications.isEmpty()) {
+      composed = TransformationFilter.apply(composed, view);
+    }
     return new NotifyBody(writer.contentType(), writer.write(presentity, composed));
+  }
+
+  /**
+   * The RPID {@code <sphere>} (RFC 4480 section 3.6) of the newest document whose person states
+   * one: its text, or the name of its {@code <work/>}, {@code <home/>} or other child element.
+   */
+  @Override
+  public Optional<String> sphere(List<PresenceDocument> documents) {
+    for (int i = documents.size() - 1; i >= 0; i--) {
+      for (Element extension : modelOf(documents.get(i)).getExtensions()) {
+        NodeList spheres = extension.getElementsByTagNameNS(Availability.RPID_NAMESPACE, "sphere");
+        for (int j = 0; j < spheres.getLength(); j++) {
+          Optional<String> value = sphereValue((Element) spheres.item(j));
+          if (value.isPresent()) {
+            return value;
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> sphereValue(Element sphere) {
+    for (Node child = sphere.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element named) {
+        return Optional.of(named.getLocalName());
+      }
+    }
+    String text = sphere.getTextContent().trim();
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
   }
 
   @Override

@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.xml.namespace.QName;
@@ -20,14 +23,18 @@ import org.presenceagent.document.policy.PolicyConditions;
 import org.presenceagent.document.policy.PolicyRule;
 import org.presenceagent.document.policy.PolicyTransformations;
 import org.presenceagent.document.policy.Ruleset;
+import org.presenceagent.domain.auth.ComponentSelection;
 import org.presenceagent.domain.auth.Conditions;
 import org.presenceagent.domain.auth.IdentityCondition;
 import org.presenceagent.domain.auth.ImHandling;
 import org.presenceagent.domain.auth.ImRules;
 import org.presenceagent.domain.auth.PresRules;
+import org.presenceagent.domain.auth.PresenceAttribute;
 import org.presenceagent.domain.auth.Rule;
 import org.presenceagent.domain.auth.SubHandling;
 import org.presenceagent.domain.auth.Transformations;
+import org.presenceagent.domain.auth.UnknownAttribute;
+import org.presenceagent.domain.auth.UserInputLevel;
 import org.presenceagent.domain.auth.Validity;
 import org.presenceagent.domain.shared.Aor;
 import org.w3c.dom.Element;
@@ -37,7 +44,8 @@ import org.w3c.dom.Element;
  * RFC 4745 and RFC 5025 require beyond well-formedness: the root element, unique rule ids, the
  * identity, except and validity shapes, the sub-handling values. A rule with a condition this
  * server does not understand can never match (RFC 4745 section 10.1: such a condition is false),
- * so it is left out; unknown actions and transformations are ignored.
+ * so it is left out; unknown actions and transformations are ignored. The transformations
+ * (RFC 5025 section 3.3) are read completely: component selectors and attribute permissions.
  *
  * <p>Thread-safe.
  */
@@ -118,7 +126,7 @@ public final class PresRulesReader implements RulesDocumentReader {
       }
     }
     return Optional.of(new Rule(rule.id, conditions == null ? Conditions.NONE : toConditions(rule.id, conditions),
-        handling, toTransformations(rule.transformations)));
+        handling, toTransformations(rule.id, rule.transformations)));
   }
 
   private static Conditions toConditions(String ruleId, PolicyConditions conditions) {
@@ -210,27 +218,85 @@ public final class PresRulesReader implements RulesDocumentReader {
         : IdentityCondition.Many.ofDomain(domain(ruleId, many.domain), exceptIds);
   }
 
-  private static Transformations toTransformations(PolicyTransformations transformations) {
+  /**
+   * RFC 5025 section 3.3: what each {@code provide-*} element grants. Selectors and permissions
+   * this server does not know grant nothing (RFC 4745 section 10.3: an unknown transformation is
+   * ignored, which for a permission means it is not given).
+   */
+  private static Transformations toTransformations(String ruleId, PolicyTransformations transformations) {
     if (transformations == null) {
       return Transformations.NONE;
     }
-    return new Transformations(
-        all(transformations.provideDevices, "all-devices"),
-        all(transformations.providePersons, "all-persons"),
-        all(transformations.provideServices, "all-services"),
-        transformations.provideAllAttributes != null);
-  }
-
-  private static boolean all(PolicyTransformations.Provide provide, String allName) {
-    if (provide == null) {
-      return false;
-    }
-    for (Element child : provide.children) {
-      if (PolicyBinding.PRES_RULES.equals(child.getNamespaceURI()) && allName.equals(child.getLocalName())) {
-        return true;
+    Set<PresenceAttribute> attributes = EnumSet.noneOf(PresenceAttribute.class);
+    for (Element other : transformations.others) {
+      if (PolicyBinding.PRES_RULES.equals(other.getNamespaceURI())) {
+        for (PresenceAttribute attribute : PresenceAttribute.values()) {
+          if (attribute.permission().equals(other.getLocalName()) && bool(ruleId, attribute.permission(),
+              other.getTextContent())) {
+            attributes.add(attribute);
+          }
+        }
       }
     }
-    return false;
+    UserInputLevel userInput = UserInputLevel.FALSE;
+    if (transformations.provideUserInput != null) {
+      try {
+        userInput = UserInputLevel.ofToken(transformations.provideUserInput);
+      } catch (IllegalArgumentException e) {
+        throw invalid("rule " + ruleId + ": " + e.getMessage(), e);
+      }
+    }
+    Set<UnknownAttribute> unknown = new HashSet<>();
+    for (PolicyTransformations.UnknownAttribute element : transformations.provideUnknownAttributes) {
+      if (element.namespace == null || element.name == null) {
+        throw invalid("rule " + ruleId + ": provide-unknown-attribute needs ns and name", null);
+      }
+      if (bool(ruleId, "provide-unknown-attribute", element.value)) {
+        unknown.add(new UnknownAttribute(element.namespace.trim(), element.name.trim()));
+      }
+    }
+    return new Transformations(
+        selection(transformations.providePersons, "all-persons"),
+        selection(transformations.provideDevices, "all-devices"),
+        selection(transformations.provideServices, "all-services"),
+        transformations.provideAllAttributes != null,
+        attributes,
+        userInput,
+        unknown);
+  }
+
+  /** The {@code all-*} child or the selectors of one {@code provide-*} element (RFC 5025 section 3.3.1). */
+  private static ComponentSelection selection(PolicyTransformations.Provide provide, String allName) {
+    if (provide == null) {
+      return ComponentSelection.NONE;
+    }
+    Map<String, Set<String>> selectors = new HashMap<>();
+    for (Element child : provide.children) {
+      if (!PolicyBinding.PRES_RULES.equals(child.getNamespaceURI())) {
+        continue;
+      }
+      if (allName.equals(child.getLocalName())) {
+        return ComponentSelection.ALL;
+      }
+      selectors.computeIfAbsent(child.getLocalName(), name -> new HashSet<>()).add(child.getTextContent().trim());
+    }
+    // Which selectors each element may have is the schema's business; a misplaced one still selects
+    // only components that carry that value, so it is read wherever it is.
+    return new ComponentSelection(false,
+        selectors.getOrDefault("class", Set.of()),
+        selectors.getOrDefault("occurrence-id", Set.of()),
+        selectors.getOrDefault("deviceID", Set.of()),
+        selectors.getOrDefault("service-uri", Set.of()),
+        selectors.getOrDefault("service-uri-scheme", Set.of()));
+  }
+
+  private static boolean bool(String ruleId, String element, String text) {
+    String value = text == null ? "" : text.trim();
+    return switch (value) {
+      case "true", "1" -> true;
+      case "false", "0" -> false;
+      default -> throw invalid("rule " + ruleId + ": " + element + " must be a boolean, not " + echo(value), null);
+    };
   }
 
   private static Aor aor(String ruleId, String id) {

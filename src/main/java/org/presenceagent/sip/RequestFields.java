@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import javax.servlet.sip.Address;
 import javax.servlet.sip.Parameterable;
@@ -18,6 +19,8 @@ import org.presenceagent.domain.shared.Aor;
  * into a 400 whose reason says which field is wrong.
  */
 final class RequestFields {
+
+  private static final int MAX_DISPLAY_NAME = 256;
 
   private RequestFields() {}
 
@@ -62,6 +65,35 @@ final class RequestFields {
       throw SipResponseException.badRequest("Missing From header");
     }
     return aor(from.getURI(), "From URI");
+  }
+
+  /**
+   * The display name of the From header (RFC 3261 section 20.20), empty when there is none. The
+   * container strips the quotes of a quoted-string but keeps its quoted-pairs ({@code \"}), so
+   * they are undone here (RFC 3261 section 25.1); the plain text is escaped again wherever it is
+   * written.
+   */
+  static Optional<String> fromDisplayName(SipServletRequest request) {
+    String name = request.getFrom().getDisplayName();
+    if (name == null || name.isBlank()) {
+      return Optional.empty();
+    }
+    String stripped = unquote(name).strip();
+    // The column holds 256 characters (V5); a longer name is cut, on a code point boundary.
+    return Optional.of(stripped.codePointCount(0, stripped.length()) <= MAX_DISPLAY_NAME
+        ? stripped : stripped.substring(0, stripped.offsetByCodePoints(0, MAX_DISPLAY_NAME)));
+  }
+
+  private static String unquote(String quotedPairs) {
+    StringBuilder text = new StringBuilder(quotedPairs.length());
+    for (int i = 0; i < quotedPairs.length(); i++) {
+      char c = quotedPairs.charAt(i);
+      if (c == '\\' && i + 1 < quotedPairs.length()) {
+        c = quotedPairs.charAt(++i);
+      }
+      text.append(c);
+    }
+    return text.toString();
   }
 
   /** The From tag, required of every request (RFC 3261 section 8.1.1.3). */

@@ -30,7 +30,7 @@ final class SubscribeRequestParser {
         request.getTransport() == null ? "udp" : request.getTransport().toLowerCase(java.util.Locale.ROOT));
     return new SubscribeCommand(
         key, presentity, RequestFields.fromAor(request), RequestFields.expires(request), inDialog, dialog,
-        AcceptHeaders.parse(request.getHeaders(SipHeaders.ACCEPT)));
+        AcceptHeaders.parse(request.getHeaders(SipHeaders.ACCEPT)), RequestFields.fromDisplayName(request));
   }
 
   private static Aor toAor(SipServletRequest request) {

@@ -11,6 +11,7 @@ import javax.xml.namespace.QName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.presenceagent.domain.auth.Transformations;
 import org.presenceagent.application.port.InvalidDocumentException;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.application.port.UnsupportedContentTypeException;
@@ -45,9 +46,9 @@ class CpimPidfTest {
   @Test
   void unknownExtensionsSurvivePidfToCpimToPidf() {
     byte[] original = golden("rfc4480-on-the-phone.pidf.xml");
-    NotifyBody cpim = codec.compose(ALICE, List.of(codec.parse(PIDF, original)), CPIM);
+    NotifyBody cpim = codec.compose(ALICE, List.of(codec.parse(PIDF, original)), CPIM, Transformations.ALL);
 
-    NotifyBody back = codec.compose(ALICE, List.of(codec.parse(CPIM, cpim.bytes())), PIDF);
+    NotifyBody back = codec.compose(ALICE, List.of(codec.parse(CPIM, cpim.bytes())), PIDF, Transformations.ALL);
 
     // Only the entity differs: composed documents name the presentity by its own URI.
     XmlAssert.assertThat(back.bytes()).and(original)
@@ -64,7 +65,7 @@ class CpimPidfTest {
     byte[] mustUnderstand = TestDocuments.pidf("invalid/must-understand.xml");
 
     NotifyBody cpim = understanding.compose(ALICE,
-        List.of(understanding.parse(PIDF, mustUnderstand), understanding.parse(PIDF, mustUnderstand)), CPIM);
+        List.of(understanding.parse(PIDF, mustUnderstand), understanding.parse(PIDF, mustUnderstand)), CPIM, Transformations.ALL);
 
     XmlAssert.assertThat(cpim.bytes())
         .withNamespaceContext(Map.of("c", "urn:ietf:params:xml:ns:cpim-pidf", "ex", "urn:example:presence-extension"))
@@ -74,7 +75,7 @@ class CpimPidfTest {
 
   @Test
   void rejectsAMustUnderstandExtensionItDoesNotKnowInCpimToo() {
-    byte[] cpim = codec.compose(ALICE, List.of(), CPIM).bytes();
+    byte[] cpim = codec.compose(ALICE, List.of(), CPIM, Transformations.ALL).bytes();
     assertThat(codec.parse(CPIM, cpim).model().getTuples()).hasSize(1);
 
     byte[] mustUnderstand = new String(TestDocuments.pidf("invalid/must-understand.xml"), UTF_8)

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.presenceagent.domain.auth.Transformations;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.shared.Aor;
@@ -72,7 +73,7 @@ class DocumentFormatsGoldenTest {
       publications.add(codec.parse(typeOf(input), read(IN + input)));
     }
 
-    NotifyBody body = codec.compose(ALICE, publications, contentType);
+    NotifyBody body = codec.compose(ALICE, publications, contentType, Transformations.ALL);
 
     assertThat(body.contentType()).isEqualTo(contentType);
     if (Boolean.getBoolean("golden.update")) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.presenceagent.domain.auth.Transformations;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.shared.Aor;
@@ -28,7 +29,7 @@ class PidfCodecComposeTest {
   void forwardsALonePublicationByteForByte() {
     byte[] body = TestDocuments.pidf("valid/rfc3863-example.xml");
 
-    NotifyBody notify = codec.compose(ALICE, List.of(codec.parse(PIDF, body)), PIDF);
+    NotifyBody notify = codec.compose(ALICE, List.of(codec.parse(PIDF, body)), PIDF, Transformations.ALL);
 
     assertThat(notify.contentType()).isEqualTo(PIDF);
     assertThat(notify.bytes()).isEqualTo(body);
@@ -36,7 +37,7 @@ class PidfCodecComposeTest {
 
   @Test
   void describesAPresentityWithoutPublicationsAsClosed() {
-    NotifyBody notify = codec.compose(ALICE, List.of(), PIDF);
+    NotifyBody notify = codec.compose(ALICE, List.of(), PIDF, Transformations.ALL);
 
     assertThat(notify.contentType()).isEqualTo(PIDF);
     String xml = new String(notify.bytes(), UTF_8);
@@ -52,7 +53,7 @@ class PidfCodecComposeTest {
   @Test
   void mergesSeveralPublicationsOrderedByPriority() {
     NotifyBody notify =
-        codec.compose(ALICE, List.of(parse("compose/phone.xml"), parse("compose/laptop.xml")), PIDF);
+        codec.compose(ALICE, List.of(parse("compose/phone.xml"), parse("compose/laptop.xml")), PIDF, Transformations.ALL);
 
     assertThat(new String(notify.bytes(), UTF_8)).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"");
     XmlAssert.assertThat(notify.bytes())
@@ -65,7 +66,7 @@ class PidfCodecComposeTest {
   @Test
   void composedDocumentIsItselfValidPidf() {
     NotifyBody notify =
-        codec.compose(ALICE, List.of(parse("compose/phone.xml"), parse("compose/laptop.xml")), PIDF);
+        codec.compose(ALICE, List.of(parse("compose/phone.xml"), parse("compose/laptop.xml")), PIDF, Transformations.ALL);
 
     assertThat(codec.parse(PIDF, notify.bytes()).model().getTuples()).hasSize(3);
   }
@@ -73,7 +74,7 @@ class PidfCodecComposeTest {
   @Test
   void keepsRpidExtensionsThroughComposition() {
     NotifyBody notify =
-        codec.compose(ALICE, List.of(parse("valid/rpid-person.xml"), parse("valid/single-tuple.xml")), PIDF);
+        codec.compose(ALICE, List.of(parse("valid/rpid-person.xml"), parse("valid/single-tuple.xml")), PIDF, Transformations.ALL);
 
     XmlAssert.assertThat(notify.bytes())
         .withNamespaceContext(NAMESPACES)
@@ -92,7 +93,7 @@ class PidfCodecComposeTest {
   void renamesRepeatedTupleIdsDeterministically() {
     PresenceDocument phone = parse("compose/phone.xml");
 
-    NotifyBody notify = codec.compose(ALICE, List.of(phone, phone, phone), PIDF);
+    NotifyBody notify = codec.compose(ALICE, List.of(phone, phone, phone), PIDF, Transformations.ALL);
 
     XmlAssert.assertThat(notify.bytes())
         .withNamespaceContext(NAMESPACES)
@@ -105,7 +106,7 @@ class PidfCodecComposeTest {
   void dropsRepeatedNotesAndRootExtensions() {
     PresenceDocument phone = parse("compose/phone.xml");
 
-    NotifyBody notify = codec.compose(ALICE, List.of(phone, phone), PIDF);
+    NotifyBody notify = codec.compose(ALICE, List.of(phone, phone), PIDF, Transformations.ALL);
 
     XmlAssert.assertThat(notify.bytes()).withNamespaceContext(NAMESPACES).nodesByXPath("/p:presence/p:note").hasSize(1);
     XmlAssert.assertThat(notify.bytes()).withNamespaceContext(NAMESPACES).nodesByXPath("/p:presence/dm:person").hasSize(1);
@@ -117,7 +118,7 @@ class PidfCodecComposeTest {
     ParsedPidf phone = parse("compose/phone.xml");
     ParsedPidf pc = parse("valid/rpid-person.xml"); // another <dm:person id="p1">, with a note
 
-    NotifyBody notify = codec.compose(ALICE, List.of(phone, pc), PIDF);
+    NotifyBody notify = codec.compose(ALICE, List.of(phone, pc), PIDF, Transformations.ALL);
 
     XmlAssert.assertThat(notify.bytes())
         .withNamespaceContext(NAMESPACES)
@@ -132,7 +133,7 @@ class PidfCodecComposeTest {
   void doesNotChangeThePublicationsItComposes() {
     ParsedPidf phone = parse("compose/phone.xml");
 
-    codec.compose(ALICE, List.of(phone, phone), PIDF);
+    codec.compose(ALICE, List.of(phone, phone), PIDF, Transformations.ALL);
 
     assertThat(phone.model().getTuples()).extracting(t -> t.getId()).containsExactly("t1");
   }
@@ -141,7 +142,7 @@ class PidfCodecComposeTest {
   void parsesPublicationsThatComeFromStorage() {
     PresenceDocument stored = new StoredDocument(PIDF, TestDocuments.pidf("compose/laptop.xml"));
 
-    NotifyBody notify = codec.compose(ALICE, List.of(parse("compose/phone.xml"), stored), PIDF);
+    NotifyBody notify = codec.compose(ALICE, List.of(parse("compose/phone.xml"), stored), PIDF, Transformations.ALL);
 
     XmlAssert.assertThat(notify.bytes())
         .and(TestDocuments.pidf("compose/phone-then-laptop.xml"))
@@ -152,21 +153,21 @@ class PidfCodecComposeTest {
 
   @Test
   void composesOnlyTheFormatsItWrites() {
-    assertThatThrownBy(() -> codec.compose(ALICE, List.of(), "text/plain"))
+    assertThatThrownBy(() -> codec.compose(ALICE, List.of(), "text/plain", Transformations.ALL))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("text/plain");
   }
 
   @Test
   void acceptsTheComposeTypeWithParameters() {
-    assertThat(codec.compose(ALICE, List.of(), "Application/PIDF+XML;charset=UTF-8").contentType()).isEqualTo(PIDF);
+    assertThat(codec.compose(ALICE, List.of(), "Application/PIDF+XML;charset=UTF-8", Transformations.ALL).contentType()).isEqualTo(PIDF);
   }
 
   @Test
   void refusesPublicationsOfAnotherType() {
     PresenceDocument other = new StoredDocument("text/plain", "open".getBytes(UTF_8));
 
-    assertThatThrownBy(() -> codec.compose(ALICE, List.of(other), PIDF))
+    assertThatThrownBy(() -> codec.compose(ALICE, List.of(other), PIDF, Transformations.ALL))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("not a PIDF publication: text/plain");
   }

@@ -9,6 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.EnumSet;
+import java.util.Set;
+import org.presenceagent.domain.auth.ComponentSelection;
+import org.presenceagent.domain.auth.PresenceAttribute;
+import org.presenceagent.domain.auth.UserInputLevel;
+import org.presenceagent.domain.auth.UnknownAttribute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,11 +83,40 @@ class PresRulesReaderTest {
     assertThat(rule.conditions().validity()).containsExactly(
         new Validity(Instant.parse("2026-11-25T07:00:00Z"), Instant.parse("2026-11-25T17:00:00Z")));
     assertThat(rule.subHandling()).contains(SubHandling.POLITE_BLOCK);
-    assertThat(rule.transformations()).isEqualTo(Transformations.NONE); // only all-services grants all
+    assertThat(rule.transformations().services().serviceUris()).containsExactly("sip:x@y");
+    assertThat(rule.transformations().services().all()).isFalse();
     assertThat(rules.evaluate(Aor.parse("sip:bob@example.com"), Optional.of("work"), NOW).subHandling())
         .isEqualTo(SubHandling.POLITE_BLOCK);
     assertThat(rules.evaluate(Aor.parse("sip:eve@evil.example"), Optional.of("work"), NOW).subHandling())
         .isEqualTo(SubHandling.CONFIRM);
+  }
+
+  @Test
+  void readsEveryTransformationAndUnitesThoseOfTheMatchingRules() {
+    Transformations view = reader.read(resource("transformations.xml"))
+        .evaluate(Aor.parse("sip:bob@example.com"), Optional.empty(), NOW).transformations();
+
+    assertThat(view.services()).isEqualTo(new ComponentSelection(false, Set.of("business"), Set.of("mail"), Set.of(),
+        Set.of(), Set.of("sip")));
+    assertThat(view.persons().occurrenceIds()).containsExactly("me");
+    assertThat(view.devices().deviceIds()).containsExactly("urn:x-mac:0003ba4811e3");
+    assertThat(view.allAttributes()).isFalse();
+    assertThat(view.attributes()).isEqualTo(EnumSet.allOf(PresenceAttribute.class)); // mood from the second rule
+    assertThat(view.userInput()).isEqualTo(UserInputLevel.THRESHOLDS);
+    assertThat(view.unknownAttributes()).containsExactly(new UnknownAttribute("urn:example:vendor", "hobby"));
+  }
+
+  @Test
+  void refusesPermissionsThatAreNotBooleansOrLevels() {
+    assertThatThrownBy(() -> reader.read(ruleset(
+        "<rule id='r'><transformations><pr:provide-mood>yes</pr:provide-mood></transformations></rule>")))
+        .isInstanceOf(RejectedDocumentException.class).hasMessageContaining("provide-mood must be a boolean");
+    assertThatThrownBy(() -> reader.read(ruleset(
+        "<rule id='r'><transformations><pr:provide-user-input>some</pr:provide-user-input></transformations></rule>")))
+        .isInstanceOf(RejectedDocumentException.class).hasMessageContaining("provide-user-input");
+    assertThatThrownBy(() -> reader.read(ruleset("<rule id='r'><transformations>"
+        + "<pr:provide-unknown-attribute name='x'>true</pr:provide-unknown-attribute></transformations></rule>")))
+        .isInstanceOf(RejectedDocumentException.class).hasMessageContaining("ns and name");
   }
 
   @Test

@@ -2,11 +2,14 @@ package org.presenceagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import javax.xml.parsers.DocumentBuilderFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3c.dom.Element;
 
 /**
  * presence.winfo over real SIP (RFC 3857, RFC 3858) together with pres-rules over real HTTP: the
@@ -61,6 +64,32 @@ class WatcherInfoIT {
       String approved = text(Notifies.next(aliceClient));
       assertThat(approved).contains("version=\"2\"").contains("status=\"active\"").contains("event=\"approved\"")
           .contains(">" + bob + "</watcher>");
+    }
+  }
+
+  @Test
+  void theWatchersDisplayNameIsShownEscaped() throws Exception {
+    String alice = TestAors.unique("alice");
+    String bob = TestAors.unique("bob");
+    String displayName = "Bob \"the <Builder>\" & Co";
+    try (SipTestClient aliceClient = new SipTestClient("udp", SERVER.sipPort());
+        SipTestClient bobClient = new SipTestClient("tcp", SERVER.sipPort())) {
+      subscribe(aliceClient, "presence.winfo", alice, alice);
+      Notifies.next(aliceClient);
+
+      // A quoted-string with escaped quotes (RFC 3261 section 25.1) in the From header.
+      subscribe(bobClient, "presence", "\"Bob \\\"the <Builder>\\\" & Co\" <" + bob + ">", alice);
+      Notifies.next(bobClient);
+
+      String winfo = text(Notifies.next(aliceClient));
+      assertThat(winfo).contains("display-name=\"Bob &quot;the &lt;Builder&gt;&quot; &amp; Co\"");
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      Element watcher = (Element) factory.newDocumentBuilder()
+          .parse(new ByteArrayInputStream(winfo.getBytes(StandardCharsets.UTF_8)))
+          .getElementsByTagNameNS("*", "watcher").item(0);
+      assertThat(watcher.getAttribute("display-name")).isEqualTo(displayName);
+      assertThat(watcher.getTextContent()).isEqualTo(bob);
     }
   }
 

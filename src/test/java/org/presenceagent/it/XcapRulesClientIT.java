@@ -8,8 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import java.util.Optional;
 import org.presenceagent.document.PresRulesReader;
 import org.presenceagent.document.SecureXml;
+import org.presenceagent.domain.auth.EmptyTransformationsPolicy;
 import org.presenceagent.domain.auth.RulesPolicy;
 import org.presenceagent.domain.auth.SubHandling;
 import org.presenceagent.domain.auth.PresRules;
@@ -72,6 +74,6 @@ class XcapRulesClientIT {
   }
 
   private static SubHandling decision(XcapRulesClient<PresRules> client, Aor presentity, String watcher) {
-    return new RulesPolicy(client, new MutableClock()).decide(Aor.parse(watcher), presentity);
+    return new RulesPolicy(client, anybody -> Optional.empty(), EmptyTransformationsPolicy.SEED, new MutableClock()).decide(Aor.parse(watcher), presentity);
   }
 }

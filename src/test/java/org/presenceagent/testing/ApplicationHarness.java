@@ -15,6 +15,7 @@ import org.presenceagent.application.manage.ManagementService;
 import org.presenceagent.application.register.RegistrationTimers;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.notify.SphereChanges;
 import org.presenceagent.application.notify.PresentityState;
 import org.presenceagent.application.notify.OfflineWatcherInfo;
 import org.presenceagent.application.port.DocumentCodec;
@@ -75,7 +76,7 @@ public final class ApplicationHarness {
     notifyService = new NotifyService(
         PresentityState.publicationsOnly(publications, codec, clock), subscriptions, codec, sender, authorization,
         new WatcherInfoCodec(), offlineWatchers,
-        presentity -> Optional.empty(), clock, true);
+        presentity -> Optional.empty(), clock, true, SphereChanges.NONE);
     expiryService = new ExpiryService(subscriptions, publications, notifyService, locks, clock);
     subscriptionTimers = new SubscriptionTimers(scheduler, expiryService);
     publicationTimers = new PublicationTimers(scheduler, expiryService);

@@ -39,7 +39,7 @@ public final class Commands {
       String callId, Aor watcher, Aor presentity, long expires, List<MediaRange> accept) {
     SubscribeCommand plain = subscribe(callId, watcher, presentity, expires);
     return new SubscribeCommand(plain.key(), presentity, watcher, plain.requestedExpires(), false, plain.dialog(),
-        Optional.of(accept));
+        Optional.of(accept), Optional.empty());
   }
 
   public static SubscribeCommand subscribe(String callId, Aor watcher, Aor presentity, long expires) {

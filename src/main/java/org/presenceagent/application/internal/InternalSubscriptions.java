@@ -96,7 +96,7 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
       byPresentity.computeIfAbsent(presentity, key -> new CopyOnWriteArrayList<>()).add(entry);
       LOG.debug("internal subscription of {} to {}: {}", watcher, presentity, handling.token());
       if (handling.activates()) {
-        entry.deliverActive(documents.presenceDocument(presentity, handling != SubHandling.ALLOW));
+        entry.deliverActive(documents.presenceDocument(presentity, watcher));
       } else {
         entry.deliver(SubscriptionState.PENDING, Optional.empty(), Optional.empty());
       }
@@ -114,7 +114,7 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
 
   private void reevaluate(Entry entry, SubHandling handling) {
     if (handling.activates()) {
-      entry.deliverActive(documents.presenceDocument(entry.presentity, handling != SubHandling.ALLOW));
+      entry.deliverActive(documents.presenceDocument(entry.presentity, entry.watcher));
     } else if (handling == SubHandling.BLOCK) {
       entry.end(TerminationReason.REJECTED);
     } else if (entry.state == SubscriptionState.ACTIVE) {

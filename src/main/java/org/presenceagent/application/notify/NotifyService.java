@@ -15,7 +15,9 @@ import org.presenceagent.application.port.NotifyFailedException;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.port.WatcherInfoWriter;
 import org.presenceagent.domain.auth.AuthorizationPolicy;
+import org.presenceagent.domain.auth.Decision;
 import org.presenceagent.domain.auth.SubHandling;
+import org.presenceagent.domain.auth.Transformations;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.shared.Aor;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * presentity leave in the order of the changes.
  *
  * <p>An active watcher gets the presentity's state only while its policy says {@code allow} when
- * the NOTIFY is built. Otherwise it gets the document of a presentity without publications (one
+ * the NOTIFY is built, and only what the transformations of its rules show (RFC 5025 section
+ * 3.3). Otherwise it gets the document of a presentity without publications (one
  * closed tuple): that is what {@code polite-block} means (RFC 5025 section 3.2.1: the watcher
  * cannot tell it from a presentity that is offline), and it also fails closed while rules are not
  * known (an XCAP server that does not answer) or have just been withdrawn. The policy is asked at
@@ -62,6 +65,7 @@ public final class NotifyService {
   private final Clock clock;
   private final boolean offlineBody;
   private final List<PresentityObserver> observers = new CopyOnWriteArrayList<>();
+  private final SphereChanges sphereChanges;
 
   /**
    * @param authorization the presence policy, asked at each NOTIFY for polite blocks
@@ -72,6 +76,7 @@ public final class NotifyService {
    * @param state the presentity's publications and, with use_callbacks, its registrations
    * @param offlineBody whether a presentity without state is notified as one closed tuple
    *     ({@code notify_offline_body=1}) or with no body
+   * @param sphereChanges re-authorizes the subscriptions of a presentity whose sphere changed
    */
   public NotifyService(
       PresentityState state,
@@ -83,7 +88,9 @@ public final class NotifyService {
       OfflineWatcherInfo offlineWatchers,
       Function<Aor, Optional<PresenceDocument>> staticPresence,
       Clock clock,
-      boolean offlineBody) {
+      boolean offlineBody,
+      SphereChanges sphereChanges) {
+    this.sphereChanges = sphereChanges;
     this.staticPresence = staticPresence;
     this.offlineWatchers = offlineWatchers;
     this.authorization = authorization;
@@ -114,8 +121,9 @@ public final class NotifyService {
       WatcherList full = watchers.full(subscription.presentity(), offlineWatchers.deliverTo(subscription));
       return Optional.of(watcherInfo.write(full, subscription.version(), true));
     }
-    return presenceBody(subscription.presentity(), subscription.event(), subscription.contentType(),
-        withheld(subscription));
+    BodyKey key = new BodyKey(subscription.contentType(), viewOf(subscription));
+    return presenceBody(subscription.presentity(), key,
+        key.view().isPresent() ? documents(subscription.presentity(), subscription.event()) : List.of());
   }
 
   private static boolean isWatcherInfo(Subscription subscription) {
@@ -154,12 +162,17 @@ public final class NotifyService {
   }
 
   /**
-   * The presentity's composed presence document (PIDF) as a watcher sees it: its state, or, when
-   * {@code withheld}, the neutral document of a presentity without state; empty with
-   * {@code notify_offline_body=0} and nothing to compose. The same body a SIP watcher gets.
+   * The presentity's composed presence document (PIDF) as {@code watcher} sees it: the view its
+   * rules give it (RFC 5025 section 3.3), or the neutral document of a presentity without state
+   * when they do not allow it (polite-block); empty with {@code notify_offline_body=0} and nothing
+   * to compose. The same body a SIP watcher with these rules gets.
    */
-  public Optional<NotifyBody> presenceDocument(Aor presentity, boolean withheld) {
-    return presenceBody(presentity, EventPackage.PRESENCE.name(), EventPackage.PIDF, withheld);
+  public Optional<NotifyBody> presenceDocument(Aor presentity, Aor watcher) {
+    Decision decision = authorization.evaluate(watcher, presentity);
+    BodyKey key = new BodyKey(EventPackage.PIDF, decision.subHandling() == SubHandling.ALLOW
+        ? Optional.of(decision.transformations()) : Optional.empty());
+    return presenceBody(presentity, key,
+        key.view().isPresent() ? documents(presentity, EventPackage.PRESENCE.name()) : List.of());
   }
 
   /**
@@ -176,15 +189,35 @@ public final class NotifyService {
     }
   }
 
-  /** Sends the presentity's new state to each of its active watchers. */
+  /**
+   * Sends the presentity's new state to each of its active watchers. Each watcher gets the view its
+   * rules give it (RFC 5025 section 3.3); watchers with the same view and format share one body, so
+   * with {@code auth=none} or {@code implicit} the document is composed once per format, and the
+   * publications are gathered once for all.
+   */
   public void notifyWatchers(Aor presentity, String event) {
-    Map<String, Optional<NotifyBody>> bodiesByType = new HashMap<>(); // composed once per change and type
-    Map<String, Optional<NotifyBody>> neutralByType = new HashMap<>();
-    for (Subscription subscription : subscriptions.findByPresentity(presentity, event)) {
+    List<Subscription> watching = subscriptions.findByPresentity(presentity, event);
+    if (EventPackage.PRESENCE.name().equalsIgnoreCase(event)) {
+      // Nobody to move: no rules look-up (which could wait for an external XCAP server) and nothing kept.
+      if (watching.isEmpty()) {
+        sphereChanges.forget(presentity);
+      } else if (sphereChanges.reauthorizedAfterChange(presentity)) {
+        return; // every subscription was evaluated again and notified of what it may see now
+      }
+    }
+    Map<BodyKey, Optional<NotifyBody>> bodies = new HashMap<>();
+    List<PresenceDocument> documents = null;
+    for (Subscription subscription : watching) {
       if (subscription.isActive()) {
-        Optional<NotifyBody> body = withheld(subscription)
-            ? neutralByType.computeIfAbsent(subscription.contentType(), type -> presenceBody(presentity, event, type, true))
-            : bodiesByType.computeIfAbsent(subscription.contentType(), type -> presenceBody(presentity, event, type, false));
+        BodyKey key = new BodyKey(subscription.contentType(), viewOf(subscription));
+        Optional<NotifyBody> body = bodies.get(key);
+        if (body == null) {
+          if (documents == null && key.view().isPresent()) {
+            documents = documents(presentity, event);
+          }
+          body = presenceBody(presentity, key, documents);
+          bodies.put(key, body);
+        }
         send(subscription, body);
       }
     }
@@ -195,28 +228,39 @@ public final class NotifyService {
 
   /**
    * The presentity's composed presence state as PIDF, as a watcher allowed to see everything gets
-   * it (for management views): static presence, publications, registrations; empty only when
-   * there is nothing to compose and {@code notify_offline_body=0}.
+   * it (for management views): static presence, publications, registrations, without
+   * transformations; empty only when there is nothing to compose and {@code notify_offline_body=0}.
    */
   public Optional<NotifyBody> composedPresence(Aor presentity) {
-    return presenceBody(presentity, EventPackage.PRESENCE.name(), EventPackage.PIDF, false);
+    return presenceBody(presentity, new BodyKey(EventPackage.PIDF, Optional.of(Transformations.ALL)),
+        documents(presentity, EventPackage.PRESENCE.name()));
   }
 
-  private boolean withheld(Subscription subscription) {
-    return authorization.decide(subscription.watcher(), subscription.presentity()) != SubHandling.ALLOW;
+  /** A body as a watcher sees it: its format and its view, empty when the state is withheld. */
+  private record BodyKey(String contentType, Optional<Transformations> view) {}
+
+  /**
+   * What the watcher may see now: empty when its policy does not say {@code allow} (polite-block,
+   * rules withdrawn or not known), else the transformations of its matching rules.
+   */
+  private Optional<Transformations> viewOf(Subscription subscription) {
+    Decision decision = authorization.evaluate(subscription.watcher(), subscription.presentity());
+    return decision.subHandling() == SubHandling.ALLOW ? Optional.of(decision.transformations()) : Optional.empty();
   }
 
   /**
    * The body a watcher gets. One not allowed (now) sees the presentity as if it had published
    * nothing. With nothing to compose, the watcher gets a "closed" document, or, with
    * {@code notify_offline_body=0} (OpenSIPS' parameter of that name), a NOTIFY without body.
+   *
+   * @param documents the presentity's documents; not read (and may be null) when the state is withheld
    */
-  private Optional<NotifyBody> presenceBody(Aor presentity, String event, String contentType, boolean withheld) {
-    List<PresenceDocument> documents = withheld ? List.of() : documents(presentity, event);
-    if (documents.isEmpty() && !offlineBody) {
+  private Optional<NotifyBody> presenceBody(Aor presentity, BodyKey key, List<PresenceDocument> documents) {
+    List<PresenceDocument> shown = key.view().isEmpty() ? List.of() : documents;
+    if (shown.isEmpty() && !offlineBody) {
       return Optional.empty();
     }
-    return Optional.of(codec.compose(presentity, documents, contentType));
+    return Optional.of(codec.compose(presentity, shown, key.contentType(), key.view().orElse(Transformations.ALL)));
   }
 
   /** Static presence (RFC 4827) first, then publications and registrations. */

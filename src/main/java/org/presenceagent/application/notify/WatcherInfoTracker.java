@@ -55,8 +55,9 @@ final class WatcherInfoTracker {
     for (OfflineWatcher watcher : offline) {
       if (live.add(watcher.watcher())) {
         long duration = Math.max(0, Duration.between(watcher.storedAt(), clock.instant()).getSeconds());
-        entries.add(new WatcherEntry(watcher.id(), watcher.watcher(), SubscriptionState.PENDING.token(), "subscribe",
-            duration));
+        // Stored offline watchers keep no display name (the seed's store_winfo keeps none either).
+        entries.add(new WatcherEntry(watcher.id(), watcher.watcher(), Optional.empty(), SubscriptionState.PENDING.token(),
+            "subscribe", duration));
       }
     }
     return new WatcherList(presentity, EventPackage.PRESENCE.name(), entries);

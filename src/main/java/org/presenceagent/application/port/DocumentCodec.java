@@ -1,7 +1,9 @@
 package org.presenceagent.application.port;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.presenceagent.domain.auth.Transformations;
 import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.shared.Aor;
@@ -25,8 +27,17 @@ public interface DocumentCodec {
   /**
    * The document a watcher receives: the presentity's publications composed (oldest first), or a
    * "closed" document when there is none.
+   *
+   * @param view what the watcher may see (RFC 5025 section 3.3); {@link Transformations#ALL} for
+   *     the whole document
    */
-  NotifyBody compose(Aor presentity, List<PresenceDocument> publications, String contentType);
+  NotifyBody compose(Aor presentity, List<PresenceDocument> publications, String contentType, Transformations view);
+
+  /**
+   * The presentity's current RPID sphere (RFC 4480 section 3.6) as stated by the newest of the
+   * documents that states one, for sphere conditions (RFC 4745 section 7.2).
+   */
+  Optional<String> sphere(List<PresenceDocument> documents);
 
   /**
    * The registered contacts of a presentity as a document that composes with its publications:

@@ -20,6 +20,8 @@ import org.presenceagent.domain.subscription.SubscriptionKey;
  * @param dialog the dialog state seen in this request (remote CSeq, target, route set, transport)
  * @param accept the ranges of all Accept headers in order, empty when the request has none (RFC
  *     3261 section 20.1 tells an absent header from an empty one)
+ * @param watcherDisplayName the display name of the From header, empty when it has none (shown in
+ *     watcher information, RFC 3858 section 4.4)
  */
 public record SubscribeCommand(
     SubscriptionKey key,
@@ -28,7 +30,8 @@ public record SubscribeCommand(
     OptionalLong requestedExpires,
     boolean inDialog,
     DialogState dialog,
-    Optional<List<MediaRange>> accept) {
+    Optional<List<MediaRange>> accept,
+    Optional<String> watcherDisplayName) {
 
   public SubscribeCommand {
     Objects.requireNonNull(key, "key");
@@ -37,11 +40,12 @@ public record SubscribeCommand(
     Objects.requireNonNull(requestedExpires, "requestedExpires");
     Objects.requireNonNull(dialog, "dialog");
     accept = Objects.requireNonNull(accept, "accept").map(List::copyOf);
+    Objects.requireNonNull(watcherDisplayName, "watcherDisplayName");
   }
 
-  /** A SUBSCRIBE without Accept header. */
+  /** A SUBSCRIBE without Accept header and without display name. */
   public SubscribeCommand(
       SubscriptionKey key, Aor presentity, Aor watcher, OptionalLong requestedExpires, boolean inDialog, DialogState dialog) {
-    this(key, presentity, watcher, requestedExpires, inDialog, dialog, Optional.empty());
+    this(key, presentity, watcher, requestedExpires, inDialog, dialog, Optional.empty(), Optional.empty());
   }
 }

@@ -96,7 +96,7 @@ public final class SubscribeService {
     // section 3.2.1); the notifier gives it a neutral document.
     boolean authorized = handling.activates();
     Subscription subscription = Subscription.create(
-        command.key(), command.presentity(), command.watcher(), contentType,
+        command.key(), command.presentity(), command.watcher(), command.watcherDisplayName(), contentType,
         command.dialog().withLocalTag(responder.localTag()), authorized, granted, clock);
     if (subscription.isTerminated()) { // a fetch: nothing to keep (RFC 6665 section 4.4.3)
       responder.accept(!authorized, 0);

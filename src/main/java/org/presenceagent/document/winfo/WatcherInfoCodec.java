@@ -36,6 +36,8 @@ public final class WatcherInfoCodec implements WatcherInfoWriter {
       watcher.setStatus(entry.status());
       watcher.setEvent(entry.event());
       watcher.setDurationSubscribed(BigInteger.valueOf(entry.durationSubscribed()));
+      // RFC 3858 section 4.4; JAXB escapes it as an attribute value (quotes, <, &).
+      entry.displayName().ifPresent(watcher::setDisplayName);
       watcher.setValue(entry.watcher().uri());
       watcherList.getWatchers().add(watcher);
     }

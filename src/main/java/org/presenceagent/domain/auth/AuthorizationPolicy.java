@@ -7,6 +7,14 @@ public interface AuthorizationPolicy {
 
   SubHandling decide(Aor watcher, Aor presentity);
 
+  /**
+   * How to handle the subscription and what the watcher may see. Policies without rules show
+   * everything to an allowed watcher (the hot path of {@code auth=none} and {@code implicit}).
+   */
+  default Decision evaluate(Aor watcher, Aor presentity) {
+    return new Decision(decide(watcher, presentity), Transformations.ALL);
+  }
+
   /** Seed {@code auth=none}: every watcher is authorized. */
   static AuthorizationPolicy allowAll() {
     return (watcher, presentity) -> SubHandling.ALLOW;

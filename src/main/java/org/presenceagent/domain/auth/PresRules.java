@@ -24,6 +24,19 @@ public record PresRules(List<Rule> rules) {
   }
 
   /**
+   * Whether some rule has a sphere condition (RFC 4745 section 7.2): only then is the presentity's
+   * sphere looked up, and only then can a new sphere change a decision.
+   */
+  public boolean usesSphere() {
+    for (Rule rule : rules) {
+      if (!rule.conditions().spheres().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Combines every matching rule (RFC 4745 section 10): the most permissive {@code sub-handling}
    * wins, transformations are united. When no matching rule says how to handle the subscription,
    * it is held pending ({@link SubHandling#CONFIRM}), so that the presentity can still decide.

@@ -20,6 +20,7 @@ public final class Subscription {
   private final SubscriptionKey key;
   private final Aor presentity;
   private final Aor watcher;
+  private final Optional<String> watcherDisplayName;
   private final String contentType;
   private final Instant createdAt;
   private SubscriptionState state;
@@ -33,6 +34,7 @@ public final class Subscription {
       SubscriptionKey key,
       Aor presentity,
       Aor watcher,
+      Optional<String> watcherDisplayName,
       String contentType,
       Instant createdAt,
       SubscriptionState state,
@@ -44,6 +46,7 @@ public final class Subscription {
     this.key = Objects.requireNonNull(key, "key");
     this.presentity = Objects.requireNonNull(presentity, "presentity");
     this.watcher = Objects.requireNonNull(watcher, "watcher");
+    this.watcherDisplayName = Objects.requireNonNull(watcherDisplayName, "watcherDisplayName");
     this.contentType = Objects.requireNonNull(contentType, "contentType");
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     this.state = Objects.requireNonNull(state, "state");
@@ -57,6 +60,8 @@ public final class Subscription {
   /**
    * A new subscription (RFC 6665 section 4.2.1.1).
    *
+   * @param watcherDisplayName the display name the watcher gave in its From header (RFC 3858
+   *     section 4.4 shows it to the presentity)
    * @param authorized whether the watcher may see the presentity's state now (active) or not yet
    *     (pending)
    * @param granted the granted duration; zero makes a fetch, which is terminated at once
@@ -65,6 +70,7 @@ public final class Subscription {
       SubscriptionKey key,
       Aor presentity,
       Aor watcher,
+      Optional<String> watcherDisplayName,
       String contentType,
       DialogState dialog,
       boolean authorized,
@@ -72,7 +78,7 @@ public final class Subscription {
       Clock clock) {
     Instant now = clock.instant();
     Subscription subscription = new Subscription(
-        key, presentity, watcher, contentType, now,
+        key, presentity, watcher, watcherDisplayName, contentType, now,
         authorized ? SubscriptionState.ACTIVE : SubscriptionState.PENDING,
         null, now.plus(granted), dialog, 0, dialog.localCseq() + CSEQ_RESERVATION);
     if (granted.isZero()) {
@@ -89,6 +95,7 @@ public final class Subscription {
       SubscriptionKey key,
       Aor presentity,
       Aor watcher,
+      Optional<String> watcherDisplayName,
       String contentType,
       Instant createdAt,
       SubscriptionState state,
@@ -97,7 +104,7 @@ public final class Subscription {
       DialogState dialog,
       long version) {
     return new Subscription(
-        key, presentity, watcher, contentType, createdAt, state, terminationReason, expiresAt, dialog, version,
+        key, presentity, watcher, watcherDisplayName, contentType, createdAt, state, terminationReason, expiresAt, dialog, version,
         dialog.localCseq());
   }
 
@@ -174,6 +181,11 @@ public final class Subscription {
 
   public Aor watcher() {
     return watcher;
+  }
+
+  /** The display name of the watcher's From header, empty when it gave none. */
+  public Optional<String> watcherDisplayName() {
+    return watcherDisplayName;
   }
 
   public String event() {

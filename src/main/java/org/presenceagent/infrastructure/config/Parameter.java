@@ -66,6 +66,11 @@ public enum Parameter {
       "1: components in the same JVM may subscribe to presence through the Java API InternalSubscriptions"
           + " (servlet context attribute org.presenceagent.application.internal.InternalSubscriptions), authorized"
           + " as SIP watchers, kept in memory only; 0: such subscriptions are refused.", "accept_internal_subscriptions"),
+  PRES_RULES_TRANSFORMATIONS("pres_rules_transformations", "seed",
+      "With auth=xcap, what an allowed watcher whose matching rules grant no provide-* element sees: seed (the whole"
+          + " document, as the seed's examples with empty transformations, SER pa and Kamailio) or rfc5025 (nothing: a document"
+          + " without persons, devices or services, RFC 5025 section 3.3). Rules that grant something are always applied.",
+      "-"),
   WATCHERINFO_NOTIFY("watcherinfo_notify", "1",
       "1: the presence.winfo event package (RFC 3857) is offered; 0: its subscriptions get 489.", "watcherinfo_notify"),
   WINFO_AUTH("winfo_auth", "implicit",

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.presenceagent.domain.auth.EmptyTransformationsPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public record PresenceSettings(
     Optional<URI> authXcapRoot,
     long authRulesRefreshTime,
     boolean acceptInternalSubscriptions,
+    EmptyTransformationsPolicy presRulesTransformations,
     boolean watcherinfoNotify,
     AuthMode winfoAuth,
     boolean useOfflineWinfo,
@@ -145,6 +147,7 @@ public record PresenceSettings(
         xcapRoot(raw.apply(Parameter.AUTH_XCAP_ROOT)),
         seconds(raw, Parameter.AUTH_RULES_REFRESH_TIME, 1),
         flag(raw, Parameter.ACCEPT_INTERNAL_SUBSCRIPTIONS),
+        presRulesTransformations(raw.apply(Parameter.PRES_RULES_TRANSFORMATIONS)),
         flag(raw, Parameter.WATCHERINFO_NOTIFY),
         winfoAuth(raw.apply(Parameter.WINFO_AUTH)),
         flag(raw, Parameter.USE_OFFLINE_WINFO),
@@ -231,6 +234,14 @@ public record PresenceSettings(
         return AuthMode.XCAP;
       default:
         throw new InvalidSettingException("invalid parameter auth=" + value + ": must be none, implicit or xcap");
+    }
+  }
+
+  private static EmptyTransformationsPolicy presRulesTransformations(String value) {
+    try {
+      return EmptyTransformationsPolicy.ofToken(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException("invalid parameter pres_rules_transformations=" + value + ": " + e.getMessage());
     }
   }
 
@@ -391,6 +402,7 @@ public record PresenceSettings(
     values.put(Parameter.AUTH_XCAP_ROOT.key(), authXcapRoot.map(URI::toString).orElse(""));
     values.put(Parameter.AUTH_RULES_REFRESH_TIME.key(), Long.toString(authRulesRefreshTime));
     values.put(Parameter.ACCEPT_INTERNAL_SUBSCRIPTIONS.key(), flag(acceptInternalSubscriptions));
+    values.put(Parameter.PRES_RULES_TRANSFORMATIONS.key(), presRulesTransformations.token());
     values.put(Parameter.WATCHERINFO_NOTIFY.key(), flag(watcherinfoNotify));
     values.put(Parameter.WINFO_AUTH.key(), winfoAuth.name().toLowerCase(Locale.ROOT));
     values.put(Parameter.USE_OFFLINE_WINFO.key(), flag(useOfflineWinfo));
@@ -437,6 +449,7 @@ public record PresenceSettings(
         + ", dataDir=" + dataDir + ", auth=" + auth
         + ", authXcapRoot=" + authXcapRoot.map(URI::toString).orElse("(built-in)") + ", authRulesRefreshTime="
         + authRulesRefreshTime + ", acceptInternalSubscriptions=" + acceptInternalSubscriptions
+        + ", presRulesTransformations=" + presRulesTransformations.token()
         + ", watcherinfoNotify=" + watcherinfoNotify + ", winfoAuth=" + winfoAuth
         + ", useOfflineWinfo=" + useOfflineWinfo + ", offlineWinfoExpiration=" + offlineWinfoExpiration
         + ", offlineWinfoTimer=" + offlineWinfoTimer

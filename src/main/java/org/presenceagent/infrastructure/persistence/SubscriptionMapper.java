@@ -3,6 +3,7 @@ package org.presenceagent.infrastructure.persistence;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.DialogState;
 import org.presenceagent.domain.subscription.Subscription;
@@ -28,6 +29,7 @@ final class SubscriptionMapper {
     row.eventId = key.eventId();
     row.presentity = subscription.presentity().uri();
     row.watcher = subscription.watcher().uri();
+    row.watcherDisplayName = subscription.watcherDisplayName().orElse(null);
     row.contentType = subscription.contentType();
     row.state = subscription.state().name();
     row.reason = subscription.terminationReason().map(Enum::name).orElse(null);
@@ -52,6 +54,7 @@ final class SubscriptionMapper {
         key,
         Aor.parse(row.presentity),
         Aor.parse(row.watcher),
+        Optional.ofNullable(row.watcherDisplayName),
         row.contentType,
         Instant.ofEpochMilli(row.createdAt),
         SubscriptionState.valueOf(row.state),

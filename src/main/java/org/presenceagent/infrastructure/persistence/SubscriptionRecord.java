@@ -49,6 +49,9 @@ public class SubscriptionRecord {
   @Column(name = "watcher")
   String watcher;
 
+  @Column(name = "watcher_display_name")
+  String watcherDisplayName;
+
   @Column(name = "content_type")
   String contentType;
 

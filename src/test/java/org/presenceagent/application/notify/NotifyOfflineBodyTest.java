@@ -24,11 +24,11 @@ class NotifyOfflineBodyTest {
   private NotifyService notifier(boolean offlineBody) {
     return new NotifyService(PresentityState.publicationsOnly(app.publications, app.codec, app.clock),
         app.subscriptions, app.codec, app.sender, AuthorizationPolicy.allowAll(), new WatcherInfoCodec(),
-        app.offlineWatchers, presentity -> Optional.empty(), app.clock, offlineBody);
+        app.offlineWatchers, presentity -> Optional.empty(), app.clock, offlineBody, SphereChanges.NONE);
   }
 
   private Subscription activeWatcher() {
-    return Subscription.create(key("bob-call"), ALICE, BOB, "application/pidf+xml",
+    return Subscription.create(key("bob-call"), ALICE, BOB, Optional.empty(), "application/pidf+xml",
         new DialogState("bob-call", "ours", "theirs", "sip:bob@10.0.0.2", List.of(), 1, 0, "udp"),
         true, Duration.ofSeconds(600), app.clock);
   }

@@ -21,6 +21,12 @@ class PresRulesTest {
   private static final Aor SMITH = Aor.parse("sip:smith@example.com");
   private static final Aor EVE = Aor.parse("sip:eve@evil.example");
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+  private static final Transformations SERVICES = new Transformations(ComponentSelection.NONE, ComponentSelection.NONE,
+      ComponentSelection.ALL, false, Set.of(), UserInputLevel.FALSE, Set.of());
+  private static final Transformations DEVICES = new Transformations(ComponentSelection.NONE, ComponentSelection.ALL,
+      ComponentSelection.NONE, false, Set.of(), UserInputLevel.FALSE, Set.of());
+  private static final Transformations PERSONS_WITH_ALL_ATTRIBUTES = new Transformations(ComponentSelection.ALL,
+      ComponentSelection.NONE, ComponentSelection.NONE, true, Set.of(), UserInputLevel.FALSE, Set.of());
 
   private static Rule rule(String id, Conditions conditions, SubHandling handling) {
     return new Rule(id, conditions, Optional.of(handling), Transformations.NONE);
@@ -88,22 +94,23 @@ class PresRulesTest {
   void aMatchingRuleWithoutSubHandlingDoesNotWeakenAnother() {
     PresRules rules = new PresRules(List.of(
         rule("block", identity(Set.of(BOB)), SubHandling.BLOCK),
-        new Rule("show", Conditions.NONE, Optional.empty(), new Transformations(false, false, true, false))));
+        new Rule("show", Conditions.NONE, Optional.empty(), SERVICES)));
 
     Decision decision = rules.evaluate(BOB, Optional.empty(), NOW);
     assertThat(decision.subHandling()).isEqualTo(SubHandling.BLOCK);
-    assertThat(decision.transformations().allServices()).isTrue();
+    assertThat(decision.transformations().services().all()).isTrue();
   }
 
   @Test
   void transformationsOfMatchingRulesAreUnited() {
     PresRules rules = new PresRules(List.of(
-        new Rule("a", Conditions.NONE, Optional.of(SubHandling.ALLOW), new Transformations(true, false, false, false)),
-        new Rule("b", identity(Set.of(BOB)), Optional.empty(), new Transformations(false, true, false, true)),
-        new Rule("c", identity(Set.of(SMITH)), Optional.empty(), new Transformations(false, false, true, false))));
+        new Rule("a", Conditions.NONE, Optional.of(SubHandling.ALLOW), DEVICES),
+        new Rule("b", identity(Set.of(BOB)), Optional.empty(), PERSONS_WITH_ALL_ATTRIBUTES),
+        new Rule("c", identity(Set.of(SMITH)), Optional.empty(), SERVICES)));
 
     assertThat(rules.evaluate(BOB, Optional.empty(), NOW).transformations())
-        .isEqualTo(new Transformations(true, true, false, true));
+        .isEqualTo(new Transformations(ComponentSelection.ALL, ComponentSelection.ALL, ComponentSelection.NONE, true,
+            Set.of(), UserInputLevel.FULL, Set.of()));
   }
 
   @Test
@@ -139,7 +146,7 @@ class PresRulesTest {
   void rulesPolicyUsesThePresentitysRulesAndAllowsThePresentityItself() {
     Map<Aor, PresRules> store = Map.of(ALICE, new PresRules(List.of(rule("b", identity(Set.of(BOB)), SubHandling.BLOCK))));
     RulesPolicy policy = new RulesPolicy(presentity -> Optional.ofNullable(store.get(presentity)),
-        Clock.fixed(NOW, ZoneOffset.UTC));
+        presentity -> Optional.empty(), EmptyTransformationsPolicy.RFC5025, Clock.fixed(NOW, ZoneOffset.UTC));
 
     assertThat(policy.decide(BOB, ALICE)).isEqualTo(SubHandling.BLOCK);
     assertThat(policy.decide(SMITH, ALICE)).isEqualTo(SubHandling.CONFIRM);

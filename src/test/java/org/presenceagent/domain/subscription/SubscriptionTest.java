@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.testing.MutableClock;
@@ -20,7 +21,7 @@ class SubscriptionTest {
   private final MutableClock clock = new MutableClock();
 
   private Subscription create(boolean authorized, long seconds) {
-    return Subscription.create(KEY, ALICE, BOB, "application/pidf+xml", DIALOG, authorized,
+    return Subscription.create(KEY, ALICE, BOB, Optional.empty(), "application/pidf+xml", DIALOG, authorized,
         Duration.ofSeconds(seconds), clock);
   }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.presenceagent.domain.auth.EmptyTransformationsPolicy;
 
 class PresenceSettingsTest {
 
@@ -118,6 +119,17 @@ class PresenceSettingsTest {
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("winfo_auth=xcap")
         .hasMessageContaining("none or implicit");
+  }
+
+  @Test
+  void presRulesTransformationsDefaultToTheSeedsReading() {
+    assertThat(PresenceSettings.defaults().presRulesTransformations()).isEqualTo(EmptyTransformationsPolicy.SEED);
+    assertThat(PresenceSettings.from(Map.of("pres_rules_transformations", "rfc5025")).presRulesTransformations())
+        .isEqualTo(EmptyTransformationsPolicy.RFC5025);
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("pres_rules_transformations", "strict")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("pres_rules_transformations=strict")
+        .hasMessageContaining("rfc5025 or seed");
   }
 
   @Test

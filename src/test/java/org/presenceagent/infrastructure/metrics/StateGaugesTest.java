@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.presentity.Publication;
@@ -62,7 +63,7 @@ class StateGaugesTest {
 
   private Subscription subscription(String callId, Aor presentity, String event, boolean authorized) {
     return Subscription.create(
-        new SubscriptionKey(callId, "tag", event, ""), presentity, CAROL, "application/pidf+xml",
+        new SubscriptionKey(callId, "tag", event, ""), presentity, CAROL, Optional.empty(), "application/pidf+xml",
         new DialogState(callId, "ours", "tag", "sip:carol@192.0.2.1", List.of(), 1, 0, "udp"),
         authorized, Duration.ofSeconds(600), clock);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.presenceagent.domain.shared.RequestId;
 import org.presenceagent.domain.presentity.PresenceDocument;
@@ -26,7 +27,7 @@ class IndexedRepositoriesTest {
 
   private Subscription subscription(String callId, Aor presentity, String event) {
     return Subscription.create(
-        new SubscriptionKey(callId, "tag", event, ""), presentity, BOB, "application/pidf+xml",
+        new SubscriptionKey(callId, "tag", event, ""), presentity, BOB, Optional.empty(), "application/pidf+xml",
         new DialogState(callId, "ours", "tag", "sip:bob@192.0.2.1", List.of(), 1, 0, "udp"),
         true, Duration.ofSeconds(600), clock);
   }
