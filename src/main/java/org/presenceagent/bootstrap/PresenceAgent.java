@@ -168,7 +168,7 @@ public final class PresenceAgent implements AutoCloseable {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       // First in, last closed: every component may count until it is closed.
-      PresenceMetrics metrics = PresenceMetrics.start(settings.metricsEnabled());
+      PresenceMetrics metrics = PresenceMetrics.start(settings.metricsEnabled(), settings.jmxName());
       resources.add(metrics);
       NotifySender notifySender = new MeteredNotifySender(sipNotifySender, metrics);
       SecureXml secureXml = new SecureXml(settings.maxBodySize());

@@ -90,8 +90,10 @@ class JmxIT {
   @Test
   @Order(1)
   void theMBeansAreRegisteredUnderOneDomain() throws Exception {
-    assertThat(jmx.queryNames(new ObjectName("org.presenceagent:name=" + JMX_NAME + ",*"), null))
-        .containsExactlyInAnyOrder(presence, settings);
+    java.util.Set<ObjectName> names = jmx.queryNames(new ObjectName("org.presenceagent:name=" + JMX_NAME + ",*"), null);
+    assertThat(names).contains(presence, settings)
+        .allSatisfy(name -> assertThat(name.getKeyProperty("type")).isIn("Presence", "Settings", "Metrics"))
+        .anySatisfy(name -> assertThat(name.getKeyProperty("type")).as("the meters too").isEqualTo("Metrics"));
     javax.management.MBeanOperationInfo publish = Arrays.stream(jmx.getMBeanInfo(presence).getOperations())
         .filter(operation -> operation.getName().equals("publish")).findFirst().orElseThrow();
     assertThat(Arrays.stream(publish.getSignature()).map(javax.management.MBeanParameterInfo::getName))

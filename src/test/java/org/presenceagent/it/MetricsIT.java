@@ -39,7 +39,7 @@ class MetricsIT {
       .param("auth", "xcap")
       .param("xcap_open", "1");
 
-  private static final String DOMAIN = "org.presenceagent.metrics";
+  private static final String METRICS = "org.presenceagent:type=Metrics,name=presence-agent,*";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final MBeanServer MBEANS = ManagementFactory.getPlatformMBeanServer();
 
@@ -105,17 +105,17 @@ class MetricsIT {
   @Test
   @Order(Integer.MAX_VALUE)
   void theMBeansAreThereWhileTheDeploymentRunsAndGoneWhenItStops() throws Exception {
-    String[] domains = metricsDomains();
-    assertThat(domains).hasSize(1);
-    ObjectName publications = new ObjectName(domains[0] + ":name=presencePublications,type=gauges");
+    ObjectName publications = metricMBeans().stream()
+        .filter(name -> ObjectName.unquote(name.getKeyProperty("metric")).equals("presencePublications"))
+        .findFirst().orElseThrow();
     assertThat(MBEANS.getAttribute(publications, "Value"))
         .isEqualTo(value(scrape(SERVER, null).body(), "presence_publications").orElseThrow());
 
     SERVER.stop();
-    assertThat(metricsDomains()).as("the stopped deployment's MBeans are gone").isEmpty();
+    assertThat(metricMBeans()).as("the stopped deployment's MBeans are gone").isEmpty();
 
     SERVER.start();
-    assertThat(metricsDomains()).containsExactly(domains[0]);
+    assertThat(metricMBeans()).contains(publications);
     // Right after a restart in the same JVM Tomcat answers 503 for a moment, until the context is available.
     String body = Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
         .until(() -> scrape(SERVER, null), response -> response.statusCode() == 200).body();
@@ -125,10 +125,8 @@ class MetricsIT {
         .isEqualTo(Optional.of((Double) MBEANS.getAttribute(publications, "Value")));
   }
 
-  static String[] metricsDomains() {
-    return Arrays.stream(MBEANS.getDomains())
-        .filter(domain -> domain.equals(DOMAIN) || domain.startsWith(DOMAIN + "."))
-        .toArray(String[]::new);
+  static java.util.Set<ObjectName> metricMBeans() throws Exception {
+    return MBEANS.queryNames(new ObjectName(METRICS), null);
   }
 
   static HttpResponse<String> scrape(PresenceServerExtension server, String accept)

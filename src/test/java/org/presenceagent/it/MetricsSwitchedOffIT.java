@@ -14,6 +14,6 @@ class MetricsSwitchedOffIT {
   @Test
   void theEndpointAnswers404AndNoMBeansArePublished() throws Exception {
     assertThat(MetricsIT.scrape(SERVER, null).statusCode()).isEqualTo(404);
-    assertThat(MetricsIT.metricsDomains()).isEmpty();
+    assertThat(MetricsIT.metricMBeans()).isEmpty();
   }
 }

@@ -102,7 +102,7 @@ public enum Parameter {
           + " testing only); 0: xcap_credentials apply.", "-"),
   METRICS_ENABLED("metrics_enabled", "1",
       "1: counters and gauges are served in the Prometheus format at /metrics on the HTTP port (no personal"
-          + " data, no credentials) and as MBeans under org.presenceagent.metrics; 0: neither.", "-"),
+          + " data, no credentials) and as MBeans under org.presenceagent:type=Metrics; 0: neither.", "-"),
   ADMIN_CREDENTIALS("admin_credentials", "",
       "Operators of the HTTP admin API under /admin/, comma-separated user:password pairs (HTTP basic"
           + " authentication); empty disables the API (every request gets 503 saying how to enable it).", "-"),

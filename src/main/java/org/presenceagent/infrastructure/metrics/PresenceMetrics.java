@@ -1,5 +1,7 @@
 package org.presenceagent.infrastructure.metrics;
 
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.jmx.JmxReporter;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -12,12 +14,12 @@ import io.micrometer.jmx.JmxConfig;
 import io.micrometer.jmx.JmxMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Hashtable;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +34,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class PresenceMetrics implements AutoCloseable {
 
-  /** The JMX domain of the first deployment in a JVM; later ones get {@code .2}, {@code .3}... */
-  public static final String JMX_DOMAIN = "org.presenceagent.metrics";
+  /**
+   * The JMX domain, shared with the management MBeans: each meter is
+   * {@code org.presenceagent:type=Metrics,name=<jmx_name>,metric=<meter>,kind=<gauges|counters|timers...>}.
+   */
+  public static final String JMX_DOMAIN = "org.presenceagent";
   /** Prometheus text format 0.0.4, served unless the client asks for OpenMetrics. */
   public static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
   public static final String OPENMETRICS_FORMAT = "application/openmetrics-text; version=1.0.0; charset=utf-8";
@@ -44,32 +49,47 @@ public final class PresenceMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Optional<JmxMeterRegistry> jmx;
 
-  private PresenceMetrics(boolean exposeOverJmx) {
+  private PresenceMetrics(Optional<String> jmxName) {
     registry.add(prometheus);
-    if (exposeOverJmx) {
-      MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-      // The server is shared by every deployment in the JVM (whatever its class loader): holding its
-      // monitor while choosing a domain and registering the first MBean keeps two starts apart.
-      synchronized (server) {
-        String domain = freeDomain(Set.of(server.getDomains()));
-        JmxMeterRegistry jmxRegistry = new JmxMeterRegistry(jmxConfig(domain), Clock.SYSTEM, HierarchicalNameMapper.DEFAULT);
-        registry.add(jmxRegistry);
-        jmx = Optional.of(jmxRegistry);
-        startTime();
-        LOG.info("metrics published as MBeans in the JMX domain {}", domain);
-      }
-    } else {
-      jmx = Optional.empty();
-      startTime();
-    }
+    jmx = jmxName.map(PresenceMetrics::jmxRegistry);
+    jmx.ifPresent(registry::add);
+    jmxName.ifPresent(name -> LOG.info("metrics published as MBeans {}:type=Metrics,name={}", JMX_DOMAIN, name));
+    long started = System.currentTimeMillis();
+    Gauge.builder("presence.start.time", () -> started / 1000.0)
+        .description("when this deployment started, in seconds since the epoch").register(registry);
   }
 
   /**
-   * @param exposeOverJmx whether to publish the meters as MBeans (in a domain no other deployment
-   *     in this JVM uses)
+   * @param exposeOverJmx whether to publish the meters as MBeans too
+   * @param jmxName the deployment's name key in JMX ({@code jmx_name}): two deployments in one JVM
+   *     need different ones
    */
-  public static PresenceMetrics start(boolean exposeOverJmx) {
-    return new PresenceMetrics(exposeOverJmx);
+  public static PresenceMetrics start(boolean exposeOverJmx, String jmxName) {
+    return new PresenceMetrics(exposeOverJmx ? Optional.of(jmxName) : Optional.empty());
+  }
+
+  // Micrometer's JMX registry reports through Dropwizard's JmxReporter; its name factory puts the
+  // meters under our domain and the deployment's name, next to the management MBeans.
+  private static JmxMeterRegistry jmxRegistry(String jmxName) {
+    MetricRegistry dropwizard = new MetricRegistry();
+    JmxReporter reporter = JmxReporter.forRegistry(dropwizard)
+        .inDomain(JMX_DOMAIN)
+        .createsObjectNamesWith((kind, domain, meter) -> objectName(jmxName, kind, meter))
+        .build();
+    return new JmxMeterRegistry(JMX_CONFIG, Clock.SYSTEM, HierarchicalNameMapper.DEFAULT, dropwizard, reporter);
+  }
+
+  static ObjectName objectName(String jmxName, String kind, String meter) {
+    Hashtable<String, String> keys = new Hashtable<>();
+    keys.put("type", "Metrics");
+    keys.put("name", jmxName);
+    keys.put("metric", ObjectName.quote(meter));
+    keys.put("kind", kind);
+    try {
+      return new ObjectName(JMX_DOMAIN, keys);
+    } catch (MalformedObjectNameException e) {
+      throw new IllegalArgumentException("no JMX name for meter " + meter, e);
+    }
   }
 
   /** The registry to add meters to (the composite: what is added here is in both exports). */
@@ -157,31 +177,5 @@ public final class PresenceMetrics implements AutoCloseable {
     return status >= 100 && status < 700 ? status / 100 + "xx" : "none";
   }
 
-  static String freeDomain(Set<String> taken) {
-    String domain = JMX_DOMAIN;
-    for (int i = 2; taken.contains(domain); i++) {
-      domain = JMX_DOMAIN + "." + i;
-    }
-    return domain;
-  }
-
-  private void startTime() {
-    long started = System.currentTimeMillis();
-    Gauge.builder("presence.start.time", () -> started / 1000.0)
-        .description("when this deployment started, in seconds since the epoch").register(registry);
-  }
-
-  private static JmxConfig jmxConfig(String domain) {
-    return new JmxConfig() {
-      @Override
-      public String domain() {
-        return domain;
-      }
-
-      @Override
-      public String get(String key) {
-        return null; // every other setting at its default
-      }
-    };
-  }
+  private static final JmxConfig JMX_CONFIG = key -> null; // every setting at its default
 }

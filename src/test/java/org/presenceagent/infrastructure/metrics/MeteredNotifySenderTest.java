@@ -23,7 +23,7 @@ class MeteredNotifySenderTest {
 
   @Test
   void sentAndFailedNotifiesAreCountedByEvent() {
-    try (PresenceMetrics metrics = PresenceMetrics.start(false)) {
+    try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
       MeteredNotifySender sent = new MeteredNotifySender(notification -> 7, metrics);
       MeteredNotifySender failing = new MeteredNotifySender(notification -> {
         throw new NotifyFailedException("dialog gone", null);

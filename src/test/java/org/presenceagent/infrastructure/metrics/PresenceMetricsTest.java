@@ -16,7 +16,7 @@ class PresenceMetricsTest {
 
   @Test
   void sipRequestsAreCountedByMethodAndResponseClass() {
-    try (PresenceMetrics metrics = PresenceMetrics.start(false)) {
+    try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
       metrics.sipRequest("SUBSCRIBE", 200);
       metrics.sipRequest("SUBSCRIBE", 202);
       metrics.sipRequest("SUBSCRIBE", 489);
@@ -30,7 +30,7 @@ class PresenceMetricsTest {
 
   @Test
   void notifyAnswersAreCountedByClassAndTimeoutsApart() {
-    try (PresenceMetrics metrics = PresenceMetrics.start(false)) {
+    try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
       metrics.notifyAnswered(200);
       metrics.notifyAnswered(408);
       metrics.notifyAnswered(481);
@@ -43,7 +43,7 @@ class PresenceMetricsTest {
 
   @Test
   void transactionsAreTimedByOutcome() {
-    try (PresenceMetrics metrics = PresenceMetrics.start(false)) {
+    try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
       metrics.transaction(Duration.ofMillis(3), true);
       metrics.transaction(Duration.ofMillis(5), true);
       metrics.transaction(Duration.ofMillis(7), false);
@@ -60,7 +60,7 @@ class PresenceMetricsTest {
   void rulesCacheCountersReadTheOwnersCounts() {
     AtomicLong hits = new AtomicLong();
     AtomicLong misses = new AtomicLong();
-    try (PresenceMetrics metrics = PresenceMetrics.start(false)) {
+    try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
       metrics.rulesCache("stored", hits, h -> h.get(), h -> misses.get());
       hits.set(5);
       misses.set(2);
@@ -74,7 +74,7 @@ class PresenceMetricsTest {
 
   @Test
   void theScrapeIsPrometheusTextUnlessOpenMetricsIsAsked() {
-    try (PresenceMetrics metrics = PresenceMetrics.start(false)) {
+    try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
       metrics.sipRequest("PUBLISH", 200);
       metrics.xcapServerRequest("PUT", 201);
       metrics.transaction(Duration.ofMillis(2), true);
@@ -95,33 +95,37 @@ class PresenceMetricsTest {
   }
 
   @Test
-  void twoInstancesHaveTheirOwnJmxDomainsAndLeaveNothingBehind() throws Exception {
-    PresenceMetrics first = PresenceMetrics.start(true);
-    PresenceMetrics second = PresenceMetrics.start(true);
+  void twoInstancesPublishUnderTheirOwnNamesAndLeaveNothingBehind() throws Exception {
+    PresenceMetrics first = PresenceMetrics.start(true, "first");
+    PresenceMetrics second = PresenceMetrics.start(true, "second");
     try {
       first.sipRequest("OPTIONS", 200);
       second.sipRequest("OPTIONS", 200);
       second.sipRequest("OPTIONS", 200);
 
-      Set<ObjectName> firstNames = MBEANS.queryNames(new ObjectName(PresenceMetrics.JMX_DOMAIN + ":*"), null);
-      Set<ObjectName> secondNames = MBEANS.queryNames(new ObjectName(PresenceMetrics.JMX_DOMAIN + ".2:*"), null);
-      assertThat(firstNames).anySatisfy(name -> assertThat(name.toString()).contains("presenceSipRequests"));
-      ObjectName secondRequests = secondNames.stream()
-          .filter(name -> name.toString().contains("presenceSipRequests")).findFirst().orElseThrow();
+      assertThat(MBEANS.queryNames(deployment("first"), null))
+          .anySatisfy(name -> assertThat(name.getKeyProperty("metric")).contains("presenceSipRequests"));
+      ObjectName secondRequests = MBEANS.queryNames(deployment("second"), null).stream()
+          .filter(name -> name.getKeyProperty("metric").contains("presenceSipRequests")).findFirst().orElseThrow();
+      assertThat(secondRequests.getDomain()).isEqualTo("org.presenceagent");
       assertThat(MBEANS.getAttribute(secondRequests, "Count")).isEqualTo(2L);
     } finally {
       first.close();
       second.close();
     }
-    assertThat(MBEANS.queryNames(new ObjectName(PresenceMetrics.JMX_DOMAIN + ":*"), null)).isEmpty();
-    assertThat(MBEANS.queryNames(new ObjectName(PresenceMetrics.JMX_DOMAIN + ".2:*"), null)).isEmpty();
+    assertThat(MBEANS.queryNames(deployment("first"), null)).isEmpty();
+    assertThat(MBEANS.queryNames(deployment("second"), null)).isEmpty();
   }
 
   @Test
-  void theFirstFreeDomainIsChosen() {
-    assertThat(PresenceMetrics.freeDomain(Set.of("JMImplementation"))).isEqualTo("org.presenceagent.metrics");
-    assertThat(PresenceMetrics.freeDomain(Set.of("org.presenceagent.metrics", "org.presenceagent.metrics.2")))
-        .isEqualTo("org.presenceagent.metrics.3");
+  void meterNamesAreQuotedIntoValidObjectNames() {
+    ObjectName name = PresenceMetrics.objectName("presence-agent", "counters", "presenceSipRequests.class.2xx,x=*");
+    assertThat(name.getKeyProperty("type")).isEqualTo("Metrics");
+    assertThat(ObjectName.unquote(name.getKeyProperty("metric"))).isEqualTo("presenceSipRequests.class.2xx,x=*");
+  }
+
+  private static ObjectName deployment(String jmxName) throws Exception {
+    return new ObjectName(PresenceMetrics.JMX_DOMAIN + ":type=Metrics,name=" + jmxName + ",*");
   }
 
   private static double count(PresenceMetrics metrics, String name, String... tags) {

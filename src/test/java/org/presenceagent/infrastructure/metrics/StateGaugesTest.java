@@ -34,7 +34,7 @@ class StateGaugesTest {
 
   @Test
   void gaugesFollowTheInMemoryStateAtEachRead() {
-    try (PresenceMetrics metrics = PresenceMetrics.start(false)) {
+    try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
       StateGauges.register(metrics.registry(), List.of("presence", "presence.winfo"), subscriptions, publications, bindings);
       assertThat(gauge(metrics, "presence.subscriptions", "event", "presence", "state", "active")).isZero();
 
