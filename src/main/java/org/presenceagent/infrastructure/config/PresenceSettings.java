@@ -111,7 +111,7 @@ public record PresenceSettings(
           + ": must not be below min_expires=" + minExpires);
     }
     boolean registerAuth = flag(raw, Parameter.REGISTER_AUTH);
-    Map<String, String> registerCredentials = registerCredentials(raw.apply(Parameter.REGISTER_CREDENTIALS));
+    Map<String, String> registerCredentials = CredentialList.ofUsers(Parameter.REGISTER_CREDENTIALS, raw.apply(Parameter.REGISTER_CREDENTIALS));
     Optional<Path> registerCredentialsFile = readableFile(raw.apply(Parameter.REGISTER_CREDENTIALS_FILE));
     String registerAuthRealm = raw.apply(Parameter.REGISTER_AUTH_REALM);
     String registerAuthSecret = raw.apply(Parameter.REGISTER_AUTH_SECRET);
@@ -157,10 +157,10 @@ public record PresenceSettings(
         flag(raw, Parameter.IGNORE_408_ON_NOTIFY),
         (int) integer(raw, Parameter.MAX_BODY_SIZE, 1024, 16 * 1024 * 1024),
         (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202),
-        credentials(raw.apply(Parameter.XCAP_CREDENTIALS)),
+        CredentialList.ofAddresses(Parameter.XCAP_CREDENTIALS, raw.apply(Parameter.XCAP_CREDENTIALS)),
         flag(raw, Parameter.XCAP_OPEN),
         flag(raw, Parameter.METRICS_ENABLED),
-        adminCredentials(raw.apply(Parameter.ADMIN_CREDENTIALS)),
+        CredentialList.ofUsers(Parameter.ADMIN_CREDENTIALS, raw.apply(Parameter.ADMIN_CREDENTIALS)),
         flag(raw, Parameter.ADMIN_REMOTE),
         jmxName(raw.apply(Parameter.JMX_NAME)));
   }
@@ -272,26 +272,6 @@ public record PresenceSettings(
         "invalid parameter auth_xcap_root=" + value + ": must be an http or https URI without credentials, e.g. http://xcap.example.com/xcap-root");
   }
 
-  /** {@code user@host:password,...}; the password is everything after the first colon. */
-  private static Map<String, String> credentials(String value) {
-    Map<String, String> credentials = new LinkedHashMap<>();
-    if (value.isEmpty()) {
-      return credentials;
-    }
-    for (String entry : value.split(",")) {
-      String trimmed = entry.trim();
-      int colon = trimmed.indexOf(':');
-      String user = colon < 0 ? trimmed : trimmed.substring(0, colon);
-      boolean valid = colon > 0 && colon < trimmed.length() - 1 && user.indexOf('@') > 0
-          && !user.endsWith("@") && credentials.put(user, trimmed.substring(colon + 1)) == null;
-      if (!valid) {
-        // Never echo the value: it holds passwords.
-        throw new InvalidSettingException("invalid parameter xcap_credentials: entry for '" + user
-            + "' must be user@host:password (non-empty password, each user once)");
-      }
-    }
-    return credentials;
-  }
 
   private static void requireRegisterAuthSettings(
       String realm, Map<String, String> credentials, Optional<Path> file, String secret) {
@@ -324,47 +304,7 @@ public record PresenceSettings(
     return Optional.of(file);
   }
 
-  /** {@code user:password,...}; the password is everything after the first colon. */
-  private static Map<String, String> registerCredentials(String value) {
-    Map<String, String> credentials = new LinkedHashMap<>();
-    if (value.isEmpty()) {
-      return credentials;
-    }
-    for (String entry : value.split(",")) {
-      String trimmed = entry.trim();
-      int colon = trimmed.indexOf(':');
-      String user = colon < 0 ? trimmed : trimmed.substring(0, colon);
-      boolean valid = colon > 0 && colon < trimmed.length() - 1
-          && credentials.put(user, trimmed.substring(colon + 1)) == null;
-      if (!valid) {
-        // Never echo the value: it holds passwords.
-        throw new InvalidSettingException("invalid parameter register_credentials: entry for '" + user
-            + "' must be user:password (non-empty password, each user once)");
-      }
-    }
-    return credentials;
-  }
 
-  /** {@code user:password,...} with plain user names (operators are not SIP users). */
-  private static Map<String, String> adminCredentials(String value) {
-    Map<String, String> credentials = new LinkedHashMap<>();
-    if (value.isEmpty()) {
-      return credentials;
-    }
-    for (String entry : value.split(",")) {
-      String trimmed = entry.trim();
-      int colon = trimmed.indexOf(':');
-      String user = colon < 0 ? trimmed : trimmed.substring(0, colon);
-      boolean valid = colon > 0 && colon < trimmed.length() - 1
-          && credentials.put(user, trimmed.substring(colon + 1)) == null;
-      if (!valid) {
-        // Never echo the value: it holds passwords.
-        throw new InvalidSettingException("invalid parameter admin_credentials: entry for '" + user
-            + "' must be user:password (non-empty user and password, each user once)");
-      }
-    }
-    return credentials;
-  }
 
   private static String jmxName(String value) {
     if (!JMX_NAME.matcher(value).matches()) {
