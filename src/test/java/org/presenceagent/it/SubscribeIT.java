@@ -147,6 +147,26 @@ class SubscribeIT {
     }
   }
 
+  /**
+   * Once the final NOTIFY's transaction is over (at once over TCP, after Timer K over UDP), the
+   * container frees the dialog's session; a refresh that comes later still gets 481, not the
+   * container's 500 for a request of a session it no longer has.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void aRefreshLongAfterTheEndStillGets481(String transport) throws Exception {
+    try (SipTestClient client = new SipTestClient(transport, SERVER.sipPort())) {
+      SubscriptionDialog dialog = SubscriptionDialog.subscribe(client, TestAors.unique("watcher"), TestAors.unique("kim"), 60).dialog();
+      Notifies.next(client);
+      assertThat(dialog.refresh(0).getStatusCode()).isEqualTo(200);
+      assertThat(Notifies.state(Notifies.next(client))).isEqualTo("terminated;reason=timeout");
+
+      Thread.sleep(transport.equals("udp") ? 6500 : 1500); // Timer K is T4 = 5 s over UDP, 0 over TCP
+
+      assertThat(dialog.refresh(60).getStatusCode()).isEqualTo(481);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"udp", "tcp"})
   void anExpiredSubscriptionGetsTerminatedTimeout(String transport) throws Exception {
