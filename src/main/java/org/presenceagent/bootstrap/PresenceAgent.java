@@ -64,7 +64,6 @@ import org.presenceagent.domain.event.EventPackages;
 import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.shared.Aor;
-import org.presenceagent.domain.shared.ExpiryPolicy;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.watcher.OfflineWatcherRepository;
 import org.presenceagent.domain.xcap.XcapDocumentRepository;
@@ -255,24 +254,27 @@ public final class PresenceAgent implements AutoCloseable {
       SubscriptionTimers subscriptionTimers = new SubscriptionTimers(scheduler, expiry);
       PublicationTimers publicationTimers = new PublicationTimers(scheduler, expiry);
 
+      // Read at each use, so that the management API can change them while the server runs.
+      LiveSettings liveSettings = new LiveSettings(settings.ignore408OnNotify(), settings.minExpires(),
+          settings.defaultExpires(), settings.maxSubscriptionExpiration(), settings.maxPublishExpiration(),
+          settings.maxRegistrationExpiration());
       SubscribeService subscribe = new SubscribeService(
           eventPackages,
-          new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxSubscriptionExpiration()),
+          liveSettings::subscriptionExpiry,
           AuthorizationPolicies.of(authorization,
               settings.winfoAuth() == AuthMode.NONE ? AuthorizationPolicy.allowAll() : AuthorizationPolicy.ownerOnly()),
           subscriptions, notifier, subscriptionTimers, locks, clock,
           new StaleSubscriptions(subscriptions, subscriptionTimers, notifySender, settings.deleteSameSubs()));
       PublishService publish = new PublishService(
           eventPackages,
-          new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxPublishExpiration()),
+          liveSettings::publicationExpiry,
           codec, publications, notifier, publicationTimers, locks, clock);
-      LiveSettings liveSettings = new LiveSettings(settings.ignore408OnNotify());
       NotifyResponseService notifyResponses = new NotifyResponseService(subscriptions, subscriptionTimers, locks,
           liveSettings::ignore408OnNotify, offlineWatchers);
       RegistrationTimers registrationTimers =
           new RegistrationTimers(scheduler, bindings, notifier, locks, clock, settings.useCallbacks());
       RegisterService register = new RegisterService(
-          new ExpiryPolicy(settings.minExpires(), settings.defaultExpires(), settings.maxRegistrationExpiration()),
+          liveSettings::registrationExpiry,
           bindings, registrationTimers, notifier, locks, clock, settings.useCallbacks());
       AuthorizeService authorize = new AuthorizeService(subscriptions, authorization, notifier, subscriptionTimers, locks);
       authorizeRef.set(authorize);

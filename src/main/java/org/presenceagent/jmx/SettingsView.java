@@ -27,4 +27,58 @@ final class SettingsView implements SettingsMXBean {
   public void setIgnore408OnNotify(boolean ignore) {
     management.changeSettings(Map.of(LiveSettings.IGNORE_408_ON_NOTIFY, ignore ? "1" : "0"));
   }
+
+  @Override
+  public long getMinExpires() {
+    return seconds(LiveSettings.MIN_EXPIRES);
+  }
+
+  @Override
+  public void setMinExpires(long seconds) {
+    management.changeSettings(Map.of(LiveSettings.MIN_EXPIRES, Long.toString(seconds)));
+  }
+
+  @Override
+  public long getDefaultExpires() {
+    return seconds(LiveSettings.DEFAULT_EXPIRES);
+  }
+
+  @Override
+  public void setDefaultExpires(long seconds) {
+    management.changeSettings(Map.of(LiveSettings.DEFAULT_EXPIRES, Long.toString(seconds)));
+  }
+
+  @Override
+  public long getMaxSubscriptionExpiration() {
+    return seconds(LiveSettings.MAX_SUBSCRIPTION_EXPIRATION);
+  }
+
+  @Override
+  public void setMaxSubscriptionExpiration(long seconds) {
+    management.changeSettings(Map.of(LiveSettings.MAX_SUBSCRIPTION_EXPIRATION, Long.toString(seconds)));
+  }
+
+  @Override
+  public long getMaxPublishExpiration() {
+    return seconds(LiveSettings.MAX_PUBLISH_EXPIRATION);
+  }
+
+  @Override
+  public void setMaxPublishExpiration(long seconds) {
+    management.changeSettings(Map.of(LiveSettings.MAX_PUBLISH_EXPIRATION, Long.toString(seconds)));
+  }
+
+  @Override
+  public long getMaxRegistrationExpiration() {
+    return seconds(LiveSettings.MAX_REGISTRATION_EXPIRATION);
+  }
+
+  @Override
+  public void setMaxRegistrationExpiration(long seconds) {
+    management.changeSettings(Map.of(LiveSettings.MAX_REGISTRATION_EXPIRATION, Long.toString(seconds)));
+  }
+
+  private long seconds(String name) {
+    return Long.parseLong(management.settings().get(name));
+  }
 }

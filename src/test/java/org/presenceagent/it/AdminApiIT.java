@@ -209,14 +209,35 @@ class AdminApiIT {
     JsonObject settings = AdminHttp.object(admin.get("settings"));
     assertThat(settings.getString("auth")).isEqualTo("xcap");
     assertThat(settings.getString("auth_rules_refresh_time")).isEqualTo("3600");
-    HttpResponse<String> fixed = admin.put("settings", "application/json", "{\"default_expires\":\"60\"}");
+    HttpResponse<String> fixed = admin.put("settings", "application/json", "{\"auth\":\"none\"}");
     assertThat(fixed.statusCode()).isEqualTo(400);
-    assertThat(AdminHttp.object(fixed).getString("message")).contains("default_expires").contains("restart");
+    assertThat(AdminHttp.object(fixed).getString("message")).contains("auth").contains("restart");
     assertThat(admin.put("settings", "text/plain", "ignore_408_on_notify=1").statusCode()).isEqualTo(415);
     assertThat(admin.put("settings", "application/json", "{not json").statusCode()).isEqualTo(400);
     HttpResponse<String> wrongMethod = admin.delete("settings");
     assertThat(wrongMethod.statusCode()).isEqualTo(405);
     assertThat(wrongMethod.headers().firstValue("Allow")).contains("GET, PUT");
+  }
+
+  @Test
+  void theMaximumSubscriptionExpiryChangesWhileRunning() throws Exception {
+    try (SipTestClient client = new SipTestClient("udp", SERVER.sipPort())) {
+      HttpResponse<String> changed =
+          admin.put("settings", "application/json", "{\"max_subscription_expiration\": \"120\"}");
+      assertThat(changed.statusCode()).isEqualTo(200);
+      assertThat(AdminHttp.object(changed).getString("max_subscription_expiration")).isEqualTo("120");
+      try {
+        javax.sip.message.Response ok = SubscriptionDialog.subscribe(
+            client, TestAors.unique("bob"), TestAors.unique("alice"), 3600).response();
+        assertThat(((javax.sip.header.ExpiresHeader) ok.getHeader("Expires")).getExpires())
+            .as("clamped to the new maximum").isEqualTo(120);
+        HttpResponse<String> inconsistent = admin.put("settings", "application/json", "{\"min_expires\": \"600\"}");
+        assertThat(inconsistent.statusCode()).isEqualTo(400);
+        assertThat(AdminHttp.object(inconsistent).getString("message")).contains("min_expires=600");
+      } finally {
+        admin.put("settings", "application/json", "{\"max_subscription_expiration\": \"3600\"}");
+      }
+    }
   }
 
   @Test

@@ -120,6 +120,27 @@ class JmxIT {
   }
 
   @Test
+  @Order(2)
+  void theExpiryLimitsAreWritableAttributesCheckedTogether() throws Exception {
+    long original = (Long) jmx.getAttribute(settings, "MaxPublishExpiration");
+    try {
+      jmx.setAttribute(settings, new javax.management.Attribute("MaxPublishExpiration", 300L));
+      assertThat(jmx.getAttribute(settings, "MaxPublishExpiration")).isEqualTo(300L);
+      try (SipTestClient client = new SipTestClient("udp", SERVER.sipPort())) {
+        String carol = TestAors.unique("carol");
+        javax.sip.message.Response ok = new Publisher(client).publish(carol, 3600, null, Pidf.open(carol, "t", "x"));
+        assertThat(((javax.sip.header.ExpiresHeader) ok.getHeader("Expires")).getExpires()).isEqualTo(300);
+      }
+      long minimum = (Long) jmx.getAttribute(settings, "MinExpires");
+      assertThatThrownBy(() -> jmx.setAttribute(settings, new javax.management.Attribute("MinExpires", 301L)))
+          .as("a minimum above a maximum is refused").isInstanceOf(Exception.class);
+      assertThat(jmx.getAttribute(settings, "MinExpires")).isEqualTo(minimum);
+    } finally {
+      jmx.setAttribute(settings, new javax.management.Attribute("MaxPublishExpiration", original));
+    }
+  }
+
+  @Test
   @Order(3)
   void listsShowsAndCountsAPresentity() throws Exception {
     String alice = TestAors.unique("alice");

@@ -17,7 +17,7 @@ class JmxRegistrationTest {
 
   private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
   private final ManagementService management =
-      new ApplicationHarness().managementService(presentity -> { }, Map.of("jmx_name", "unit"), new LiveSettings(false));
+      new ApplicationHarness().managementService(presentity -> { }, Map.of("jmx_name", "unit"), new LiveSettings(false, 60, 3600, 3600, 3600, 3600));
 
   @Test
   void registersBothMBeansAndUnregistersThemOnClose() throws Exception {

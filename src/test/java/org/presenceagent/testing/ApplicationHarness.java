@@ -89,14 +89,14 @@ public final class ApplicationHarness {
 
   public SubscribeService subscribeService() {
     return new SubscribeService(
-        eventPackages, EXPIRY, AuthorizationPolicies.of(authorization, AuthorizationPolicy.ownerOnly()),
+        eventPackages, () -> EXPIRY, AuthorizationPolicies.of(authorization, AuthorizationPolicy.ownerOnly()),
         subscriptions, notifyService, subscriptionTimers, locks, clock,
         new StaleSubscriptions(subscriptions, subscriptionTimers, sender, false));
   }
 
   public PublishService publishService() {
     return new PublishService(
-        eventPackages, EXPIRY, codec, publications, notifyService, publicationTimers, locks, clock);
+        eventPackages, () -> EXPIRY, codec, publications, notifyService, publicationTimers, locks, clock);
   }
 
   public AuthorizeService authorizeService() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.presenceagent.application.ExpiryGrant;
 import org.presenceagent.application.PresentityLocks;
 import org.presenceagent.application.RequestRejectedException;
@@ -29,7 +30,8 @@ import org.presenceagent.domain.shared.ExpiryPolicy;
 public final class PublishService {
 
   private final EventPackages eventPackages;
-  private final ExpiryPolicy expiryPolicy;
+  /** Asked at each request: the limits may change while the server runs. */
+  private final Supplier<ExpiryPolicy> expiryPolicy;
   private final DocumentCodec codec;
   private final PublicationRepository publications;
   private final NotifyService notifier;
@@ -39,7 +41,7 @@ public final class PublishService {
 
   public PublishService(
       EventPackages eventPackages,
-      ExpiryPolicy expiryPolicy,
+      Supplier<ExpiryPolicy> expiryPolicy,
       DocumentCodec codec,
       PublicationRepository publications,
       NotifyService notifier,
@@ -66,7 +68,7 @@ public final class PublishService {
         .filter(EventPackage::publishable)
         // RFC 3903 section 6: the 489 lists the packages PUBLISH is supported for.
         .orElseThrow(() -> RequestRejectedException.badEvent(eventPackages.publishableNames()));
-    Duration granted = ExpiryGrant.of(expiryPolicy, command.requestedExpires());
+    Duration granted = ExpiryGrant.of(expiryPolicy.get(), command.requestedExpires());
     // Parsed before taking the lock: parsing is the expensive part and touches no shared state.
     Optional<PresenceDocument> document = command.body().map(this::parse);
     locks.withLock(command.presentity(), () -> {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import org.presenceagent.application.ExpiryGrant;
 import org.presenceagent.application.PresentityLocks;
 import org.presenceagent.application.RequestRejectedException;
@@ -27,7 +28,8 @@ import org.presenceagent.domain.shared.ExpiryPolicy;
  */
 public final class RegisterService {
 
-  private final ExpiryPolicy expiryPolicy;
+  /** Asked at each request: the limits may change while the server runs. */
+  private final Supplier<ExpiryPolicy> expiryPolicy;
   private final BindingRepository bindings;
   private final RegistrationTimers timers;
   private final NotifyService notifier;
@@ -36,7 +38,7 @@ public final class RegisterService {
   private final boolean presenceFromRegistrations;
 
   public RegisterService(
-      ExpiryPolicy expiryPolicy,
+      Supplier<ExpiryPolicy> expiryPolicy,
       BindingRepository bindings,
       RegistrationTimers timers,
       NotifyService notifier,
@@ -89,7 +91,7 @@ public final class RegisterService {
     List<Change> changes = new ArrayList<>();
     for (ContactSpec contact : command.contacts()) {
       OptionalLong requested = contact.expires().isPresent() ? contact.expires() : command.expiresHeader();
-      Duration granted = ExpiryGrant.of(expiryPolicy, requested);
+      Duration granted = ExpiryGrant.of(expiryPolicy.get(), requested);
       String key = contact.instanceId().orElse(contact.uri());
       Optional<Binding> existing = Optional.ofNullable(current.get(key));
       existing.ifPresent(binding -> requireInOrder(binding, command));

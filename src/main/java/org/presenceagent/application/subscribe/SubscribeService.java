@@ -3,6 +3,7 @@ package org.presenceagent.application.subscribe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.presenceagent.application.ExpiryGrant;
 import org.presenceagent.application.PresentityLocks;
 import org.presenceagent.application.RequestRejectedException;
@@ -25,7 +26,8 @@ import org.presenceagent.domain.subscription.SubscriptionRepository;
 public final class SubscribeService {
 
   private final EventPackages eventPackages;
-  private final ExpiryPolicy expiryPolicy;
+  /** Asked at each request: the limits may change while the server runs. */
+  private final Supplier<ExpiryPolicy> expiryPolicy;
   private final AuthorizationPolicies authorization;
   private final SubscriptionRepository subscriptions;
   private final NotifyService notifier;
@@ -37,7 +39,7 @@ public final class SubscribeService {
   /** @param staleSubscriptions removes the subscriptions a new one replaces ({@code delete_same_subs}) */
   public SubscribeService(
       EventPackages eventPackages,
-      ExpiryPolicy expiryPolicy,
+      Supplier<ExpiryPolicy> expiryPolicy,
       AuthorizationPolicies authorization,
       SubscriptionRepository subscriptions,
       NotifyService notifier,
@@ -64,7 +66,7 @@ public final class SubscribeService {
   public void subscribe(SubscribeCommand command, SubscribeResponder responder) {
     EventPackage eventPackage = eventPackages.find(command.key().event())
         .orElseThrow(() -> RequestRejectedException.badEvent(eventPackages.names()));
-    Duration granted = ExpiryGrant.of(expiryPolicy, command.requestedExpires());
+    Duration granted = ExpiryGrant.of(expiryPolicy.get(), command.requestedExpires());
     Optional<Subscription> existing = subscriptions.find(command.key());
     if (existing.isPresent() && command.inDialog()) {
       locks.withLock(existing.get().presentity(), () -> refresh(command, granted, responder));

@@ -32,9 +32,9 @@ class ManagementServiceTest {
 
   private final ApplicationHarness app = new ApplicationHarness();
   private final List<Aor> reauthorized = new ArrayList<>();
-  private final LiveSettings liveSettings = new LiveSettings(false);
+  private final LiveSettings liveSettings = new LiveSettings(false, 60, 3600, 3600, 3600, 3600);
   private final ManagementService management = app.managementService(
-      reauthorized::add, Map.of("default_expires", "3600", "ignore_408_on_notify", "0"), liveSettings);
+      reauthorized::add, Map.of("default_expires", "3600", "ignore_408_on_notify", "0", "auth", "none"), liveSettings);
 
   private void bobWatchesAlice(long seconds) {
     app.subscribeService().subscribe(subscribe("bob-call", BOB, ALICE, seconds), new RecordingResponders.Subscribe());
@@ -177,17 +177,19 @@ class ManagementServiceTest {
   }
 
   @Test
-  void ignore408OnNotifyChangesWhileRunningAndTheOthersDoNot() {
-    assertThat(management.changeSettings(Map.of("ignore_408_on_notify", "1")))
-        .containsEntry("ignore_408_on_notify", "1").containsEntry("default_expires", "3600");
+  void theLiveSettingsChangeWhileRunningAndTheOthersDoNot() {
+    assertThat(management.changeSettings(Map.of("ignore_408_on_notify", "1", "max_subscription_expiration", "120")))
+        .containsEntry("ignore_408_on_notify", "1").containsEntry("max_subscription_expiration", "120")
+        .containsEntry("default_expires", "3600");
     assertThat(liveSettings.ignore408OnNotify()).isTrue();
+    assertThat(liveSettings.subscriptionExpiry().maximum()).isEqualTo(120);
 
-    assertThatThrownBy(() -> management.changeSettings(Map.of("default_expires", "60")))
+    assertThatThrownBy(() -> management.changeSettings(Map.of("auth", "none")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("default_expires").hasMessageContaining("restart");
+        .hasMessageContaining("auth").hasMessageContaining("restart");
     assertThatThrownBy(() -> management.changeSettings(Map.of("ignore_408_on_notify", "maybe")))
         .hasMessageContaining("must be 1 or 0");
-    assertThat(management.settings()).containsEntry("ignore_408_on_notify", "1").containsEntry("default_expires", "3600");
+    assertThat(management.settings()).containsEntry("ignore_408_on_notify", "1").containsEntry("auth", "none");
   }
 
   @Test

@@ -17,7 +17,7 @@ class StaleSubscriptionsTest {
   private final ApplicationHarness app = new ApplicationHarness();
 
   private SubscribeService service(boolean deleteSameSubs) {
-    return new SubscribeService(app.eventPackages, ApplicationHarness.EXPIRY,
+    return new SubscribeService(app.eventPackages, () -> ApplicationHarness.EXPIRY,
         AuthorizationPolicies.of(AuthorizationPolicy.allowAll(), AuthorizationPolicy.ownerOnly()),
         app.subscriptions, app.notifyService, app.subscriptionTimers, app.locks, app.clock,
         new StaleSubscriptions(app.subscriptions, app.subscriptionTimers, app.sender, deleteSameSubs));
