@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.servlet.ServletException;
-import javax.servlet.UnavailableException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -23,11 +22,7 @@ public final class MetricsServlet extends HttpServlet {
 
   @Override
   public void init() throws ServletException {
-    Object attribute = getServletContext().getAttribute(MetricsEndpoint.ATTRIBUTE);
-    if (!(attribute instanceof MetricsEndpoint metricsEndpoint)) {
-      throw new UnavailableException("Presence Agent did not start: no metrics endpoint in the servlet context");
-    }
-    endpoint = metricsEndpoint;
+    endpoint = EndpointLookup.required(getServletContext(), MetricsEndpoint.ATTRIBUTE, MetricsEndpoint.class, "metrics endpoint");
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import javax.servlet.ServletException;
-import javax.servlet.UnavailableException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -35,11 +34,7 @@ public final class XcapServlet extends HttpServlet {
 
   @Override
   public void init() throws ServletException {
-    Object attribute = getServletContext().getAttribute(XcapEndpoint.ATTRIBUTE);
-    if (!(attribute instanceof XcapEndpoint xcapEndpoint)) {
-      throw new UnavailableException("Presence Agent did not start: no XCAP endpoint in the servlet context");
-    }
-    endpoint = xcapEndpoint;
+    endpoint = EndpointLookup.required(getServletContext(), XcapEndpoint.ATTRIBUTE, XcapEndpoint.class, "XCAP endpoint");
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import javax.servlet.ServletException;
-import javax.servlet.UnavailableException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -20,6 +19,7 @@ import org.presenceagent.application.publish.PublishResult;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.TerminationReason;
+import org.presenceagent.web.EndpointLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,11 +56,7 @@ public final class AdminServlet extends HttpServlet {
 
   @Override
   public void init() throws ServletException {
-    Object attribute = getServletContext().getAttribute(AdminEndpoint.ATTRIBUTE);
-    if (!(attribute instanceof AdminEndpoint adminEndpoint)) {
-      throw new UnavailableException("Presence Agent did not start: no admin endpoint in the servlet context");
-    }
-    endpoint = adminEndpoint;
+    endpoint = EndpointLookup.required(getServletContext(), AdminEndpoint.ATTRIBUTE, AdminEndpoint.class, "admin endpoint");
   }
 
   @Override
