@@ -51,10 +51,14 @@ final class SipDialogs {
       unused = keys.isEmpty();
     }
     if (unused) {
-      // The final NOTIFY may still be in its transaction; the container finishes it without the session.
+      // Freed a minute later, not as soon as the container finds it ready (JSR 289's default): a
+      // request still on its way in the dialog (a refresh racing the final NOTIFY) must reach the
+      // servlet, which answers 481. Arriving while the container invalidates the session, it got
+      // the container's 500 instead. The final NOTIFY's transaction ends within that minute.
+      session.setInvalidateWhenReady(false);
       SipApplicationSession application = session.getApplicationSession();
       if (application.isValid()) {
-        application.setInvalidateWhenReady(true);
+        application.setInvalidateWhenReady(false);
         application.setExpires(1);
       }
     }

@@ -148,9 +148,9 @@ class SubscribeIT {
   }
 
   /**
-   * Once the final NOTIFY's transaction is over (at once over TCP, after Timer K over UDP), the
-   * container frees the dialog's session; a refresh that comes later still gets 481, not the
-   * container's 500 for a request of a session it no longer has.
+   * After the final NOTIFY's transaction is over (at once over TCP, after Timer K over UDP) a
+   * refresh in the ended dialog still reaches the application and gets 481 (the container kept the
+   * session: freeing it at once raced such refreshes, which then got the container's 500).
    */
   @ParameterizedTest
   @ValueSource(strings = {"udp", "tcp"})
