@@ -83,7 +83,7 @@ class JmxIT {
   private SubscriptionDialog bobWatches(SipTestClient client, String alice, String bob) throws Exception {
     assertThat(xcap.putRules(alice, PresRulesDocs.one(bob, "allow")).statusCode()).isEqualTo(201);
     SubscriptionDialog dialog = SubscriptionDialog.subscribe(client, bob, alice, 600).dialog();
-    assertThat(Notifies.state(Notifies.next(client))).startsWith("active");
+    Notifies.nextActiveOnceRulesAreRead(client);
     return dialog;
   }
 
