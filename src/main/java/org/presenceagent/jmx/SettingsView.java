@@ -35,7 +35,7 @@ final class SettingsView implements SettingsMXBean {
 
   @Override
   public void setMinExpires(long seconds) {
-    management.changeSettings(Map.of(LiveSettings.MIN_EXPIRES, Long.toString(seconds)));
+    change(LiveSettings.MIN_EXPIRES, seconds);
   }
 
   @Override
@@ -45,7 +45,7 @@ final class SettingsView implements SettingsMXBean {
 
   @Override
   public void setDefaultExpires(long seconds) {
-    management.changeSettings(Map.of(LiveSettings.DEFAULT_EXPIRES, Long.toString(seconds)));
+    change(LiveSettings.DEFAULT_EXPIRES, seconds);
   }
 
   @Override
@@ -55,7 +55,7 @@ final class SettingsView implements SettingsMXBean {
 
   @Override
   public void setMaxSubscriptionExpiration(long seconds) {
-    management.changeSettings(Map.of(LiveSettings.MAX_SUBSCRIPTION_EXPIRATION, Long.toString(seconds)));
+    change(LiveSettings.MAX_SUBSCRIPTION_EXPIRATION, seconds);
   }
 
   @Override
@@ -65,7 +65,7 @@ final class SettingsView implements SettingsMXBean {
 
   @Override
   public void setMaxPublishExpiration(long seconds) {
-    management.changeSettings(Map.of(LiveSettings.MAX_PUBLISH_EXPIRATION, Long.toString(seconds)));
+    change(LiveSettings.MAX_PUBLISH_EXPIRATION, seconds);
   }
 
   @Override
@@ -75,7 +75,11 @@ final class SettingsView implements SettingsMXBean {
 
   @Override
   public void setMaxRegistrationExpiration(long seconds) {
-    management.changeSettings(Map.of(LiveSettings.MAX_REGISTRATION_EXPIRATION, Long.toString(seconds)));
+    change(LiveSettings.MAX_REGISTRATION_EXPIRATION, seconds);
+  }
+
+  private void change(String name, long seconds) {
+    management.changeSettings(Map.of(name, Long.toString(seconds)));
   }
 
   private long seconds(String name) {

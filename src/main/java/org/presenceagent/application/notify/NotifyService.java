@@ -121,9 +121,8 @@ public final class NotifyService {
       WatcherList full = watchers.full(subscription.presentity(), offlineWatchers.deliverTo(subscription));
       return Optional.of(watcherInfo.write(full, subscription.version(), true));
     }
-    BodyKey key = new BodyKey(subscription.contentType(), viewOf(subscription));
-    return presenceBody(subscription.presentity(), key,
-        key.view().isPresent() ? documents(subscription.presentity(), subscription.event()) : List.of());
+    return presenceBody(subscription.presentity(), subscription.event(),
+        new BodyKey(subscription.contentType(), viewOf(subscription.watcher(), subscription.presentity())));
   }
 
   private static boolean isWatcherInfo(Subscription subscription) {
@@ -168,11 +167,8 @@ public final class NotifyService {
    * to compose. The same body a SIP watcher with these rules gets.
    */
   public Optional<NotifyBody> presenceDocument(Aor presentity, Aor watcher) {
-    Decision decision = authorization.evaluate(watcher, presentity);
-    BodyKey key = new BodyKey(EventPackage.PIDF, decision.subHandling() == SubHandling.ALLOW
-        ? Optional.of(decision.transformations()) : Optional.empty());
-    return presenceBody(presentity, key,
-        key.view().isPresent() ? documents(presentity, EventPackage.PRESENCE.name()) : List.of());
+    return presenceBody(presentity, EventPackage.PRESENCE.name(),
+        new BodyKey(EventPackage.PIDF, viewOf(watcher, presentity)));
   }
 
   /**
@@ -209,7 +205,7 @@ public final class NotifyService {
     List<PresenceDocument> documents = null;
     for (Subscription subscription : watching) {
       if (subscription.isActive()) {
-        BodyKey key = new BodyKey(subscription.contentType(), viewOf(subscription));
+        BodyKey key = new BodyKey(subscription.contentType(), viewOf(subscription.watcher(), presentity));
         Optional<NotifyBody> body = bodies.get(key);
         if (body == null) {
           if (documents == null && key.view().isPresent()) {
@@ -232,8 +228,8 @@ public final class NotifyService {
    * transformations; empty only when there is nothing to compose and {@code notify_offline_body=0}.
    */
   public Optional<NotifyBody> composedPresence(Aor presentity) {
-    return presenceBody(presentity, new BodyKey(EventPackage.PIDF, Optional.of(Transformations.ALL)),
-        documents(presentity, EventPackage.PRESENCE.name()));
+    return presenceBody(presentity, EventPackage.PRESENCE.name(),
+        new BodyKey(EventPackage.PIDF, Optional.of(Transformations.ALL)));
   }
 
   /** A body as a watcher sees it: its format and its view, empty when the state is withheld. */
@@ -243,8 +239,8 @@ public final class NotifyService {
    * What the watcher may see now: empty when its policy does not say {@code allow} (polite-block,
    * rules withdrawn or not known), else the transformations of its matching rules.
    */
-  private Optional<Transformations> viewOf(Subscription subscription) {
-    Decision decision = authorization.evaluate(subscription.watcher(), subscription.presentity());
+  private Optional<Transformations> viewOf(Aor watcher, Aor presentity) {
+    Decision decision = authorization.evaluate(watcher, presentity);
     return decision.subHandling() == SubHandling.ALLOW ? Optional.of(decision.transformations()) : Optional.empty();
   }
 
@@ -252,6 +248,14 @@ public final class NotifyService {
    * The body a watcher gets. One not allowed (now) sees the presentity as if it had published
    * nothing. With nothing to compose, the watcher gets a "closed" document, or, with
    * {@code notify_offline_body=0} (OpenSIPS' parameter of that name), a NOTIFY without body.
+   * The presentity's documents are gathered only for a view that shows them.
+   */
+  private Optional<NotifyBody> presenceBody(Aor presentity, String event, BodyKey key) {
+    return presenceBody(presentity, key, key.view().isPresent() ? documents(presentity, event) : List.of());
+  }
+
+  /**
+   * As {@link #presenceBody(Aor, String, BodyKey)}, with the documents gathered once for many watchers.
    *
    * @param documents the presentity's documents; not read (and may be null) when the state is withheld
    */
