@@ -57,9 +57,18 @@ public final class EmbeddedSipServer implements AutoCloseable {
    * @throws ServerStartException when the container or the application fails to start
    */
   public static EmbeddedSipServer start(String bind, int sipPort, int httpPort, Path baseDir, Map<String, String> params) {
+    return start(WEBAPP_RESOURCE, bind, sipPort, httpPort, baseDir, params);
+  }
+
+  /**
+   * Starts the container with the descriptors found under a class-path folder: the benchmark's
+   * bare servlet ({@code bench/}) is deployed on exactly the container the application runs on.
+   */
+  static EmbeddedSipServer start(
+      String webInfResource, String bind, int sipPort, int httpPort, Path baseDir, Map<String, String> params) {
     Path base = baseDir.toAbsolutePath();
     Path docBase = base.resolve("webapp");
-    writeWebapp(docBase);
+    writeWebapp(webInfResource, docBase);
     Path dar = writeDar(base.resolve("conf/dar.properties"));
     System.setProperty("catalina.base", base.toString());
     System.setProperty("catalina.home", base.toString());
@@ -182,16 +191,21 @@ public final class EmbeddedSipServer implements AutoCloseable {
     properties.setProperty("org.mobicents.servlet.sip.USER_AGENT_HEADER", "Presence Agent");
     // Malformed headers get 400 instead of being silently dropped by the parser.
     properties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", MalformedRequestValve.class.getName());
+    // An operator may tune the stack without a rebuild: -Dgov.nist.javax.sip.X=... wins over the defaults above.
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith("gov.nist.javax.sip.") || name.startsWith("javax.sip.")
+            || name.startsWith("org.mobicents.servlet.sip."))
+        .forEach(name -> properties.setProperty(name, System.getProperty(name)));
     return properties;
   }
 
   /** Copies sip.xml and web.xml from the class path: the class path holds the application's classes. */
-  private static void writeWebapp(Path docBase) {
+  private static void writeWebapp(String webInfResource, Path docBase) {
     Path webInf = docBase.resolve("WEB-INF");
     try {
       Files.createDirectories(webInf);
       for (String descriptor : List.of("sip.xml", "web.xml")) {
-        try (InputStream in = EmbeddedSipServer.class.getClassLoader().getResourceAsStream(WEBAPP_RESOURCE + descriptor)) {
+        try (InputStream in = EmbeddedSipServer.class.getClassLoader().getResourceAsStream(webInfResource + descriptor)) {
           if (in == null) {
             throw new ServerStartException("the application descriptor " + descriptor + " is missing from the jar", null);
           }
