@@ -99,6 +99,27 @@ class RegisterIT {
     }
   }
 
+  // linphone 5.1 over TCP registers from its listening port, learns its connection's address
+  // from rport and registers again at once with the same +sip.instance: the binding must follow,
+  // or the 200 does not list the phone's contact and linphone logs "No matching contact".
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void aDeviceThatRegistersItsInstanceFromAnotherContactIsListedThere(String transport) throws Exception {
+    try (SipTestClient phone = new SipTestClient(transport, SERVER.sipPort())) {
+      String gina = TestAors.unique("gina");
+      Registrar registrar = new Registrar(phone, gina);
+      String instance = ";+sip.instance=\"<urn:uuid:e4547f9d-c04c-0053-890e-5d46576477b5>\"";
+      registrar.register(300, "<sip:gina@127.0.0.1:5990;transport=tcp>" + instance);
+
+      Response moved = registrar.register(300, "<sip:gina@127.0.0.1:5991;transport=tcp>" + instance);
+
+      assertThat(moved.getStatusCode()).isEqualTo(200);
+      assertThat(Registrar.contacts(moved)).contains("sip:gina@127.0.0.1:5991;transport=tcp").doesNotContain("5990");
+      Response removed = registrar.register(0, "<sip:gina@127.0.0.1:5991;transport=tcp>" + instance);
+      assertThat(Registrar.contacts(removed)).isEmpty();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"udp", "tcp"})
   void anExpiredRegistrationMakesTheUserOffline(String transport) throws Exception {
