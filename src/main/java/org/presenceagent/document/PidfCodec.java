@@ -106,7 +106,7 @@ public final class PidfCodec implements DocumentCodec {
     }
     reading.repairs().stream().map(PidfRepairs.Repair::deviation).distinct().forEach(repairCounter::repaired);
     LOG.debug("PIDF of {} accepted after repairs: {}", reading.model().getEntity(), reading.repairs());
-    return new ParsedPidf(contentType, DocumentWriter.republished(contentType, reading.model()), reading.model());
+    return ParsedPidf.repaired(contentType, reading.model());
   }
 
   /**
