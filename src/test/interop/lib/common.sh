@@ -1,0 +1,147 @@
+# common.sh - helpers shared by run-interop.sh and the client drivers (sourced, not run).
+#
+# Everything here is bounded: every wait has a deadline, every process is stopped by the PID the
+# harness recorded when it started it, and nothing is looked up by name.
+
+log() { echo "[interop $(date +%H:%M:%S)] $*" >&2; }
+
+# alive PID -> 0 while the process runs (a zombie, exited but not yet reaped, counts as gone)
+alive() {
+	local state
+	state=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+	[[ -n "$state" && "$state" != Z* ]]
+}
+
+# wait_gone PID SECONDS -> 0 if the process ended within SECONDS; reaps it when it is our child
+wait_gone() {
+	local pid=$1 deadline=$((SECONDS + $2))
+	while alive "$pid"; do
+		((SECONDS < deadline)) || return 1
+		sleep 0.2
+	done
+	wait "$pid" 2>/dev/null || true
+	return 0
+}
+
+# stop_pid PID [GRACE_S] -> SIGTERM, then SIGKILL after GRACE_S (default 10) seconds
+stop_pid() {
+	local pid=$1 grace=${2:-10}
+	[[ -n "$pid" ]] || return 0
+	alive "$pid" || { wait "$pid" 2>/dev/null; return 0; }
+	kill -TERM "$pid" 2>/dev/null || true
+	wait_gone "$pid" "$grace" && return 0
+	log "pid $pid did not stop within ${grace}s, SIGKILL"
+	kill -KILL "$pid" 2>/dev/null || true
+	wait_gone "$pid" 5
+}
+
+# port_free PORT -> 0 if nothing listens on it, TCP or UDP (linphone binds UDP with SO_REUSEPORT,
+# so a second instance on a taken port would not even fail: check before starting one). Without
+# ss (iproute2) the port is taken to be free, as .ci/run does.
+port_free() {
+	command -v ss >/dev/null 2>&1 || return 0
+	[[ -z "$(ss -H -lntu "( sport = :$1 )" 2>/dev/null)" ]]
+}
+
+# wait_ports_free SECONDS PORT... -> 0 once every port is free
+wait_ports_free() {
+	local deadline=$((SECONDS + $1)) port
+	shift
+	for port in "$@"; do
+		until port_free "$port"; do
+			((SECONDS < deadline)) || { log "port $port still in use"; return 1; }
+			sleep 0.5
+		done
+	done
+}
+
+# poll SECONDS COMMAND... -> 0 as soon as COMMAND succeeds, 1 if it never did within SECONDS
+poll() {
+	local deadline=$((SECONDS + $1))
+	shift
+	until "$@"; do
+		((SECONDS < deadline)) || return 1
+		sleep 0.5
+	done
+}
+
+# ---- the server's view, through its HTTP admin API (README "HTTP admin API") ----
+
+# admin_get PATH -> the JSON body (empty on 404 or error)
+admin_get() {
+	curl -fsS --max-time 5 -u "$ADMIN_USER:$ADMIN_PASSWORD" "http://127.0.0.1:$HTTP_PORT/admin/$1" 2>/dev/null
+}
+
+# json_field JSON NAME -> the number or boolean value of the first "NAME": in JSON
+json_field() {
+	grep -o "\"$2\":[a-z0-9]*" <<<"$1" | head -n 1 | cut -d: -f2
+}
+
+# server_at_least AOR FIELD N -> 0 if FIELD of /admin/presentities/AOR is N or more
+server_at_least() {
+	local value
+	value=$(json_field "$(admin_get "presentities/$1")" "$2")
+	[[ -n "$value" ]] && ((value >= $3))
+}
+
+# server_etags AOR -> the entity-tags of the publications the server holds for AOR, one a line
+server_etags() {
+	admin_get "presentities/$1" | grep -o '"etag":"[^"]*"' | cut -d'"' -f4 | sort
+}
+
+# server_etags_within AOR TAGS -> 0 if every publication the server holds for AOR is one of TAGS
+server_etags_within() {
+	local tag
+	for tag in $(server_etags "$1"); do
+		grep -qx "$tag" <<<"$2" || return 1
+	done
+}
+
+# server_watched_by AOR WATCHER -> 0 if WATCHER holds an active presence subscription to AOR
+server_watched_by() {
+	admin_get "presentities/$1/subscriptions" | tr '{' '\n' \
+		| grep "\"watcher\":\"$2\"" | grep '"event":"presence"' | grep -q '"state":"active"'
+}
+
+# ---- what a UA sent and received, from its own log ----
+# Each driver's CLIENT_trace UA prints the UA's SIP messages, each after a line "@@ OUT" (to the
+# server), "@@ IN" (from the server) or "@@ -" (anything else); the functions below read that.
+
+# trace_errors -> one line per final 3xx-6xx response the server sent (status line and CSeq)
+trace_errors() {
+	awk '
+		/^@@ / { dir = $2; first = 1; next }
+		first { first = 0; status = (dir == "IN" && $0 ~ /^SIP\/2\.0 [3-6][0-9][0-9]/) ? $0 : ""; next }
+		status != "" && /^CSeq:/ { print status " (" $0 ")"; status = "" }
+	'
+}
+
+# trace_orphans -> the entity-tags of publications the UA made and never refreshed, modified or
+# removed (RFC 3903): each 2xx to a PUBLISH with Expires > 0 makes its SIP-ETag live, each 2xx to
+# a PUBLISH with SIP-If-Match retires that tag, and so does sending a removal (Expires: 0; linphone
+# exits before it logs the answer, and the server's view is checked against this list anyway).
+# After the UA has quit, what is left outlives it.
+trace_orphans() {
+	awk '
+		function flush() {
+			if (dir == "OUT" && start ~ /^PUBLISH /) {
+				ifmatch[cseq] = match_tag
+				expires[cseq] = expiry
+				if (expiry == "0" && match_tag != "") delete live[match_tag]
+			}
+			if (dir == "IN" && start ~ /^SIP\/2\.0 2/ && method == "PUBLISH" && !(cseq in answered)) {
+				answered[cseq] = 1
+				if (ifmatch[cseq] != "") delete live[ifmatch[cseq]]
+				if (expires[cseq] != "0" && etag != "") live[etag] = 1
+			}
+			start = cseq = method = match_tag = etag = expiry = ""
+		}
+		/^@@ / { flush(); dir = $2; first = 1; next }
+		first { first = 0; start = $0; next }
+		/^CSeq:/ { cseq = $2; method = $3 }
+		/^SIP-If-Match:/ { match_tag = $2 }
+		/^SIP-ETag:/ { etag = $2 }
+		/^Expires:/ { expiry = $2 }
+		END { flush(); for (tag in live) print tag }
+	' | sort
+}
