@@ -17,17 +17,16 @@ import org.presenceagent.application.subscribe.SubscribeService;
 /**
  * What the SIP servlets need from the application, built by the composition root and handed to
  * them through one servlet-context attribute (no statics). Created in two steps because the
- * use cases need the {@link NotifySender}, which needs the container's dialogs.
+ * use cases need the {@link NotifySender}, which needs the container's factory.
  */
 public final class SipHandlers {
 
-  /** The SIP servlet's name in sip.xml: requests of restored dialogs are handled by it. */
+  /** The SIP servlet's name in sip.xml: it handles the answers to the NOTIFYs of every dialog. */
   static final String SERVLET_NAME = "presence";
 
   /** The servlet-context attribute under which the composition root stores the handlers. */
   public static final String ATTRIBUTE = SipHandlers.class.getName();
 
-  private final SipDialogs dialogs = new SipDialogs();
   private final SipFactory sipFactory;
   private final SipNotifySender notifySender;
   private RegisterService registerService;
@@ -45,7 +44,7 @@ public final class SipHandlers {
 
   private SipHandlers(SipFactory sipFactory) {
     this.sipFactory = sipFactory;
-    this.notifySender = new SipNotifySender(dialogs, sipFactory, new RestoredDialogRequests(sipFactory, SERVLET_NAME));
+    this.notifySender = new SipNotifySender(sipFactory, new DialogRequests(sipFactory, SERVLET_NAME));
   }
 
   /**
@@ -144,10 +143,6 @@ public final class SipHandlers {
 
   Clock clock() {
     return clock;
-  }
-
-  SipDialogs dialogs() {
-    return dialogs;
   }
 
   SubscribeService subscribeService() {
