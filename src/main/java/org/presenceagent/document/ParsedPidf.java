@@ -10,9 +10,9 @@ import org.presenceagent.domain.presentity.PresenceDocument;
  * several publications does not parse them again.
  *
  * <p>The bytes are the publisher's, or, for a document the lenient reading repaired, the repaired
- * model written in the published format. That one is written when first asked for (by the store,
- * under the presentity's lock), not while parsing: a repaired PUBLISH then reaches the lock as soon
- * as a clean one would. It matters to baresip 1.0.0, which sends a PUBLISH that needs repair and,
+ * model written in the published format. That one is written when first asked for (when the change
+ * is stored, in the presentity's turn), not while parsing on the receiving thread: a repaired
+ * PUBLISH then takes its place in the presentity's order as soon as a clean one would. It matters to baresip 1.0.0, which sends a PUBLISH that needs repair and,
  * once its REGISTER is answered, a second initial PUBLISH without waiting for the first answer
  * (RFC 3903 section 4.1 says it must wait); it keeps the entity-tag of the answer that arrives last
  * and later removes only that publication, so the two must be handled in the order they came or
