@@ -2,6 +2,8 @@ package org.presenceagent.sip;
 
 import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Frees the container's sessions of a request as soon as it is answered. The application keeps
@@ -12,12 +14,24 @@ import javax.servlet.sip.SipServletRequest;
  */
 final class SessionRelease {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SessionRelease.class);
+
   private SessionRelease() {}
 
   static void afterFinalResponse(SipServletRequest request) {
     SipApplicationSession application = request.getApplicationSession(false);
-    if (application != null && application.isValid()) {
-      application.invalidate();
+    if (application == null) {
+      return;
+    }
+    try {
+      if (application.isValid()) {
+        application.invalidate();
+      }
+    } catch (IllegalStateException e) {
+      // The container may invalidate it itself between isValid() and invalidate() (seen under
+      // load once the answer was sent): the session is freed, which is all this wanted. Letting the
+      // exception out would turn an answered request into a 500 attempt and skip its NOTIFYs.
+      LOG.debug("session of Call-ID {} was already invalidated: {}", request.getCallId(), e.getMessage());
     }
   }
 }
