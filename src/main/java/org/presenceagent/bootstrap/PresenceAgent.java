@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.presenceagent.application.PresentitySequencer;
+import org.presenceagent.application.overload.AdmissionControl;
 import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.authorize.StoredRules;
 import org.presenceagent.application.expiry.ExpiryService;
@@ -72,6 +73,7 @@ import org.presenceagent.domain.xcap.XcapDocumentRepository;
 import org.presenceagent.infrastructure.config.AuthMode;
 import org.presenceagent.infrastructure.config.HtdigestFile;
 import org.presenceagent.infrastructure.config.PresenceSettings;
+import org.presenceagent.infrastructure.metrics.LoadMeters;
 import org.presenceagent.infrastructure.metrics.MeteredNotifySender;
 import org.presenceagent.infrastructure.metrics.PresenceMetrics;
 import org.presenceagent.infrastructure.metrics.StateGauges;
@@ -130,6 +132,7 @@ public final class PresenceAgent implements AutoCloseable {
   private final Capabilities capabilities;
   private final PresenceMetrics metrics;
   private final InternalSubscriptions internalSubscriptions;
+  private final AdmissionControl admission;
   private final Optional<RegisterAuthenticator> registerAuthenticator;
   private final Clock clock;
 
@@ -147,8 +150,10 @@ public final class PresenceAgent implements AutoCloseable {
       Capabilities capabilities,
       PresenceMetrics metrics,
       InternalSubscriptions internalSubscriptions,
+      AdmissionControl admission,
       Optional<RegisterAuthenticator> registerAuthenticator,
       Clock clock) {
+    this.admission = admission;
     this.resources = resources;
     this.subscribeService = subscribeService;
     this.publishService = publishService;
@@ -181,6 +186,7 @@ public final class PresenceAgent implements AutoCloseable {
       WorkerPool workers = WorkerPool.perCore("presence-worker");
       resources.add(workers);
       UnitOfWork.Factory units = StoredChanges.inMemory();
+      Optional<GroupCommit> groupCommitOf = Optional.empty();
       SubscriptionStore subscriptionStore = SubscriptionStore.NONE;
       PublicationStore publicationStore = PublicationStore.NONE;
       BindingStore bindingStore = BindingStore.NONE;
@@ -194,6 +200,7 @@ public final class PresenceAgent implements AutoCloseable {
         GroupCommit groupCommit = new GroupCommit(transactions, workers);
         resources.add(groupCommit); // closed before the database: it writes what is queued first
         units = StoredChanges.committedBy(groupCommit);
+        groupCommitOf = Optional.of(groupCommit);
         subscriptionStore = new JpaSubscriptionStore(transactions);
         publicationStore = new JpaPublicationStore(transactions, codec::parse);
         bindingStore = new JpaBindingStore(transactions);
@@ -259,7 +266,7 @@ public final class PresenceAgent implements AutoCloseable {
               : SphereChanges.NONE,
           workers, scheduler);
       InternalSubscriptions internalSubscriptions =
-          new InternalSubscriptions(settings.acceptInternalSubscriptions(), authorization, notifier, sequencer);
+          new InternalSubscriptions(settings.acceptInternalSubscriptions(), authorization, notifier);
       notifier.observe(internalSubscriptions);
       resources.add(internalSubscriptions); // closed first: internal watchers learn that they were ended
       ExpiryService expiry = new ExpiryService(subscriptions, publications, units, notifier, sequencer, clock);
@@ -281,6 +288,9 @@ public final class PresenceAgent implements AutoCloseable {
           eventPackages,
           liveSettings::publicationExpiry,
           codec, publications, units, notifier, publicationTimers, sequencer, clock);
+      AdmissionControl admission = new AdmissionControl(settings.overload().queueDelayMillis(),
+          settings.overload().pendingRequests(), settings.overload().retryAfterSeconds());
+      LoadMeters.register(metrics.registry(), admission, workers, notifier::backlog, groupCommitOf);
       NotifyResponseService notifyResponses = new NotifyResponseService(subscriptions, units, subscriptionTimers,
           sequencer, liveSettings::ignore408OnNotify, notifier);
       notifier.connect(key -> notifyResponses.drop(key, "NOTIFY could not be sent"),
@@ -341,7 +351,7 @@ public final class PresenceAgent implements AutoCloseable {
       // Registered last: a console must not reach a half-built application; closed first.
       resources.add(JmxRegistration.register(settings.jmxName(), management));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
-          register, messages, state, management, capabilities, metrics, internalSubscriptions,
+          register, messages, state, management, capabilities, metrics, internalSubscriptions, admission,
           settings.registerAuth() ? Optional.of(registerAuthenticator(settings, clock)) : Optional.empty(), clock);
     } catch (RuntimeException e) {
       closeAll(resources);
@@ -404,6 +414,11 @@ public final class PresenceAgent implements AutoCloseable {
    */
   public InternalSubscriptions internalSubscriptions() {
     return internalSubscriptions;
+  }
+
+  /** Overload control: whether new requests may start work now (the SIP layer asks it for each). */
+  public AdmissionControl admission() {
+    return admission;
   }
 
   /** Digest authentication of REGISTER, when register_auth=1. */

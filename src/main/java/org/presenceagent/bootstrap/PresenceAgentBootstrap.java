@@ -1,6 +1,7 @@
 package org.presenceagent.bootstrap;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import javax.servlet.ServletContext;
 import javax.servlet.ServletContextEvent;
@@ -34,6 +35,14 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
    */
   public static final String INTERNAL_SUBSCRIPTIONS_ATTRIBUTE = InternalSubscriptions.class.getName();
 
+  /**
+   * The servlet context attribute holding a {@link Runnable} that starts a graceful stop: from then
+   * on new requests get 503 with Retry-After, and it returns once the requests already started are
+   * answered (or after a bounded wait). A launcher runs it before it stops the container, since
+   * the container unloads the servlets before the application hears of the stop.
+   */
+  public static final String DRAIN_ATTRIBUTE = PresenceAgentBootstrap.class.getName() + ".drain";
+
   @Override
   public void contextInitialized(ServletContextEvent event) {
     ServletContext context = event.getServletContext();
@@ -49,7 +58,8 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         .withRegistrar(agent.registerService(), agent.clock())
         .withMessaging(agent.messageService())
         .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes())
-        .withTraffic(sipTraffic(agent.metrics()));
+        .withTraffic(sipTraffic(agent.metrics()))
+        .withAdmission(agent.admission());
     agent.registerAuthenticator().ifPresent(sipHandlers::withRegisterAuthentication);
     XcapAccess access = settings.xcapOpen() ? XcapAccess.open() : XcapAccess.withCredentials(settings.xcapCredentials());
     if (access.isOpen()) {
@@ -69,6 +79,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
       LOG.warn("admin_remote=1: the HTTP admin API answers any address; put TLS in front of it");
     }
     context.setAttribute(AGENT_ATTRIBUTE, agent);
+    context.setAttribute(DRAIN_ATTRIBUTE, (Runnable) () -> drain(agent));
     context.setAttribute(INTERNAL_SUBSCRIPTIONS_ATTRIBUTE, agent.internalSubscriptions());
     context.setAttribute(SipHandlers.ATTRIBUTE, sipHandlers);
     LOG.info("Presence Agent started: {}", settings);
@@ -92,12 +103,32 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
     return new MetricsEndpoint.Exposition(scrape.contentType(), scrape.body());
   }
 
+  /**
+   * Stops without dropping work: new requests are answered 503 with Retry-After from now on, the
+   * requests already started are finished (stored and answered, for a bounded time), and only then
+   * are the database and the workers closed.
+   */
   @Override
   public void contextDestroyed(ServletContextEvent event) {
     Object agent = event.getServletContext().getAttribute(AGENT_ATTRIBUTE);
     if (agent instanceof PresenceAgent presenceAgent) {
+      drain(presenceAgent);
       presenceAgent.close();
+      if (event.getServletContext().getAttribute(SipHandlers.ATTRIBUTE) instanceof SipHandlers handlers) {
+        handlers.detachAdmission();
+      }
       LOG.info("Presence Agent stopped");
     }
   }
+
+  private static void drain(PresenceAgent agent) {
+    agent.admission().stop();
+    if (!agent.admission().awaitIdle(STOP_PATIENCE)) {
+      LOG.warn("{} requests were still being handled after {} s; stopping anyway",
+          agent.admission().pending(), STOP_PATIENCE.toSeconds());
+    }
+  }
+
+  /** How long a stop waits for the requests already started. */
+  private static final Duration STOP_PATIENCE = Duration.ofSeconds(5);
 }

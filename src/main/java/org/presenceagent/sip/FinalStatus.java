@@ -28,17 +28,23 @@ final class FinalStatus {
     request.setAttribute(REPORTER, reporter);
   }
 
-  /** Sends the response; a final one is remembered and its request reported, once. */
+  /**
+   * Sends the response; a final one is remembered and its request reported, once (also when the
+   * sending failed: the request is done either way).
+   */
   static void send(SipServletResponse response) throws IOException {
-    response.send();
-    if (response.getStatus() >= 200) {
-      SipServletRequest request = response.getRequest();
-      request.setAttribute(STATUS, response.getStatus());
-      report(request, response.getStatus());
+    try {
+      response.send();
+    } finally {
+      if (response.getStatus() >= 200) {
+        SipServletRequest request = response.getRequest();
+        request.setAttribute(STATUS, response.getStatus());
+        report(request, response.getStatus());
+      }
     }
   }
 
-  /** The request gets no final response from us (an ACK; a MESSAGE answered by its recipient). */
+  /** The request gets no final response from us (ACK, CANCEL; a MESSAGE answered by its recipient). */
   static void unanswered(SipServletRequest request) {
     report(request, 0);
   }

@@ -61,11 +61,13 @@ public final class PresenceServlet extends SipServlet {
     MDC.put(CALL_ID, message.getCallId());
     try {
       if (request instanceof SipServletRequest sipRequest) {
+        handlers.admission().started();
         FinalStatus.expect(sipRequest, reporter);
       }
       super.service(request, response);
     } finally {
-      if (request instanceof SipServletRequest sipRequest && "ACK".equals(sipRequest.getMethod())) {
+      if (request instanceof SipServletRequest sipRequest
+          && ("ACK".equals(sipRequest.getMethod()) || "CANCEL".equals(sipRequest.getMethod()))) {
         FinalStatus.unanswered(sipRequest);
       }
       MDC.remove(CALL_ID);
@@ -73,6 +75,7 @@ public final class PresenceServlet extends SipServlet {
   }
 
   private void handled(SipServletRequest request, int status) {
+    handlers.admission().answered();
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} {} from {} to {} (Call-ID {}) -> {}", request.getMethod(), request.getRequestURI(),
           request.getFrom().getURI(), request.getTo().getURI(), request.getCallId(), status == 0 ? "-" : status);

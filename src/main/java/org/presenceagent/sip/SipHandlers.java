@@ -8,6 +8,7 @@ import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
 import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.notify.NotifyResponseService;
+import org.presenceagent.application.overload.AdmissionControl;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.publish.PublishService;
 import org.presenceagent.application.digest.RegisterAuthenticator;
@@ -41,6 +42,8 @@ public final class SipHandlers {
   private int maxBodySize;
   private int pendingStatus;
   private SipTraffic traffic = SipTraffic.NONE;
+  private AdmissionControl admission = new AdmissionControl(Long.MAX_VALUE, Integer.MAX_VALUE, 1);
+  private Runnable detachAdmission = () -> { };
 
   private SipHandlers(SipFactory sipFactory) {
     this.sipFactory = sipFactory;
@@ -111,6 +114,25 @@ public final class SipHandlers {
   public SipHandlers withTraffic(SipTraffic observer) {
     this.traffic = observer;
     return this;
+  }
+
+  /**
+   * Connects overload control: the stack's {@link OverloadValve} asks it about each request (the
+   * valve is added to the container's stack when it was not configured with one).
+   */
+  public SipHandlers withAdmission(AdmissionControl control) {
+    this.admission = control;
+    this.detachAdmission = OverloadValve.attach(sipFactory, control);
+    return this;
+  }
+
+  /** Undoes {@link #withAdmission} where it added a valve (the application is undeployed). */
+  public void detachAdmission() {
+    detachAdmission.run();
+  }
+
+  AdmissionControl admission() {
+    return admission;
   }
 
   SipTraffic traffic() {

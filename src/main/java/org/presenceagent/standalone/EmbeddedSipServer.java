@@ -23,7 +23,10 @@ import org.mobicents.servlet.sip.startup.SipProtocolHandler;
 import org.mobicents.servlet.sip.startup.SipStandardContext;
 import org.mobicents.servlet.sip.startup.SipStandardEngine;
 import org.mobicents.servlet.sip.startup.SipStandardService;
+import org.presenceagent.bootstrap.PresenceAgentBootstrap;
 import org.presenceagent.sip.MalformedRequestValve;
+import org.presenceagent.sip.OverloadValve;
+import org.presenceagent.sip.stack.PresenceMessageProcessorFactory;
 
 /**
  * The Restcomm SIP Servlets container (Tomcat 7 flavour, JAIN-SIP) embedded in this JVM, with the
@@ -173,30 +176,46 @@ public final class EmbeddedSipServer implements AutoCloseable {
     return connector;
   }
 
-  /** JAIN-SIP settings; dialogs are the container's business, so automatic dialogs are off. */
+  /**
+   * JAIN-SIP settings, chosen by measurement (docs/performance.md): dialogs are the application's
+   * business, so automatic dialogs are off; one worker per core (the work is CPU-bound: more threads
+   * only add context switches); our UDP receiver, which reuses its buffer and times the queue.
+   */
   private static Properties sipStackProperties(String bind, int port) {
     Properties properties = new Properties();
     properties.setProperty("javax.sip.STACK_NAME", "presence-agent-" + bind + "-" + port);
     properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
     properties.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
     properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
-    // JAIN-SIP logs through the log4j 1.2 API, which log4j-over-slf4j routes to logback: LOG4J
-    // makes it ask that logger for each level, so logback.xml's "gov.nist" logger decides.
-    properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "LOG4J");
-    properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "64");
+    // JAIN-SIP logs through the log4j 1.2 API, which log4j-over-slf4j routes to logback. A fixed
+    // level taken from logback.xml's "gov.nist" logger at start: the LOG4J mode asked logback for
+    // the level at every message, several times per message.
+    properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", stackTraceLevel());
+    properties.setProperty("gov.nist.javax.sip.LOG4J_LOGGER_NAME", "gov.nist");
+    properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE",
+        Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors())));
+    properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", PresenceMessageProcessorFactory.class.getName());
     properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
     properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(1024 * 1024));
     properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
     properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
     properties.setProperty("org.mobicents.servlet.sip.USER_AGENT_HEADER", "Presence Agent");
-    // Malformed headers get 400 instead of being silently dropped by the parser.
-    properties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", MalformedRequestValve.class.getName());
+    // Overload control first (a refusal must cost as little as possible), then malformed headers
+    // get 400 instead of being silently dropped by the parser.
+    properties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE",
+        OverloadValve.class.getName() + "," + MalformedRequestValve.class.getName());
     // An operator may tune the stack without a rebuild: -Dgov.nist.javax.sip.X=... wins over the defaults above.
     System.getProperties().stringPropertyNames().stream()
         .filter(name -> name.startsWith("gov.nist.javax.sip.") || name.startsWith("javax.sip.")
             || name.startsWith("org.mobicents.servlet.sip."))
         .forEach(name -> properties.setProperty(name, System.getProperty(name)));
     return properties;
+  }
+
+  /** JAIN-SIP's trace level (gov.nist.core.LogLevels) for the level of logback's "gov.nist" logger. */
+  private static String stackTraceLevel() {
+    org.slf4j.Logger stack = org.slf4j.LoggerFactory.getLogger("gov.nist");
+    return stack.isDebugEnabled() ? "DEBUG" : stack.isInfoEnabled() ? "INFO" : stack.isWarnEnabled() ? "8" : "ERROR";
   }
 
   /** Copies sip.xml and web.xml from the class path: the class path holds the application's classes. */
@@ -250,8 +269,16 @@ public final class EmbeddedSipServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops gracefully: the application first refuses new requests with 503 and finishes those it
+   * started ({@code PresenceAgentBootstrap.DRAIN_ATTRIBUTE}), then the container stops.
+   */
   @Override
   public void close() {
+    if (context.getState().isAvailable()
+        && applicationAttribute(PresenceAgentBootstrap.DRAIN_ATTRIBUTE) instanceof Runnable drain) {
+      drain.run();
+    }
     try {
       if (service.getState().isAvailable()) {
         service.stop();
