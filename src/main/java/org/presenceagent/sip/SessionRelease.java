@@ -15,10 +15,11 @@ final class SessionRelease {
   private SessionRelease() {}
 
   static void afterFinalResponse(SipServletRequest request) {
-    SipApplicationSession application = request.getApplicationSession(false);
-    if (application != null && application.isValid()) {
-      application.invalidate();
-    }
-    TransactionRelease.afterFinalResponse(request);
+    TransactionRelease.freeing(request, () -> {
+      SipApplicationSession application = request.getApplicationSession(false);
+      if (application != null && application.isValid()) {
+        application.invalidate();
+      }
+    });
   }
 }

@@ -1,10 +1,13 @@
 package org.presenceagent.sip;
 
+import gov.nist.javax.sip.stack.SIPClientTransaction;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
 import javax.sip.Transaction;
 import javax.sip.message.Request;
 import org.mobicents.servlet.sip.message.SipServletRequestImpl;
+import org.mobicents.servlet.sip.message.SipServletResponseImpl;
 
 /**
  * Lets go of what the container hangs on an answered request's server transaction. Over UDP the
@@ -25,11 +28,26 @@ final class TransactionRelease {
 
   private TransactionRelease() {}
 
-  static void afterFinalResponse(SipServletRequest request) {
-    if (!(request instanceof SipServletRequestImpl implementation) || Request.INVITE.equals(request.getMethod())) {
-      return;
+  /**
+   * After a NOTIFY's final response: frees its session ({@code freeSession}), then lets go of the
+   * container's data on its client transaction, which stays 5 s more (RFC 3261 Timer K).
+   */
+  static void freeingNotify(SipServletResponse response, Runnable freeSession) {
+    Transaction transaction = response instanceof SipServletResponseImpl implementation ? implementation.getTransaction() : null;
+    freeSession.run();
+    if (transaction instanceof SIPClientTransaction client) {
+      client.setApplicationData(null);
     }
-    Transaction transaction = implementation.getTransaction();
+  }
+
+  /**
+   * Frees the request's sessions ({@code freeSessions}), then what its server transaction holds.
+   * The transaction is taken first: freeing the sessions makes the request forget it.
+   */
+  static void freeing(SipServletRequest request, Runnable freeSessions) {
+    Transaction transaction = request instanceof SipServletRequestImpl implementation
+        && !Request.INVITE.equals(request.getMethod()) ? implementation.getTransaction() : null;
+    freeSessions.run();
     if (transaction instanceof SIPServerTransaction server) {
       server.setApplicationData(null);
       server.setDialog(null, null);
