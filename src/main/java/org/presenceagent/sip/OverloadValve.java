@@ -55,7 +55,7 @@ public final class OverloadValve implements SIPMessageValve {
     if (request.getToTag() != null) {
       verdict = gate.admitInDialog() ? Verdict.ADMITTED : Verdict.STOPPING;
     } else {
-      verdict = gate.admitNew(QueueDelay.ofCurrentMessage());
+      verdict = gate.admitNew(QueueDelay.ofCurrentMessage(), QueueDelay.queuedBehindCurrentMessage());
     }
     if (verdict == Verdict.ADMITTED || retransmission(request)) {
       return true;

@@ -200,10 +200,12 @@ public final class PresenceServlet extends SipServlet {
     } catch (RuntimeException e) {
       LOG.warn("NOTIFY response {} (Call-ID {}) not handled", response.getStatus(), response.getCallId(), e);
     } finally {
-      SipApplicationSession session = response.getApplicationSession(false);
-      if (session != null && session.isValid() && response.getSession().getAttribute(DialogRequests.NOTIFY_SESSION) != null) {
-        session.invalidate();
-      }
+      TransactionRelease.freeingNotify(response, () -> {
+        SipApplicationSession session = response.getApplicationSession(false);
+        if (session != null && session.isValid() && response.getSession().getAttribute(DialogRequests.NOTIFY_SESSION) != null) {
+          session.invalidate();
+        }
+      });
     }
   }
 }

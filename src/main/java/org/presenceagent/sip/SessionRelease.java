@@ -19,6 +19,10 @@ final class SessionRelease {
   private SessionRelease() {}
 
   static void afterFinalResponse(SipServletRequest request) {
+    TransactionRelease.freeing(request, () -> invalidate(request));
+  }
+
+  private static void invalidate(SipServletRequest request) {
     SipApplicationSession application = request.getApplicationSession(false);
     if (application == null) {
       return;

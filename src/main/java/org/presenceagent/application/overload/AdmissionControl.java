@@ -9,9 +9,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Decides whether a new request may start work, from two signals of the server being behind:
  *
  * <ul>
- *   <li>how long the request waited for a SIP worker (the receive queue of the stack): when the
- *       workers cannot keep up, every request waits, and one that waited longer than the limit
- *       arrives when its client is about to retransmit (RFC 3261 Timer E starts at 500 ms);
+ *   <li>how long the request waited for a SIP worker (the receive queue of the stack), while more
+ *       are waiting behind it: when the workers cannot keep up, every request waits, and one that
+ *       waited longer than the limit arrives when its client is about to retransmit (RFC 3261
+ *       Timer E starts at 500 ms). A few slow requests with nothing behind them (the first ones
+ *       after a start, while the JVM compiles) are not an overload and are served;
  *   <li>how many requests are being worked on (received, not yet answered): when stores or
  *       NOTIFYs fall behind, requests pile up there instead.
  * </ul>
@@ -24,6 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class AdmissionControl {
 
   /** Why a request was refused, or that it was not. */
+  /**
+   * A long wait counts only with at least this many requests queued behind it: a backlog, not one
+   * slow request (a cold start's first ones).
+   */
+  public static final long BACKLOG = 32;
+
   public enum Verdict {
     ADMITTED,
     /** It waited too long for a SIP worker. */
@@ -58,10 +66,11 @@ public final class AdmissionControl {
    * Whether a new request (one that starts a dialog or stands alone) may start work.
    *
    * @param waitedMillis how long it waited for a SIP worker; negative when unknown (TCP)
+   * @param queuedBehind how many requests were still waiting when it was taken
    */
-  public Verdict admitNew(long waitedMillis) {
+  public Verdict admitNew(long waitedMillis, long queuedBehind) {
     Verdict verdict = stopping ? Verdict.STOPPING
-        : waitedMillis > queueDelayLimitMillis ? Verdict.QUEUE_DELAY
+        : waitedMillis > queueDelayLimitMillis && queuedBehind >= BACKLOG ? Verdict.QUEUE_DELAY
         : pending.get() >= pendingLimit ? Verdict.PENDING
         : Verdict.ADMITTED;
     switch (verdict) {

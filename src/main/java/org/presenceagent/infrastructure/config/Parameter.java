@@ -93,8 +93,8 @@ public enum Parameter {
       "Largest request body accepted, in bytes; larger ones get 413.", "-"),
   OVERLOAD_QUEUE_DELAY("overload_queue_delay", "200",
       "Overload control (RFC 6357): a new request that waited longer than this many milliseconds in the SIP"
-          + " stack's receive queue is answered 503 with Retry-After at once, before any work; requests in a"
-          + " dialog and responses are always served, so existing subscriptions go on.", "-"),
+          + " stack's receive queue, with a backlog behind it, is answered 503 with Retry-After at once, before any"
+          + " work; requests in a dialog and responses are always served, so existing subscriptions go on.", "-"),
   OVERLOAD_PENDING_REQUESTS("overload_pending_requests", "2000",
       "Overload control: most requests being worked on (received, not yet answered: waiting for their"
           + " presentity's turn or their database commit) before new requests are answered 503 with Retry-After.",

@@ -11,7 +11,8 @@ public final class QueueDelay {
   /** No queue was involved (TCP reads and handles on the connection's thread). */
   public static final long UNKNOWN = -1;
 
-  private static final ThreadLocal<long[]> CURRENT = ThreadLocal.withInitial(() -> new long[] {UNKNOWN});
+  /** [0]: the wait in milliseconds; [1]: how many datagrams were still queued behind it. */
+  private static final ThreadLocal<long[]> CURRENT = ThreadLocal.withInitial(() -> new long[] {UNKNOWN, 0});
 
   private QueueDelay() {}
 
@@ -20,7 +21,14 @@ public final class QueueDelay {
     return CURRENT.get()[0];
   }
 
-  static void taken(long waitedNanos) {
-    CURRENT.get()[0] = waitedNanos / 1_000_000;
+  /** How many datagrams were still waiting when this thread took its message (0 without a queue). */
+  public static long queuedBehindCurrentMessage() {
+    return CURRENT.get()[1];
+  }
+
+  static void taken(long waitedNanos, int queuedBehind) {
+    long[] current = CURRENT.get();
+    current[0] = waitedNanos / 1_000_000;
+    current[1] = queuedBehind;
   }
 }

@@ -23,9 +23,9 @@ final class TimedReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessageD
     return timed(super.poll(timeout, unit));
   }
 
-  private static DatagramQueuedMessageDispatch timed(DatagramQueuedMessageDispatch dispatch) {
+  private DatagramQueuedMessageDispatch timed(DatagramQueuedMessageDispatch dispatch) {
     if (dispatch != null) {
-      QueueDelay.taken(System.nanoTime() - dispatch.getReceptionTime());
+      QueueDelay.taken(System.nanoTime() - dispatch.getReceptionTime(), size());
     }
     return dispatch;
   }

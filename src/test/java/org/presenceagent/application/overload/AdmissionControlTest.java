@@ -1,0 +1,77 @@
+package org.presenceagent.application.overload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.presenceagent.application.overload.AdmissionControl.Verdict;
+
+class AdmissionControlTest {
+
+  private final AdmissionControl admission = new AdmissionControl(200, 3, 2);
+
+  @Test
+  void aRequestThatWaitedTooLongWithABacklogBehindItIsRefused() {
+    assertThat(admission.admitNew(201, AdmissionControl.BACKLOG)).isEqualTo(Verdict.QUEUE_DELAY);
+    assertThat(admission.admitNew(200, 10_000)).isEqualTo(Verdict.ADMITTED);
+    assertThat(admission.refused(Verdict.QUEUE_DELAY)).isEqualTo(1);
+  }
+
+  @Test
+  void aSlowRequestWithNothingBehindItIsServed() {
+    // the first requests after a start, while the JVM still compiles
+    assertThat(admission.admitNew(1500, 1)).isEqualTo(Verdict.ADMITTED);
+  }
+
+  @Test
+  void tooManyRequestsInHandRefuseNewOnesUntilTheyAreAnswered() {
+    admission.started();
+    admission.started();
+    admission.started();
+
+    assertThat(admission.admitNew(0, 0)).isEqualTo(Verdict.PENDING);
+    admission.answered();
+    assertThat(admission.admitNew(0, 0)).isEqualTo(Verdict.ADMITTED);
+    assertThat(admission.pending()).isEqualTo(2);
+  }
+
+  @Test
+  void requestsInADialogPassUnlessTheServerStops() {
+    admission.started();
+    admission.started();
+    admission.started();
+    assertThat(admission.admitInDialog()).isTrue();
+
+    admission.stop();
+
+    assertThat(admission.admitInDialog()).isFalse();
+    assertThat(admission.admitNew(0, 0)).isEqualTo(Verdict.STOPPING);
+    assertThat(admission.refused(Verdict.STOPPING)).isEqualTo(2);
+  }
+
+  @Test
+  void retryAfterIsTheBaseAndUpToAsMuchAgain() {
+    for (int i = 0; i < 200; i++) {
+      assertThat(admission.retryAfterSeconds()).isBetween(2, 4);
+    }
+  }
+
+  @Test
+  void awaitIdleReturnsOnceEveryRequestWasAnswered() throws Exception {
+    admission.started();
+    Thread answering = new Thread(() -> {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      admission.answered();
+    });
+    answering.start();
+
+    assertThat(admission.awaitIdle(Duration.ofSeconds(5))).isTrue();
+    admission.started();
+    assertThat(admission.awaitIdle(Duration.ofMillis(50))).isFalse();
+    answering.join();
+  }
+}
