@@ -28,6 +28,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceAgentBootstrap.class);
   private static final String AGENT_ATTRIBUTE = PresenceAgent.class.getName();
+  private static final String DRIVERS_ATTRIBUTE = JdbcDrivers.class.getName();
   /**
    * The servlet context attribute holding the {@link InternalSubscriptions} of the application: how
    * other components of the same web application (a resource list server, a gateway) reach it.
@@ -39,7 +40,15 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
     ServletContext context = event.getServletContext();
     PresenceSettings settings = PresenceSettings.from(context::getInitParameter);
     SipHandlers sipHandlers = SipHandlers.forContext(context);
-    PresenceAgent agent = PresenceAgent.start(settings, sipHandlers.notifySender(), Clock.systemUTC());
+    JdbcDrivers drivers = JdbcDrivers.register(PresenceAgentBootstrap.class.getClassLoader());
+    PresenceAgent agent;
+    try {
+      agent = PresenceAgent.start(settings, sipHandlers.notifySender(), Clock.systemUTC());
+    } catch (RuntimeException e) {
+      drivers.close();
+      throw e;
+    }
+    context.setAttribute(DRIVERS_ATTRIBUTE, drivers);
     sipHandlers.connect(
         agent.subscribeService(),
         agent.publishService(),
@@ -98,6 +107,9 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
     if (agent instanceof PresenceAgent presenceAgent) {
       presenceAgent.close();
       LOG.info("Presence Agent stopped");
+    }
+    if (event.getServletContext().getAttribute(DRIVERS_ATTRIBUTE) instanceof JdbcDrivers drivers) {
+      drivers.close(); // after the database is closed
     }
   }
 }

@@ -15,14 +15,15 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.deploy.ApplicationParameter;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.mobicents.servlet.sip.catalina.SipHostConfig;
-import org.mobicents.servlet.sip.catalina.SipStandardManager;
 import org.mobicents.servlet.sip.core.SipApplicationDispatcherImpl;
 import org.mobicents.servlet.sip.startup.SipContextConfig;
 import org.mobicents.servlet.sip.startup.SipProtocolHandler;
 import org.mobicents.servlet.sip.startup.SipStandardContext;
 import org.mobicents.servlet.sip.startup.SipStandardEngine;
 import org.mobicents.servlet.sip.startup.SipStandardService;
+import org.presenceagent.container.SipSessionManager;
 import org.presenceagent.sip.MalformedRequestValve;
 
 /**
@@ -35,6 +36,11 @@ public final class EmbeddedSipServer implements AutoCloseable {
   /** The application name in sip.xml, used by the default application router. */
   static final String APP_NAME = "PresenceAgent";
   private static final String WEBAPP_RESOURCE = "presence-agent-webapp/WEB-INF/";
+  /**
+   * The JAIN-SIP stack properties shared with the assembled container (the Maven profile
+   * {@code container} copies the same file to its {@code conf/}).
+   */
+  static final String STACK_PROPERTIES = "/org/presenceagent/standalone/sip-stack.properties";
   /**
    * Methods routed to the application when they start a dialog or stand alone. NOTIFY is not (we
    * are never a subscriber); INFO and UPDATE are always in-dialog requests for the container.
@@ -97,6 +103,7 @@ public final class EmbeddedSipServer implements AutoCloseable {
     host.addLifecycleListener(new SipHostConfig());
     host.setAutoDeploy(false);
     host.setDeployOnStartup(false);
+    host.getPipeline().addValve(quietErrorReports());
     engine.addChild(host);
 
     SipStandardContext context = new SipStandardContext();
@@ -104,7 +111,7 @@ public final class EmbeddedSipServer implements AutoCloseable {
     context.setPath("");
     context.setDocBase(docBase.toString());
     context.addLifecycleListener(new SipContextConfig());
-    context.setManager(new SipStandardManager());
+    context.setManager(new SipSessionManager());
     params.forEach((name, value) -> {
       ApplicationParameter parameter = new ApplicationParameter();
       parameter.setName(name);
@@ -170,25 +177,38 @@ public final class EmbeddedSipServer implements AutoCloseable {
     Connector connector = new Connector("HTTP/1.1");
     connector.setPort(port);
     connector.setAttribute("address", bind);
+    connector.setAttribute("server", "Presence Agent"); // not Tomcat's name and version
     return connector;
   }
 
-  /** JAIN-SIP settings; dialogs are the container's business, so automatic dialogs are off. */
+  /**
+   * The host's error reports for what the application does not answer itself (a request refused
+   * before it reaches the application): no server name or version, no stack trace. Inside the
+   * application its own error pages (web.xml) answer.
+   */
+  private static ErrorReportValve quietErrorReports() {
+    ErrorReportValve valve = new ErrorReportValve();
+    valve.setShowReport(false);
+    valve.setShowServerInfo(false);
+    return valve;
+  }
+
+  /**
+   * JAIN-SIP settings: the list shared with the assembled Tomcat container ({@link #STACK_PROPERTIES}),
+   * plus what only the standalone server has: a stack name per address and port, and the
+   * malformed-request valve, whose class is on this class path.
+   */
   private static Properties sipStackProperties(String bind, int port) {
     Properties properties = new Properties();
+    try (InputStream in = EmbeddedSipServer.class.getResourceAsStream(STACK_PROPERTIES)) {
+      if (in == null) {
+        throw new ServerStartException("the SIP stack properties " + STACK_PROPERTIES + " are missing from the jar", null);
+      }
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + STACK_PROPERTIES, e);
+    }
     properties.setProperty("javax.sip.STACK_NAME", "presence-agent-" + bind + "-" + port);
-    properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
-    properties.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
-    properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
-    // JAIN-SIP logs through the log4j 1.2 API, which log4j-over-slf4j routes to logback: LOG4J
-    // makes it ask that logger for each level, so logback.xml's "gov.nist" logger decides.
-    properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "LOG4J");
-    properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "64");
-    properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-    properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(1024 * 1024));
-    properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
-    properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
-    properties.setProperty("org.mobicents.servlet.sip.USER_AGENT_HEADER", "Presence Agent");
     // Malformed headers get 400 instead of being silently dropped by the parser.
     properties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", MalformedRequestValve.class.getName());
     // An operator may tune the stack without a rebuild: -Dgov.nist.javax.sip.X=... wins over the defaults above.
