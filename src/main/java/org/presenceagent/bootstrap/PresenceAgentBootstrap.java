@@ -1,11 +1,19 @@
 package org.presenceagent.bootstrap;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.servlet.ServletContext;
 import javax.servlet.ServletContextEvent;
 import javax.servlet.ServletContextListener;
+import org.presenceagent.application.authorize.StoredRules;
 import org.presenceagent.application.internal.InternalSubscriptions;
+import org.presenceagent.application.xcap.Preconditions;
+import org.presenceagent.application.xcap.XcapRejectedException;
+import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.domain.xcap.DocumentSelector;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.metrics.PresenceMetrics;
 import org.presenceagent.sip.SipHandlers;
@@ -16,6 +24,9 @@ import org.presenceagent.web.XcapAccess;
 import org.presenceagent.web.XcapEndpoint;
 import org.presenceagent.web.admin.AdminAccess;
 import org.presenceagent.web.admin.AdminEndpoint;
+import org.presenceagent.web.admin.ConsoleSessions;
+import org.presenceagent.web.admin.LiveCounters;
+import org.presenceagent.web.site.SiteEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +82,10 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         ? (MetricsEndpoint) accept -> Optional.of(exposition(metrics.scrape(accept)))
         : MetricsEndpoint.DISABLED);
     context.setAttribute(AdminEndpoint.ATTRIBUTE, new AdminEndpoint(agent.managementService(),
-        AdminAccess.of(settings.adminCredentials(), settings.adminRemote()), settings.maxBodySize()));
+        AdminAccess.of(settings.adminCredentials(), settings.adminRemote()), settings.maxBodySize(),
+        new ConsoleSessions(agent.clock()), () -> liveCounters(metrics), presentity -> storedRules(agent, presentity)));
+    context.setAttribute(SiteEndpoint.ATTRIBUTE, new SiteEndpoint(PresenceAgentVersion.read(), settings.metricsEnabled(),
+        AdminAccess.of(settings.adminCredentials(), settings.adminRemote())));
     if (settings.adminCredentials().isEmpty()) {
       LOG.info("the HTTP admin API (/admin/) is off: set admin_credentials to enable it");
     } else if (settings.adminRemote()) {
@@ -95,6 +109,26 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         metrics.notifyAnswered(status);
       }
     };
+  }
+
+  /** The console's live view, from the same meters as /metrics (counting happens even with metrics off). */
+  private static LiveCounters liveCounters(PresenceMetrics metrics) {
+    Map<String, Long> subscriptions = new TreeMap<>();
+    metrics.byTags("presence.subscriptions", "event", "state").forEach((key, value) -> subscriptions.put(key, value.longValue()));
+    return new LiveCounters(subscriptions, (long) metrics.total("presence.presentities"),
+        (long) metrics.total("presence.publications"), (long) metrics.total("presence.registrations"),
+        (long) metrics.total("presence.sip.requests"), (long) metrics.total("presence.notify.sent"),
+        (long) metrics.total("presence.notify.failed"));
+  }
+
+  /** A presentity's pres-rules document in the built-in XCAP store, for the console to show. */
+  private static Optional<String> storedRules(PresenceAgent agent, Aor presentity) {
+    try {
+      return Optional.of(new String(agent.xcapService().get(new DocumentSelector(StoredRules.AUID, presentity,
+          StoredRules.DOCUMENT_NAME), Preconditions.NONE).document().body(), StandardCharsets.UTF_8));
+    } catch (XcapRejectedException e) {
+      return Optional.empty(); // no document stored (404)
+    }
   }
 
   private static MetricsEndpoint.Exposition exposition(PresenceMetrics.Exposition scrape) {
