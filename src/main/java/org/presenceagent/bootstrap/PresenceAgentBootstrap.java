@@ -2,6 +2,7 @@ package org.presenceagent.bootstrap;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -135,15 +136,29 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
     return new MetricsEndpoint.Exposition(scrape.contentType(), scrape.body());
   }
 
+  /**
+   * Closes the application, then takes every attribute it put into the servlet context out again:
+   * a container may keep a stopped context object around (Restcomm's SIP container does), and an
+   * attribute left in it would keep the whole application, its class loader included, in memory
+   * after an undeploy.
+   */
   @Override
   public void contextDestroyed(ServletContextEvent event) {
-    Object agent = event.getServletContext().getAttribute(AGENT_ATTRIBUTE);
-    if (agent instanceof PresenceAgent presenceAgent) {
-      presenceAgent.close();
-      LOG.info("Presence Agent stopped");
-    }
-    if (event.getServletContext().getAttribute(DRIVERS_ATTRIBUTE) instanceof JdbcDrivers drivers) {
-      drivers.close(); // after the database is closed
+    ServletContext context = event.getServletContext();
+    try {
+      if (context.getAttribute(AGENT_ATTRIBUTE) instanceof PresenceAgent presenceAgent) {
+        presenceAgent.close();
+        LOG.info("Presence Agent stopped");
+      }
+      if (context.getAttribute(DRIVERS_ATTRIBUTE) instanceof JdbcDrivers drivers) {
+        drivers.close(); // after the database is closed
+      }
+    } finally {
+      for (String attribute : List.of(AGENT_ATTRIBUTE, DRIVERS_ATTRIBUTE, INTERNAL_SUBSCRIPTIONS_ATTRIBUTE,
+          SipHandlers.ATTRIBUTE, XcapEndpoint.ATTRIBUTE, HttpTraffic.ATTRIBUTE, MetricsEndpoint.ATTRIBUTE,
+          AdminEndpoint.ATTRIBUTE, SiteEndpoint.ATTRIBUTE)) {
+        context.removeAttribute(attribute);
+      }
     }
   }
 }

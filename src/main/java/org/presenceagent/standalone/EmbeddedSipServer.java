@@ -23,6 +23,7 @@ import org.mobicents.servlet.sip.startup.SipProtocolHandler;
 import org.mobicents.servlet.sip.startup.SipStandardContext;
 import org.mobicents.servlet.sip.startup.SipStandardEngine;
 import org.mobicents.servlet.sip.startup.SipStandardService;
+import org.presenceagent.container.PrestartedSipExecutor;
 import org.presenceagent.container.SipSessionManager;
 import org.presenceagent.sip.MalformedRequestValve;
 
@@ -89,6 +90,7 @@ public final class EmbeddedSipServer implements AutoCloseable {
     service.setCongestionControlCheckingInterval(-1);
     service.setGatherStatistics(false);
     service.setSipStackProperties(sipStackProperties(bind, sipPort));
+    service.addLifecycleListener(new PrestartedSipExecutor());
 
     SipStandardEngine engine = new SipStandardEngine();
     engine.setName("Catalina");
