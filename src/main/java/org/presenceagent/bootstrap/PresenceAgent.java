@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.PresentitySequencer;
+import org.presenceagent.application.overload.AdmissionControl;
 import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.authorize.StoredRules;
 import org.presenceagent.application.expiry.ExpiryService;
@@ -44,6 +45,7 @@ import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.port.RulesDocumentReader;
 import org.presenceagent.application.publish.PublishService;
+import org.presenceagent.application.subscribe.CseqReservation;
 import org.presenceagent.application.subscribe.StaleSubscriptions;
 import org.presenceagent.application.subscribe.SubscribeService;
 import org.presenceagent.application.xcap.ApplicationUsage;
@@ -64,16 +66,21 @@ import org.presenceagent.domain.event.EventPackages;
 import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.domain.shared.UnitOfWork;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.watcher.OfflineWatcherRepository;
 import org.presenceagent.domain.xcap.XcapDocumentRepository;
 import org.presenceagent.infrastructure.config.AuthMode;
 import org.presenceagent.infrastructure.config.HtdigestFile;
 import org.presenceagent.infrastructure.config.PresenceSettings;
+import org.presenceagent.infrastructure.metrics.LoadMeters;
 import org.presenceagent.infrastructure.metrics.MeteredNotifySender;
 import org.presenceagent.infrastructure.metrics.PresenceMetrics;
 import org.presenceagent.infrastructure.metrics.StateGauges;
+import org.presenceagent.infrastructure.concurrency.WorkerPool;
 import org.presenceagent.infrastructure.persistence.Database;
+import org.presenceagent.infrastructure.persistence.GroupCommit;
+import org.presenceagent.infrastructure.persistence.StoredChanges;
 import org.presenceagent.infrastructure.persistence.IndexedPublicationRepository;
 import org.presenceagent.infrastructure.persistence.InMemoryOfflineWatcherRepository;
 import org.presenceagent.infrastructure.persistence.InMemoryXcapDocumentRepository;
@@ -95,7 +102,6 @@ import org.slf4j.LoggerFactory;
 public final class PresenceAgent implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceAgent.class);
-  private static final int LOCK_STRIPES = 1024;
   /** The MIME type of common-policy documents (RFC 4745 section 13.1). */
   private static final String AUTH_POLICY_TYPE = "application/auth-policy+xml";
   private static final String IM_RULES_NAMESPACE = "urn:iptel:xml:ns:im-rules";
@@ -126,6 +132,7 @@ public final class PresenceAgent implements AutoCloseable {
   private final Capabilities capabilities;
   private final PresenceMetrics metrics;
   private final InternalSubscriptions internalSubscriptions;
+  private final AdmissionControl admission;
   private final Optional<RegisterAuthenticator> registerAuthenticator;
   private final Clock clock;
 
@@ -143,8 +150,10 @@ public final class PresenceAgent implements AutoCloseable {
       Capabilities capabilities,
       PresenceMetrics metrics,
       InternalSubscriptions internalSubscriptions,
+      AdmissionControl admission,
       Optional<RegisterAuthenticator> registerAuthenticator,
       Clock clock) {
+    this.admission = admission;
     this.resources = resources;
     this.subscribeService = subscribeService;
     this.publishService = publishService;
@@ -173,6 +182,11 @@ public final class PresenceAgent implements AutoCloseable {
       SecureXml secureXml = new SecureXml(settings.maxBodySize());
       DocumentCodec codec = new PidfCodec(secureXml);
       RulesDocumentReader rulesReader = new PresRulesReader(secureXml);
+      // Completes requests once their change is stored, and sends the NOTIFYs of presentity changes.
+      WorkerPool workers = WorkerPool.perCore("presence-worker");
+      resources.add(workers);
+      UnitOfWork.Factory units = StoredChanges.inMemory();
+      Optional<GroupCommit> groupCommitOf = Optional.empty();
       SubscriptionStore subscriptionStore = SubscriptionStore.NONE;
       PublicationStore publicationStore = PublicationStore.NONE;
       BindingStore bindingStore = BindingStore.NONE;
@@ -183,6 +197,10 @@ public final class PresenceAgent implements AutoCloseable {
             .orElseGet(() -> Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword()));
         resources.add(database);
         TransactionRunner transactions = database.transactions(metrics::transaction);
+        GroupCommit groupCommit = new GroupCommit(transactions, workers);
+        resources.add(groupCommit); // closed before the database: it writes what is queued first
+        units = StoredChanges.committedBy(groupCommit);
+        groupCommitOf = Optional.of(groupCommit);
         subscriptionStore = new JpaSubscriptionStore(transactions);
         publicationStore = new JpaPublicationStore(transactions, codec::parse);
         bindingStore = new JpaBindingStore(transactions);
@@ -199,7 +217,7 @@ public final class PresenceAgent implements AutoCloseable {
       EventPackages eventPackages = new EventPackages(settings.watcherinfoNotify()
           ? List.of(EventPackage.PRESENCE, EventPackage.PRESENCE_WINFO)
           : List.of(EventPackage.PRESENCE));
-      PresentityLocks locks = new PresentityLocks(LOCK_STRIPES);
+      PresentitySequencer sequencer = new PresentitySequencer();
       StateGauges.register(metrics.registry(), eventPackages.names(), subscriptions, publications, bindings);
       StoredRules storedRules = new StoredRules(xcapDocuments, rulesReader);
       metrics.rulesCache("stored", storedRules, StoredRules::hits, StoredRules::misses);
@@ -245,12 +263,13 @@ public final class PresenceAgent implements AutoCloseable {
           new WatcherInfoCodec(), offlineWatchers, staticPresence, clock, settings.notifyOfflineBody(),
           authorization instanceof RulesPolicy rulesPolicy
               ? new SphereChanges(rulesPolicy::dependsOnSphere, sphereOf, presentity -> authorizeRef.get().authorize(presentity))
-              : SphereChanges.NONE);
+              : SphereChanges.NONE,
+          workers, scheduler);
       InternalSubscriptions internalSubscriptions =
-          new InternalSubscriptions(settings.acceptInternalSubscriptions(), authorization, notifier, locks);
+          new InternalSubscriptions(settings.acceptInternalSubscriptions(), authorization, notifier, sequencer);
       notifier.observe(internalSubscriptions);
       resources.add(internalSubscriptions); // closed first: internal watchers learn that they were ended
-      ExpiryService expiry = new ExpiryService(subscriptions, publications, notifier, locks, clock);
+      ExpiryService expiry = new ExpiryService(subscriptions, publications, units, notifier, sequencer, clock);
       SubscriptionTimers subscriptionTimers = new SubscriptionTimers(scheduler, expiry);
       PublicationTimers publicationTimers = new PublicationTimers(scheduler, expiry);
 
@@ -263,20 +282,25 @@ public final class PresenceAgent implements AutoCloseable {
           liveSettings::subscriptionExpiry,
           AuthorizationPolicies.of(authorization,
               settings.winfoAuth() == AuthMode.NONE ? AuthorizationPolicy.allowAll() : AuthorizationPolicy.ownerOnly()),
-          subscriptions, notifier, subscriptionTimers, locks, clock,
-          new StaleSubscriptions(subscriptions, subscriptionTimers, notifySender, settings.deleteSameSubs()));
+          subscriptions, units, notifier, subscriptionTimers, sequencer, clock,
+          new StaleSubscriptions(subscriptions, subscriptionTimers, notifier, settings.deleteSameSubs()));
       PublishService publish = new PublishService(
           eventPackages,
           liveSettings::publicationExpiry,
-          codec, publications, notifier, publicationTimers, locks, clock);
-      NotifyResponseService notifyResponses = new NotifyResponseService(subscriptions, subscriptionTimers, locks,
-          liveSettings::ignore408OnNotify, offlineWatchers);
+          codec, publications, units, notifier, publicationTimers, sequencer, clock);
+      AdmissionControl admission = new AdmissionControl(settings.overload().queueDelayMillis(),
+          settings.overload().pendingRequests(), settings.overload().retryAfterSeconds());
+      LoadMeters.register(metrics.registry(), admission, workers, notifier::backlog, groupCommitOf);
+      NotifyResponseService notifyResponses = new NotifyResponseService(subscriptions, units, subscriptionTimers,
+          sequencer, liveSettings::ignore408OnNotify, notifier);
+      notifier.connect(key -> notifyResponses.drop(key, "NOTIFY could not be sent"),
+          new CseqReservation(subscriptions, units, sequencer));
       RegistrationTimers registrationTimers =
-          new RegistrationTimers(scheduler, bindings, notifier, locks, clock, settings.useCallbacks());
+          new RegistrationTimers(scheduler, bindings, units, notifier, sequencer, clock, settings.useCallbacks());
       RegisterService register = new RegisterService(
           liveSettings::registrationExpiry,
-          bindings, registrationTimers, notifier, locks, clock, settings.useCallbacks());
-      AuthorizeService authorize = new AuthorizeService(subscriptions, authorization, notifier, subscriptionTimers, locks);
+          bindings, units, registrationTimers, notifier, sequencer, clock, settings.useCallbacks());
+      AuthorizeService authorize = new AuthorizeService(subscriptions, units, authorization, notifier, subscriptionTimers, sequencer);
       authorizeRef.set(authorize);
       XcapService xcap = new XcapService(
           List.of(
@@ -291,7 +315,10 @@ public final class PresenceAgent implements AutoCloseable {
             if (StaticPresence.isStaticPresence(selector)) {
               staticPresence.invalidate(selector.user());
               // RFC 4827: a change of static presence is a change of the presentity's state.
-              locks.withLock(selector.user(), () -> notifier.notifyWatchers(selector.user(), EventPackage.PRESENCE.name()));
+              sequencer.await(selector.user(), () -> {
+                notifier.notifyWatchers(selector.user(), EventPackage.PRESENCE.name());
+                return null;
+              });
             }
             if (StoredRules.isRulesDocument(selector)) {
               storedRules.invalidate(selector.user());
@@ -319,12 +346,12 @@ public final class PresenceAgent implements AutoCloseable {
       MessageService messages = new MessageService(new ImRulesAuthorization(imRules, clock), state, publications);
       Capabilities capabilities = new Capabilities(eventPackages.names(), List.copyOf(codec.publishableContentTypes()));
       ManagementService management = new ManagementService(subscriptions, publications, bindings, state, notifier,
-          publish, expiry, subscriptionTimers, registrationTimers, offlineWatchers, reauthorize, locks,
+          publish, expiry, subscriptionTimers, registrationTimers, offlineWatchers, reauthorize, units, sequencer,
           eventPackages.names(), settings.describe(), liveSettings, clock);
       // Registered last: a console must not reach a half-built application; closed first.
       resources.add(JmxRegistration.register(settings.jmxName(), management));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
-          register, messages, state, management, capabilities, metrics, internalSubscriptions,
+          register, messages, state, management, capabilities, metrics, internalSubscriptions, admission,
           settings.registerAuth() ? Optional.of(registerAuthenticator(settings, clock)) : Optional.empty(), clock);
     } catch (RuntimeException e) {
       closeAll(resources);
@@ -387,6 +414,11 @@ public final class PresenceAgent implements AutoCloseable {
    */
   public InternalSubscriptions internalSubscriptions() {
     return internalSubscriptions;
+  }
+
+  /** Overload control: whether new requests may start work now (the SIP layer asks it for each). */
+  public AdmissionControl admission() {
+    return admission;
   }
 
   /** Digest authentication of REGISTER, when register_auth=1. */

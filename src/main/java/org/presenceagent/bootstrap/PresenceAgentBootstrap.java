@@ -2,6 +2,7 @@ package org.presenceagent.bootstrap;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,14 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
    */
   public static final String INTERNAL_SUBSCRIPTIONS_ATTRIBUTE = InternalSubscriptions.class.getName();
 
+  /**
+   * The servlet context attribute holding a {@link Runnable} that starts a graceful stop: from then
+   * on new requests get 503 with Retry-After, and it returns once the requests already started are
+   * answered (or after a bounded wait). A launcher runs it before it stops the container, since
+   * the container unloads the servlets before the application hears of the stop.
+   */
+  public static final String DRAIN_ATTRIBUTE = PresenceAgentBootstrap.class.getName() + ".drain";
+
   @Override
   public void contextInitialized(ServletContextEvent event) {
     ServletContext context = event.getServletContext();
@@ -70,7 +79,8 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         .withRegistrar(agent.registerService(), agent.clock())
         .withMessaging(agent.messageService())
         .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes())
-        .withTraffic(sipTraffic(agent.metrics()));
+        .withTraffic(sipTraffic(agent.metrics()))
+        .withAdmission(agent.admission());
     agent.registerAuthenticator().ifPresent(sipHandlers::withRegisterAuthentication);
     XcapAccess access = settings.xcapOpen() ? XcapAccess.open() : XcapAccess.withCredentials(settings.xcapCredentials());
     if (access.isOpen()) {
@@ -93,6 +103,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
       LOG.warn("admin_remote=1: the HTTP admin API answers any address; put TLS in front of it");
     }
     context.setAttribute(AGENT_ATTRIBUTE, agent);
+    context.setAttribute(DRAIN_ATTRIBUTE, (Runnable) () -> drain(agent));
     context.setAttribute(INTERNAL_SUBSCRIPTIONS_ATTRIBUTE, agent.internalSubscriptions());
     context.setAttribute(SipHandlers.ATTRIBUTE, sipHandlers);
     LOG.info("Presence Agent started: {}", settings);
@@ -137,17 +148,23 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
   }
 
   /**
-   * Closes the application, then takes every attribute it put into the servlet context out again:
-   * a container may keep a stopped context object around (Restcomm's SIP container does), and an
-   * attribute left in it would keep the whole application, its class loader included, in memory
-   * after an undeploy.
+   * Stops without dropping work: new requests are answered 503 with Retry-After from now on, the
+   * requests already started are finished (stored and answered, for a bounded time), and only then
+   * are the database and the workers closed. Then every attribute the application put into the
+   * servlet context is taken out again: a container may keep a stopped context object around
+   * (Restcomm's SIP container keeps the last one), and an attribute left in it would keep the
+   * application in memory after an undeploy.
    */
   @Override
   public void contextDestroyed(ServletContextEvent event) {
     ServletContext context = event.getServletContext();
     try {
       if (context.getAttribute(AGENT_ATTRIBUTE) instanceof PresenceAgent presenceAgent) {
+        drain(presenceAgent);
         presenceAgent.close();
+        if (context.getAttribute(SipHandlers.ATTRIBUTE) instanceof SipHandlers handlers) {
+          handlers.detachAdmission();
+        }
         LOG.info("Presence Agent stopped");
       }
       if (context.getAttribute(DRIVERS_ATTRIBUTE) instanceof JdbcDrivers drivers) {
@@ -156,9 +173,20 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
     } finally {
       for (String attribute : List.of(AGENT_ATTRIBUTE, DRIVERS_ATTRIBUTE, INTERNAL_SUBSCRIPTIONS_ATTRIBUTE,
           SipHandlers.ATTRIBUTE, XcapEndpoint.ATTRIBUTE, HttpTraffic.ATTRIBUTE, MetricsEndpoint.ATTRIBUTE,
-          AdminEndpoint.ATTRIBUTE, SiteEndpoint.ATTRIBUTE)) {
+          AdminEndpoint.ATTRIBUTE, SiteEndpoint.ATTRIBUTE, DRAIN_ATTRIBUTE)) {
         context.removeAttribute(attribute);
       }
     }
   }
+
+  private static void drain(PresenceAgent agent) {
+    agent.admission().stop();
+    if (!agent.admission().awaitIdle(STOP_PATIENCE)) {
+      LOG.warn("{} requests were still being handled after {} s; stopping anyway",
+          agent.admission().pending(), STOP_PATIENCE.toSeconds());
+    }
+  }
+
+  /** How long a stop waits for the requests already started. */
+  private static final Duration STOP_PATIENCE = Duration.ofSeconds(5);
 }

@@ -5,26 +5,59 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 
 /**
- * Sends final responses and remembers their status on the request, where the servlet reads it
- * back for the request's log line and count: the SIP Servlet API offers no way to ask a request
- * which response it got.
+ * Sends final responses, remembers their status on the request and reports each request once, when
+ * its final response leaves (which, for a request answered after its change was stored, is on
+ * another thread and after the servlet returned). The SIP Servlet API offers no way to ask a
+ * request which response it got.
  */
 final class FinalStatus {
 
-  private static final String ATTRIBUTE = FinalStatus.class.getName();
+  private static final String STATUS = FinalStatus.class.getName() + ".status";
+  private static final String REPORTER = FinalStatus.class.getName() + ".reporter";
 
   private FinalStatus() {}
 
-  /** Sends the response; a final one is remembered once it went out. */
+  /** Who reports a handled request: its method, final status (0 for none) and log line. */
+  @FunctionalInterface
+  interface Reporter {
+    void handled(SipServletRequest request, int status);
+  }
+
+  /** Called when a request arrives: its final response will be reported to {@code reporter}. */
+  static void expect(SipServletRequest request, Reporter reporter) {
+    request.setAttribute(REPORTER, reporter);
+  }
+
+  /**
+   * Sends the response; a final one is remembered and its request reported, once (also when the
+   * sending failed: the request is done either way).
+   */
   static void send(SipServletResponse response) throws IOException {
-    response.send();
-    if (response.getStatus() >= 200) {
-      response.getRequest().setAttribute(ATTRIBUTE, response.getStatus());
+    try {
+      response.send();
+    } finally {
+      if (response.getStatus() >= 200) {
+        SipServletRequest request = response.getRequest();
+        request.setAttribute(STATUS, response.getStatus());
+        report(request, response.getStatus());
+      }
+    }
+  }
+
+  /** The request gets no final response from us (ACK, CANCEL; a MESSAGE answered by its recipient). */
+  static void unanswered(SipServletRequest request) {
+    report(request, 0);
+  }
+
+  private static void report(SipServletRequest request, int status) {
+    if (request.getAttribute(REPORTER) instanceof Reporter reporter) {
+      request.removeAttribute(REPORTER);
+      reporter.handled(request, status);
     }
   }
 
   /** The final response sent to the request through {@link #send}, or 0 for none. */
   static int of(SipServletRequest request) {
-    return request.getAttribute(ATTRIBUTE) instanceof Integer status ? status : 0;
+    return request.getAttribute(STATUS) instanceof Integer status ? status : 0;
   }
 }

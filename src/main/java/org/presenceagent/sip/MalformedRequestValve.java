@@ -34,8 +34,9 @@ public final class MalformedRequestValve implements SIPMessageValve {
     String name = header.contains(":") ? header.substring(0, header.indexOf(':')).trim() : header.trim();
     SIPResponse response = request.createResponse(Response.BAD_REQUEST, ReasonPhrase.sanitize("Invalid " + name + " header"));
     try {
+      OverloadValve.tagged(response);
       channel.sendMessage(response);
-    } catch (IOException e) {
+    } catch (IOException | java.text.ParseException e) {
       LOG.debug("could not answer a malformed request (Call-ID {}): {}", request.getCallId().getCallId(), e.getMessage());
     }
     LOG.debug("{} with a malformed {} header answered 400 (Call-ID {})",

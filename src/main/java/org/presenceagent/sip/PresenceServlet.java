@@ -6,16 +6,16 @@ import java.util.Map;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
+import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletMessage;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
+import org.presenceagent.application.Completion;
 import org.presenceagent.application.message.MessageService;
-import org.presenceagent.application.publish.PublishResult;
 import org.presenceagent.application.register.RegisterCommand;
 import org.presenceagent.application.register.RegisterService;
 import org.presenceagent.application.subscribe.SubscribeCommand;
-import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +23,16 @@ import org.slf4j.MDC;
 
 /**
  * The presence server's SIP entry point (RFC 3856 presence agent, RFC 3903 event state
- * compositor). Thin on purpose: each method parses the request into a command, calls one use case
- * and sends one response; every failure goes through {@link SipErrorResponder}.
+ * compositor). Thin on purpose: each method parses the request into a command and hands it to one
+ * use case with a responder; every failure goes through {@link SipErrorResponder}. Requests that
+ * change stored state are answered by their responder once the change is durable, usually on
+ * another thread and after this method returned: the container's thread never waits for the
+ * database.
  *
  * <p>Logging: while a message is handled its Call-ID is in the logging context under {@link
  * #CALL_ID}, so every line logged meanwhile (also by the container on this thread) can show it; each
- * request leaves one DEBUG line with method, Request-URI, From, To, Call-ID and the final status.
+ * request leaves one DEBUG line with method, Request-URI, From, To, Call-ID and the final status,
+ * written when the final response leaves.
  */
 public final class PresenceServlet extends SipServlet {
 
@@ -39,6 +43,7 @@ public final class PresenceServlet extends SipServlet {
   public static final String CALL_ID = "callId";
 
   private transient SipHandlers handlers;
+  private transient FinalStatus.Reporter reporter;
 
   @Override
   public void init() throws ServletException {
@@ -46,25 +51,31 @@ public final class PresenceServlet extends SipServlet {
     if (handlers == null) {
       throw new ServletException("Presence Agent is not initialised: " + SipHandlers.ATTRIBUTE + " is missing");
     }
+    reporter = this::handled;
   }
 
-  /** Every request and response passes here: the Call-ID into the MDC, then one line and one count per request. */
+  /** Every request and response passes here: the Call-ID into the MDC, the request's report arranged. */
   @Override
   public void service(ServletRequest request, ServletResponse response) throws ServletException, IOException {
     SipServletMessage message = (SipServletMessage) (request != null ? request : response);
     MDC.put(CALL_ID, message.getCallId());
     try {
+      if (request instanceof SipServletRequest sipRequest) {
+        handlers.admission().started();
+        FinalStatus.expect(sipRequest, reporter);
+      }
       super.service(request, response);
     } finally {
-      if (request instanceof SipServletRequest sipRequest) {
-        handled(sipRequest);
+      if (request instanceof SipServletRequest sipRequest
+          && ("ACK".equals(sipRequest.getMethod()) || "CANCEL".equals(sipRequest.getMethod()))) {
+        FinalStatus.unanswered(sipRequest);
       }
       MDC.remove(CALL_ID);
     }
   }
 
-  private void handled(SipServletRequest request) {
-    int status = FinalStatus.of(request);
+  private void handled(SipServletRequest request, int status) {
+    handlers.admission().answered();
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} {} from {} to {} (Call-ID {}) -> {}", request.getMethod(), request.getRequestURI(),
           request.getFrom().getURI(), request.getTo().getURI(), request.getCallId(), status == 0 ? "-" : status);
@@ -74,37 +85,24 @@ public final class PresenceServlet extends SipServlet {
 
   @Override
   protected void doSubscribe(SipServletRequest request) {
+    SipSubscribeResponder responder = new SipSubscribeResponder(request, handlers.pendingStatus());
+    SubscribeCommand command;
     try {
-      SubscribeCommand command = SubscribeRequestParser.parse(request);
-      handlers.subscribeService().subscribe(command,
-          new SipSubscribeResponder(request, command.key(), handlers.dialogs(), handlers.pendingStatus()));
+      command = SubscribeRequestParser.parse(request);
     } catch (RuntimeException e) {
-      SipErrorResponder.reply(request, e);
-      SessionRelease.afterFinalResponse(request);
+      responder.reject(e);
+      return;
     }
+    handlers.subscribeService().subscribe(command, responder);
   }
 
   @Override
   protected void doPublish(SipServletRequest request) {
+    SipPublishResponder responder = new SipPublishResponder(request);
     try {
-      handlers.publishService().publish(
-          PublishRequestParser.parse(request, handlers.maxBodySize()), result -> answerPublish(request, result));
+      handlers.publishService().publish(PublishRequestParser.parse(request, handlers.maxBodySize()), responder);
     } catch (RuntimeException e) {
-      SipErrorResponder.reply(request, e);
-    } finally {
-      SessionRelease.afterFinalResponse(request);
-    }
-  }
-
-  /** The 2xx of a PUBLISH: the entity tag and lifetime of the stored state (RFC 3903 section 6 step 8). */
-  private static void answerPublish(SipServletRequest request, PublishResult result) {
-    SipServletResponse ok = request.createResponse(200);
-    ok.setHeader(SipHeaders.SIP_ETAG, result.etag().value());
-    ok.setExpires((int) Math.min(result.expiresSeconds(), Integer.MAX_VALUE));
-    try {
-      FinalStatus.send(ok);
-    } catch (IOException e) {
-      LOG.warn("could not answer PUBLISH (Call-ID {}): {}", request.getCallId(), e.getMessage());
+      responder.reject(e);
     }
   }
 
@@ -117,11 +115,16 @@ public final class PresenceServlet extends SipServlet {
       RegisterCommand command = RegisterRequestParser.parse(request);
       handlers.registerAuthenticator()
           .ifPresent(authenticator -> RegisterDigest.require(request, command.aor(), authenticator));
-      List<Binding> bindings = registrar.register(command);
-      RegistrarResponses.ok(request, bindings, handlers.sipFactory(), handlers.clock());
+      registrar.register(command).whenComplete((bindings, failure) -> {
+        if (failure != null) {
+          SipErrorResponder.reply(request, Completion.cause(failure));
+        } else {
+          RegistrarResponses.ok(request, bindings, handlers.sipFactory(), handlers.clock());
+        }
+        SessionRelease.afterFinalResponse(request);
+      });
     } catch (RuntimeException e) {
       SipErrorResponder.reply(request, e);
-    } finally {
       SessionRelease.afterFinalResponse(request);
     }
   }
@@ -137,6 +140,7 @@ public final class PresenceServlet extends SipServlet {
       }
       List<String> contacts = messages.route(RequestFields.fromAor(request), RequestFields.requestAor(request));
       MessageRelay.relay(request, contacts, handlers.sipFactory());
+      FinalStatus.unanswered(request); // the recipient answers
     } catch (RuntimeException e) {
       SipErrorResponder.reply(request, e);
       SessionRelease.afterFinalResponse(request);
@@ -176,7 +180,10 @@ public final class PresenceServlet extends SipServlet {
     SessionRelease.afterFinalResponse(request);
   }
 
-  /** NOTIFY responses: failures end the subscription (RFC 6665 section 4.2.2). */
+  /**
+   * NOTIFY responses: the dialog's next NOTIFY may go; failures end the subscription (RFC 6665
+   * section 4.2.2). Each NOTIFY has an application session of its own, freed here.
+   */
   @Override
   protected void doResponse(SipServletResponse response) {
     if (!"NOTIFY".equals(response.getMethod()) || response.getStatus() < 200) {
@@ -186,18 +193,17 @@ public final class PresenceServlet extends SipServlet {
     try {
       RequestFields.EventField event = RequestFields.event(response.getRequest());
       String watcherTag = response.getTo().getParameter("tag");
-      if (watcherTag == null) {
-        return;
-      }
-      SubscriptionKey key = new SubscriptionKey(response.getCallId(), watcherTag, event.name(), event.id());
-      if (handlers.notifyResponseService().onFinalResponse(key, response.getStatus())) {
-        handlers.dialogs().unbind(key);
-      }
-      if (response.getSession().getAttribute(RestoredDialogRequests.RESTORED) != null) {
-        response.getApplicationSession().invalidate(); // one NOTIFY per session in a restored dialog
+      if (watcherTag != null) {
+        SubscriptionKey key = new SubscriptionKey(response.getCallId(), watcherTag, event.name(), event.id());
+        handlers.notifyResponseService().onFinalResponse(key, response.getStatus());
       }
     } catch (RuntimeException e) {
       LOG.warn("NOTIFY response {} (Call-ID {}) not handled", response.getStatus(), response.getCallId(), e);
+    } finally {
+      SipApplicationSession session = response.getApplicationSession(false);
+      if (session != null && session.isValid() && response.getSession().getAttribute(DialogRequests.NOTIFY_SESSION) != null) {
+        session.invalidate();
+      }
     }
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import javax.servlet.sip.Address;
 import javax.servlet.sip.Parameterable;
@@ -13,6 +14,7 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipURI;
 import javax.servlet.sip.URI;
 import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.domain.subscription.NotifyRate;
 
 /**
  * Reads the header fields the presence use cases need from a request, turning anything malformed
@@ -36,7 +38,43 @@ final class RequestFields {
       throw SipResponseException.badRequest("Missing Event header");
     }
     String id = event.getParameter("id");
-    return new EventField(event.getValue().trim().toLowerCase(Locale.ROOT), id == null ? "" : id);
+    return new EventField(event.getValue().trim().toLowerCase(Locale.ROOT), id == null ? "" : id, rate(event));
+  }
+
+  /**
+   * The RFC 6446 rate control parameters of an Event header ({@code min-rate}, {@code max-rate},
+   * {@code adaptive-min-rate}; section 9.2: {@code 1*2DIGIT ["." 1*10DIGIT]}, not zero).
+   */
+  private static NotifyRate rate(Parameterable event) {
+    OptionalDouble min = rateParameter(event, "min-rate");
+    OptionalDouble max = rateParameter(event, "max-rate");
+    OptionalDouble adaptive = rateParameter(event, "adaptive-min-rate");
+    if (min.isEmpty() && max.isEmpty() && adaptive.isEmpty()) {
+      return NotifyRate.NONE;
+    }
+    return new NotifyRate(min, max, adaptive);
+  }
+
+  private static OptionalDouble rateParameter(Parameterable event, String name) {
+    String value = event.getParameter(name);
+    if (value == null) {
+      return OptionalDouble.empty();
+    }
+    String text = value.trim();
+    int dot = text.indexOf('.');
+    String whole = dot < 0 ? text : text.substring(0, dot);
+    String fraction = dot < 0 ? "" : text.substring(dot + 1);
+    boolean wellFormed = !whole.isEmpty() && whole.length() <= 2 && whole.chars().allMatch(RequestFields::isDigit)
+        && (dot < 0 || (!fraction.isEmpty() && fraction.length() <= 10 && fraction.chars().allMatch(RequestFields::isDigit)));
+    double rate = wellFormed ? Double.parseDouble(text) : 0;
+    if (rate < NotifyRate.LOWEST) {
+      throw SipResponseException.badRequest("Invalid " + name + " in Event header");
+    }
+    return OptionalDouble.of(rate);
+  }
+
+  private static boolean isDigit(int character) {
+    return character >= '0' && character <= '9';
   }
 
   /** The Expires header in seconds, empty when absent (RFC 3261 section 20.19: delta-seconds). */
@@ -165,5 +203,10 @@ final class RequestFields {
   }
 
   /** An Event header: package name and {@code id} parameter (empty when absent). */
-  record EventField(String name, String id) {}
+  /**
+   * @param name the package, lower-cased
+   * @param id the {@code id} parameter, empty when absent
+   * @param rate the RFC 6446 rate control asked for
+   */
+  record EventField(String name, String id, NotifyRate rate) {}
 }

@@ -8,6 +8,7 @@ import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
 import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.notify.NotifyResponseService;
+import org.presenceagent.application.overload.AdmissionControl;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.publish.PublishService;
 import org.presenceagent.application.digest.RegisterAuthenticator;
@@ -17,17 +18,16 @@ import org.presenceagent.application.subscribe.SubscribeService;
 /**
  * What the SIP servlets need from the application, built by the composition root and handed to
  * them through one servlet-context attribute (no statics). Created in two steps because the
- * use cases need the {@link NotifySender}, which needs the container's dialogs.
+ * use cases need the {@link NotifySender}, which needs the container's factory.
  */
 public final class SipHandlers {
 
-  /** The SIP servlet's name in sip.xml: requests of restored dialogs are handled by it. */
+  /** The SIP servlet's name in sip.xml: it handles the answers to the NOTIFYs of every dialog. */
   static final String SERVLET_NAME = "presence";
 
   /** The servlet-context attribute under which the composition root stores the handlers. */
   public static final String ATTRIBUTE = SipHandlers.class.getName();
 
-  private final SipDialogs dialogs = new SipDialogs();
   private final SipFactory sipFactory;
   private final SipNotifySender notifySender;
   private RegisterService registerService;
@@ -42,10 +42,12 @@ public final class SipHandlers {
   private int maxBodySize;
   private int pendingStatus;
   private SipTraffic traffic = SipTraffic.NONE;
+  private AdmissionControl admission = new AdmissionControl(Long.MAX_VALUE, Integer.MAX_VALUE, 1);
+  private Runnable detachAdmission = () -> { };
 
   private SipHandlers(SipFactory sipFactory) {
     this.sipFactory = sipFactory;
-    this.notifySender = new SipNotifySender(dialogs, sipFactory, new RestoredDialogRequests(sipFactory, SERVLET_NAME));
+    this.notifySender = new SipNotifySender(sipFactory, new DialogRequests(sipFactory, SERVLET_NAME));
   }
 
   /**
@@ -114,6 +116,25 @@ public final class SipHandlers {
     return this;
   }
 
+  /**
+   * Connects overload control: the stack's {@link OverloadValve} asks it about each request (the
+   * valve is added to the container's stack when it was not configured with one).
+   */
+  public SipHandlers withAdmission(AdmissionControl control) {
+    this.admission = control;
+    this.detachAdmission = OverloadValve.attach(sipFactory, control);
+    return this;
+  }
+
+  /** Undoes {@link #withAdmission} where it added a valve (the application is undeployed). */
+  public void detachAdmission() {
+    detachAdmission.run();
+  }
+
+  AdmissionControl admission() {
+    return admission;
+  }
+
   SipTraffic traffic() {
     return traffic;
   }
@@ -144,10 +165,6 @@ public final class SipHandlers {
 
   Clock clock() {
     return clock;
-  }
-
-  SipDialogs dialogs() {
-    return dialogs;
   }
 
   SubscribeService subscribeService() {

@@ -1,89 +1,111 @@
 package org.presenceagent.sip;
 
 import java.io.IOException;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.servlet.sip.Parameterable;
 import javax.servlet.sip.ServletParseException;
+import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServletRequest;
-import javax.servlet.sip.SipSession;
 import org.presenceagent.application.port.Notification;
 import org.presenceagent.application.port.NotifyFailedException;
 import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.domain.subscription.NotifyRate;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.SubscriptionState;
 
 /**
- * Sends NOTIFYs in the subscription's container-managed dialog (RFC 6665 section 4.2.2): the
- * container supplies Call-ID, tags, CSeq, Request-URI (the subscriber's Contact) and route set;
- * this class adds {@code Event}, {@code Subscription-State} and the body, and keeps the CSeq above
- * every one sent before, also across restarts. A dialog the container no longer knows (restored
- * from the database) is continued by {@link RestoredDialogRequests}.
+ * Sends NOTIFYs in the subscription's dialog (RFC 6665 section 4.2.2), built from the dialog the
+ * application keeps ({@link DialogRequests}): Call-ID, tags, Request-URI (the subscriber's Contact),
+ * route set and the CSeq the notifier chose; this class adds {@code Event},
+ * {@code Subscription-State} (with the RFC 6446 rate control in force) and the body.
  */
 public final class SipNotifySender implements NotifySender {
 
-  private final SipDialogs dialogs;
   private final SipFactory sipFactory;
-  private final RestoredDialogRequests restoredDialogs;
+  private final DialogRequests dialogs;
+  /**
+   * One parsed header value per token (event packages, subscription states), cloned for each
+   * NOTIFY: the container's {@code createParameterable} first tries the text as an address and
+   * pays for a parse exception every time.
+   */
+  private final Map<String, Parameterable> templates = new ConcurrentHashMap<>();
 
-  SipNotifySender(SipDialogs dialogs, SipFactory sipFactory, RestoredDialogRequests restoredDialogs) {
-    this.dialogs = dialogs;
+  SipNotifySender(SipFactory sipFactory, DialogRequests dialogs) {
     this.sipFactory = sipFactory;
-    this.restoredDialogs = restoredDialogs;
+    this.dialogs = dialogs;
   }
 
   @Override
-  public void release(SubscriptionKey key) {
-    dialogs.unbind(key);
-  }
-
-  @Override
-  public long send(Notification notification) {
+  public void send(Notification notification) {
     SubscriptionKey key = notification.key();
-    Optional<SipSession> session = dialogs.find(key);
+    SipServletRequest notify = dialogs.notify(notification);
     try {
-      // A dialog the container knows gives the NOTIFY; one it lost (restart) is rebuilt from storage.
-      SipServletRequest notify;
-      if (session.isEmpty()) {
-        // Each NOTIFY of a restored dialog is built from storage: the container keeps no state
-        // for the dialog, so the watcher's in-dialog requests reach the application as new ones.
-        notify = restoredDialogs.notify(notification);
-      } else {
-        notify = session.get().createRequest("NOTIFY");
-      }
-      CseqFloor.raise(notify, notification.minimumCseq());
+      CseqFloor.raise(notify, notification.cseq());
       notify.setParameterableHeader(SipHeaders.EVENT, eventHeader(key));
       notify.setParameterableHeader(SipHeaders.SUBSCRIPTION_STATE, subscriptionState(notification));
       if (notification.body().isPresent()) {
         notify.setContent(notification.body().get().bytes(), notification.body().get().contentType());
       }
       notify.send();
-      if (notification.state() == SubscriptionState.TERMINATED) {
-        dialogs.unbind(key);
-      }
-      return RequestFields.cseq(notify);
     } catch (IOException | ServletParseException | IllegalStateException e) {
-      dialogs.unbind(key);
+      release(notify);
       throw new NotifyFailedException("NOTIFY for " + key + " not sent: " + e.getMessage(), e);
     }
   }
 
+  private static void release(SipServletRequest notify) {
+    SipApplicationSession session = notify.getApplicationSession(false);
+    if (session != null && session.isValid()) {
+      session.invalidate();
+    }
+  }
+
   private Parameterable eventHeader(SubscriptionKey key) throws ServletParseException {
-    Parameterable event = sipFactory.createParameterable(key.event());
+    Parameterable event = header(key.event());
     if (!key.eventId().isEmpty()) {
       event.setParameter("id", key.eventId());
     }
     return event;
   }
 
-  /** {@code active;expires=N}, {@code pending;expires=N} or {@code terminated;reason=R}. */
+  /**
+   * {@code active;expires=N}, {@code pending;expires=N} or {@code terminated;reason=R}, with the
+   * rate control in force reflected back (RFC 6446 sections 5.2, 6.2, 7.2).
+   */
   private Parameterable subscriptionState(Notification notification) throws ServletParseException {
-    Parameterable state = sipFactory.createParameterable(notification.state().token());
+    Parameterable state = header(notification.state().token());
     if (notification.state() == SubscriptionState.TERMINATED) {
       notification.reason().ifPresent(reason -> state.setParameter("reason", reason.token()));
     } else {
       state.setParameter("expires", Long.toString(notification.expiresSeconds()));
     }
+    NotifyRate rate = notification.rate();
+    rateParameter(state, "min-rate", rate.minRate());
+    rateParameter(state, "max-rate", rate.maxRate());
+    rateParameter(state, "adaptive-min-rate", rate.adaptiveMinRate());
     return state;
+  }
+
+  /** RFC 6446 section 9.2: at most two digits before the point and ten after. */
+  private static void rateParameter(Parameterable header, String name, OptionalDouble rate) {
+    if (rate.isPresent()) {
+      String text = String.format(Locale.ROOT, "%.10f", rate.getAsDouble()).replaceAll("0+$", "").replaceAll("\\.$", "");
+      header.setParameter(name, text);
+    }
+  }
+
+  private Parameterable header(String token) throws ServletParseException {
+    Parameterable template = templates.get(token);
+    if (template == null) {
+      template = sipFactory.createParameterable(token);
+      if (templates.size() < 64) { // tokens come from our own code; the bound is a safeguard
+        templates.put(token, template);
+      }
+    }
+    return (Parameterable) template.clone();
   }
 }

@@ -30,7 +30,8 @@ final class SubscribeRequestParser {
         request.getTransport() == null ? "udp" : request.getTransport().toLowerCase(java.util.Locale.ROOT));
     return new SubscribeCommand(
         key, presentity, RequestFields.fromAor(request), RequestFields.expires(request), inDialog, dialog,
-        AcceptHeaders.parse(request.getHeaders(SipHeaders.ACCEPT)), RequestFields.fromDisplayName(request));
+        AcceptHeaders.parse(request.getHeaders(SipHeaders.ACCEPT)), RequestFields.fromDisplayName(request),
+        event.rate());
   }
 
   private static Aor toAor(SipServletRequest request) {

@@ -23,9 +23,12 @@ import org.mobicents.servlet.sip.startup.SipProtocolHandler;
 import org.mobicents.servlet.sip.startup.SipStandardContext;
 import org.mobicents.servlet.sip.startup.SipStandardEngine;
 import org.mobicents.servlet.sip.startup.SipStandardService;
+import org.presenceagent.bootstrap.PresenceAgentBootstrap;
 import org.presenceagent.container.PrestartedSipExecutor;
 import org.presenceagent.container.SipSessionManager;
 import org.presenceagent.sip.MalformedRequestValve;
+import org.presenceagent.sip.OverloadValve;
+import org.presenceagent.sip.stack.PresenceMessageProcessorFactory;
 
 /**
  * The Restcomm SIP Servlets container (Tomcat 7 flavour, JAIN-SIP) embedded in this JVM, with the
@@ -196,9 +199,12 @@ public final class EmbeddedSipServer implements AutoCloseable {
   }
 
   /**
-   * JAIN-SIP settings: the list shared with the assembled Tomcat container ({@link #STACK_PROPERTIES}),
-   * plus what only the standalone server has: a stack name per address and port, and the
-   * malformed-request valve, whose class is on this class path.
+   * JAIN-SIP settings, chosen by measurement (docs/performance.md): the list shared with the
+   * assembled Tomcat container ({@link #STACK_PROPERTIES}: dialogs are the application's business, so
+   * automatic dialogs are off, ...), plus what only the standalone server has or can compute: a stack
+   * name per address and port, the log level of logback.xml, one worker per core (the work is
+   * CPU-bound: more threads only add context switches), our UDP receiver, which reuses its buffer and
+   * times the queue, and the valves, whose classes are on this class path.
    */
   private static Properties sipStackProperties(String bind, int port) {
     Properties properties = new Properties();
@@ -211,14 +217,29 @@ public final class EmbeddedSipServer implements AutoCloseable {
       throw new UncheckedIOException("cannot read " + STACK_PROPERTIES, e);
     }
     properties.setProperty("javax.sip.STACK_NAME", "presence-agent-" + bind + "-" + port);
-    // Malformed headers get 400 instead of being silently dropped by the parser.
-    properties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", MalformedRequestValve.class.getName());
+    // JAIN-SIP logs through the log4j 1.2 API, which log4j-over-slf4j routes to logback. A fixed
+    // level taken from logback.xml's "gov.nist" logger at start: the LOG4J mode asked logback for
+    // the level at every message, several times per message.
+    properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", stackTraceLevel());
+    properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE",
+        Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors())));
+    properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", PresenceMessageProcessorFactory.class.getName());
+    // Overload control first (a refusal must cost as little as possible), then malformed headers
+    // get 400 instead of being silently dropped by the parser.
+    properties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE",
+        OverloadValve.class.getName() + "," + MalformedRequestValve.class.getName());
     // An operator may tune the stack without a rebuild: -Dgov.nist.javax.sip.X=... wins over the defaults above.
     System.getProperties().stringPropertyNames().stream()
         .filter(name -> name.startsWith("gov.nist.javax.sip.") || name.startsWith("javax.sip.")
             || name.startsWith("org.mobicents.servlet.sip."))
         .forEach(name -> properties.setProperty(name, System.getProperty(name)));
     return properties;
+  }
+
+  /** JAIN-SIP's trace level (gov.nist.core.LogLevels) for the level of logback's "gov.nist" logger. */
+  private static String stackTraceLevel() {
+    org.slf4j.Logger stack = org.slf4j.LoggerFactory.getLogger("gov.nist");
+    return stack.isDebugEnabled() ? "DEBUG" : stack.isInfoEnabled() ? "INFO" : stack.isWarnEnabled() ? "8" : "ERROR";
   }
 
   /** Copies sip.xml and web.xml from the class path: the class path holds the application's classes. */
@@ -272,8 +293,16 @@ public final class EmbeddedSipServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops gracefully: the application first refuses new requests with 503 and finishes those it
+   * started ({@code PresenceAgentBootstrap.DRAIN_ATTRIBUTE}), then the container stops.
+   */
   @Override
   public void close() {
+    if (context.getState().isAvailable()
+        && applicationAttribute(PresenceAgentBootstrap.DRAIN_ATTRIBUTE) instanceof Runnable drain) {
+      drain.run();
+    }
     try {
       if (service.getState().isAvailable()) {
         service.stop();

@@ -83,6 +83,41 @@ class StandaloneJarIT {
   }
 
   /**
+   * A stop under load (issue 13): requests arriving while the server stops get 503 with
+   * Retry-After or their normal answer, the requests already started are finished, nothing is
+   * logged as an error, and the process ends cleanly.
+   */
+  @Test
+  void stoppingUnderLoadAnswersOr503sEveryRequestAndLogsNoError() throws Exception {
+    int sipPort = FreePorts.find();
+    Path log = dataDir.resolve("stop-under-load.log");
+    Process server = start(log, "--sip-port", Integer.toString(sipPort), "--http-port", Integer.toString(FreePorts.find()),
+        "--data-dir", dataDir.resolve("stop-data").toString(), "--param", "auth=none");
+    try {
+      Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+          .until(() -> Files.readString(log).contains("is ready") || !server.isAlive());
+      java.util.Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+      try (UdpBurst burst = new UdpBurst(sipPort)) {
+        burst.publish(200, "before");
+        server.destroy(); // SIGTERM while 200 PUBLISHes are on their way
+        for (int round = 0; round < 10 && server.isAlive(); round++) {
+          burst.publish(50, "during" + round);
+          Thread.sleep(50);
+        }
+        byStatus = burst.collect(3_000);
+      }
+
+      assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s of SIGTERM").isTrue();
+      String output = Files.readString(log);
+      assertThat(output).contains("Presence Agent stopped").doesNotContain("ERROR").doesNotContain("Exception");
+      byStatus.remove(0); // sent after the process had closed its socket: nobody to answer
+      assertThat(byStatus.keySet()).as("answers while stopping: %s", byStatus).isSubsetOf(200, 503);
+    } finally {
+      server.destroyForcibly();
+    }
+  }
+
+  /**
    * The failover promise of the seed ({@code use_db=1}): after {@code kill -9} and a restart on
    * the same ports and data directory, a watcher that stayed up keeps getting NOTIFYs in its
    * dialog (same Call-ID and tags, higher CSeq), and its re-SUBSCRIBE lands in the restored

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.PresentitySequencer;
 import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
@@ -20,6 +20,7 @@ import org.presenceagent.application.notify.PresentityState;
 import org.presenceagent.application.notify.OfflineWatcherInfo;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.publish.PublishService;
+import org.presenceagent.application.subscribe.CseqReservation;
 import org.presenceagent.application.subscribe.StaleSubscriptions;
 import org.presenceagent.application.subscribe.SubscribeService;
 import org.presenceagent.document.PidfCodec;
@@ -37,12 +38,15 @@ import org.presenceagent.infrastructure.persistence.InMemoryOfflineWatcherReposi
 import org.presenceagent.infrastructure.persistence.IndexedPublicationRepository;
 import org.presenceagent.infrastructure.persistence.IndexedSubscriptionRepository;
 import org.presenceagent.infrastructure.persistence.PublicationStore;
+import org.presenceagent.infrastructure.persistence.StoredChanges;
+import org.presenceagent.domain.shared.UnitOfWork;
 import org.presenceagent.infrastructure.persistence.SubscriptionStore;
 
 /**
- * The use cases wired as the composition root does, with memory-only repositories, a recording
- * NOTIFY sender, a manual timer and a clock the test moves. Expiry policy: min 60, default 3600,
- * max 7200 seconds. Offline watcher information is on.
+ * The use cases wired as the composition root does, with memory-only repositories (units of work
+ * commit at once), a recording NOTIFY sender, NOTIFYs sent on the calling thread, a manual timer
+ * and a clock the test moves: every request is answered before the use case returns. Expiry
+ * policy: min 60, default 3600, max 7200 seconds. Offline watcher information is on.
  */
 public final class ApplicationHarness {
 
@@ -60,7 +64,8 @@ public final class ApplicationHarness {
   public final DocumentCodec codec = new PidfCodec(new SecureXml());
   public final EventPackages eventPackages =
       new EventPackages(List.of(EventPackage.PRESENCE, EventPackage.PRESENCE_WINFO));
-  public final PresentityLocks locks = new PresentityLocks(16);
+  public final PresentitySequencer sequencer = new PresentitySequencer();
+  public final UnitOfWork.Factory units = StoredChanges.inMemory();
   public final InMemoryOfflineWatcherRepository offlineWatcherStore = new InMemoryOfflineWatcherRepository();
   public final OfflineWatcherInfo offlineWatchers;
   public final NotifyService notifyService;
@@ -76,10 +81,14 @@ public final class ApplicationHarness {
     notifyService = new NotifyService(
         PresentityState.publicationsOnly(publications, codec, clock), subscriptions, codec, sender, authorization,
         new WatcherInfoCodec(), offlineWatchers,
-        presentity -> Optional.empty(), clock, true, SphereChanges.NONE);
-    expiryService = new ExpiryService(subscriptions, publications, notifyService, locks, clock);
+        presentity -> Optional.empty(), clock, true, SphereChanges.NONE, Runnable::run, scheduler);
+    expiryService = new ExpiryService(subscriptions, publications, units, notifyService, sequencer, clock);
     subscriptionTimers = new SubscriptionTimers(scheduler, expiryService);
     publicationTimers = new PublicationTimers(scheduler, expiryService);
+    sender.answerWith(notification -> notifyService.notifyAnswered(notification.key(), 200));
+    NotifyResponseService responses = notifyResponseService(false);
+    notifyService.connect(key -> responses.drop(key, "NOTIFY could not be sent"),
+        new CseqReservation(subscriptions, units, sequencer));
   }
 
   /** Every watcher authorized at once. */
@@ -90,17 +99,17 @@ public final class ApplicationHarness {
   public SubscribeService subscribeService() {
     return new SubscribeService(
         eventPackages, () -> EXPIRY, AuthorizationPolicies.of(authorization, AuthorizationPolicy.ownerOnly()),
-        subscriptions, notifyService, subscriptionTimers, locks, clock,
-        new StaleSubscriptions(subscriptions, subscriptionTimers, sender, false));
+        subscriptions, units, notifyService, subscriptionTimers, sequencer, clock,
+        new StaleSubscriptions(subscriptions, subscriptionTimers, notifyService, false));
   }
 
   public PublishService publishService() {
     return new PublishService(
-        eventPackages, () -> EXPIRY, codec, publications, notifyService, publicationTimers, locks, clock);
+        eventPackages, () -> EXPIRY, codec, publications, units, notifyService, publicationTimers, sequencer, clock);
   }
 
   public AuthorizeService authorizeService() {
-    return new AuthorizeService(subscriptions, authorization, notifyService, subscriptionTimers, locks);
+    return new AuthorizeService(subscriptions, units, authorization, notifyService, subscriptionTimers, sequencer);
   }
 
   /**
@@ -114,11 +123,11 @@ public final class ApplicationHarness {
       Consumer<Aor> reauthorize, Map<String, String> settings, LiveSettings liveSettings) {
     return new ManagementService(subscriptions, publications, bindings,
         PresentityState.publicationsOnly(publications, codec, clock), notifyService, publishService(), expiryService,
-        subscriptionTimers, new RegistrationTimers(scheduler, bindings, notifyService, locks, clock, false),
-        offlineWatchers, reauthorize, locks, eventPackages.names(), settings, liveSettings, clock);
+        subscriptionTimers, new RegistrationTimers(scheduler, bindings, units, notifyService, sequencer, clock, false),
+        offlineWatchers, reauthorize, units, sequencer, eventPackages.names(), settings, liveSettings, clock);
   }
 
   public NotifyResponseService notifyResponseService(boolean ignore408) {
-    return new NotifyResponseService(subscriptions, subscriptionTimers, locks, () -> ignore408, offlineWatchers);
+    return new NotifyResponseService(subscriptions, units, subscriptionTimers, sequencer, () -> ignore408, notifyService);
   }
 }

@@ -7,30 +7,50 @@ import org.presenceagent.application.port.Notification;
 import org.presenceagent.application.port.NotifyFailedException;
 import org.presenceagent.application.port.NotifySender;
 
-/** Records every NOTIFY instead of sending it; CSeqs count up from 1. Can be told to fail. */
+/**
+ * Records every NOTIFY instead of sending it, and plays a watcher that answers each one at once
+ * with 200 (so the dialog's next NOTIFY may go), unless told to hold the answers. Can be told to
+ * fail.
+ */
 public final class RecordingNotifySender implements NotifySender {
 
   private final List<Notification> sent = new ArrayList<>();
+  private final List<Notification> unanswered = new ArrayList<>();
   private Consumer<Notification> listener = notification -> {};
-  private long cseq;
+  private Consumer<Notification> answerer = notification -> {};
   private boolean failing;
-
-  /** The keys whose dialogs were released, in order. */
-  public final List<org.presenceagent.domain.subscription.SubscriptionKey> released = new ArrayList<>();
+  private boolean holding;
 
   @Override
-  public void release(org.presenceagent.domain.subscription.SubscriptionKey key) {
-    released.add(key);
-  }
-
-  @Override
-  public long send(Notification notification) {
+  public void send(Notification notification) {
     if (failing) {
       throw new NotifyFailedException("dialog gone (test)");
     }
     sent.add(notification);
     listener.accept(notification);
-    return ++cseq;
+    if (holding) {
+      unanswered.add(notification);
+    } else {
+      answerer.accept(notification);
+    }
+  }
+
+  /** How a NOTIFY is answered 200 (the harness connects it to the notifier). */
+  public void answerWith(Consumer<Notification> answerer) {
+    this.answerer = answerer;
+  }
+
+  /** From now on NOTIFYs stay unanswered until {@link #answerAll()}. */
+  public void holdAnswers() {
+    holding = true;
+  }
+
+  /** Answers every NOTIFY held so far, oldest first, and stops holding. */
+  public void answerAll() {
+    holding = false;
+    List<Notification> held = new ArrayList<>(unanswered);
+    unanswered.clear();
+    held.forEach(answerer);
   }
 
   /** From now on every send throws {@link NotifyFailedException}. */

@@ -12,7 +12,7 @@ public final class RecordingResponders {
   private RecordingResponders() {}
 
   /** A SUBSCRIBE responder with a fixed local tag. */
-  public static final class Subscribe implements SubscribeResponder {
+  public static final class Subscribe implements SubscribeResponder, Rejections.Rejectable {
 
     public final List<String> events;
     public boolean accepted;
@@ -42,10 +42,24 @@ public final class RecordingResponders {
       this.pending = pending;
       this.expires = expiresSeconds;
     }
+
+    /** The failure the SUBSCRIBE was rejected with, null while it was not. */
+    public RuntimeException rejection;
+
+    @Override
+    public RuntimeException rejection() {
+      return rejection;
+    }
+
+    @Override
+    public void reject(RuntimeException failure) {
+      events.add("reject");
+      this.rejection = failure;
+    }
   }
 
   /** A PUBLISH responder that keeps the results. */
-  public static final class Publish implements PublishResponder {
+  public static final class Publish implements PublishResponder, Rejections.Rejectable {
 
     public final List<String> events;
     public final List<PublishResult> results = new ArrayList<>();
@@ -62,6 +76,20 @@ public final class RecordingResponders {
     public void accept(PublishResult result) {
       events.add("accept");
       results.add(result);
+    }
+
+    /** The failure the PUBLISH was rejected with, null while it was not. */
+    public RuntimeException rejection;
+
+    @Override
+    public RuntimeException rejection() {
+      return rejection;
+    }
+
+    @Override
+    public void reject(RuntimeException failure) {
+      events.add("reject");
+      this.rejection = failure;
     }
 
     public PublishResult last() {

@@ -1,20 +1,27 @@
 package org.presenceagent.testing;
 
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.presenceagent.application.RequestRejectedException;
 
-/** Catches the {@link RequestRejectedException} a use case must throw. */
+/** Runs a request and returns the {@link RequestRejectedException} its responder was given. */
 public final class Rejections {
 
   private Rejections() {}
 
-  public static RequestRejectedException rejection(ThrowingCallable call) {
-    RequestRejectedException thrown = catchThrowableOfType(RequestRejectedException.class, call);
-    if (thrown == null) {
-      throw new AssertionError("expected a RequestRejectedException, but nothing was thrown");
+  /** A recording responder that keeps the failure it was rejected with. */
+  public interface Rejectable {
+    /** The failure, null while there is none. */
+    RuntimeException rejection();
+  }
+
+  public static RequestRejectedException rejection(Rejectable responder, Runnable request) {
+    request.run();
+    RuntimeException failure = responder.rejection();
+    if (failure == null) {
+      throw new AssertionError("expected the request to be rejected, but it was not");
     }
-    return thrown;
+    if (!(failure instanceof RequestRejectedException rejected)) {
+      throw new AssertionError("expected a RequestRejectedException, got " + failure, failure);
+    }
+    return rejected;
   }
 }

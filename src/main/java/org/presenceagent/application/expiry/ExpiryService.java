@@ -1,11 +1,15 @@
 package org.presenceagent.application.expiry;
 
 import java.time.Clock;
-import org.presenceagent.application.PresentityLocks;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.presenceagent.application.Completion;
+import org.presenceagent.application.PresentitySequencer;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.presentity.PublicationRepository;
 import org.presenceagent.domain.shared.ETag;
+import org.presenceagent.domain.shared.UnitOfWork;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
@@ -14,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens when time runs out. Each handler checks again under the presentity's lock whether
- * the item really expired, since a refresh may have moved its expiry after the timer was taken.
+ * What happens when time runs out. Each handler checks again in the presentity's turn whether the
+ * item really expired, since a refresh may have moved its expiry after the timer was taken; the
+ * removal is stored before anyone is told. Timer threads only queue the step, they never wait.
  */
 public final class ExpiryService {
 
@@ -23,20 +28,23 @@ public final class ExpiryService {
 
   private final SubscriptionRepository subscriptions;
   private final PublicationRepository publications;
+  private final UnitOfWork.Factory units;
   private final NotifyService notifier;
-  private final PresentityLocks locks;
+  private final PresentitySequencer sequencer;
   private final Clock clock;
 
   public ExpiryService(
       SubscriptionRepository subscriptions,
       PublicationRepository publications,
+      UnitOfWork.Factory units,
       NotifyService notifier,
-      PresentityLocks locks,
+      PresentitySequencer sequencer,
       Clock clock) {
     this.subscriptions = subscriptions;
     this.publications = publications;
+    this.units = units;
     this.notifier = notifier;
-    this.locks = locks;
+    this.sequencer = sequencer;
     this.clock = clock;
   }
 
@@ -44,47 +52,63 @@ public final class ExpiryService {
    * Ends an expired subscription with a final {@code terminated;reason=timeout} NOTIFY
    * (RFC 6665 section 4.2.2).
    *
-   * @return whether it had expired
+   * @return completes with whether it had expired
    */
-  public boolean expireSubscription(SubscriptionKey key) {
+  public CompletableFuture<Boolean> expireSubscription(SubscriptionKey key) {
     return subscriptions.find(key)
-        .map(found -> locks.withLock(found.presentity(), () -> expireLocked(key)))
-        .orElse(false);
+        .map(found -> sequencer.submit(found.presentity(), () -> expireInTurn(key)))
+        .orElse(CompletableFuture.completedFuture(false));
   }
 
-  private boolean expireLocked(SubscriptionKey key) {
+  private CompletionStage<Boolean> expireInTurn(SubscriptionKey key) {
     Subscription subscription = subscriptions.find(key).orElse(null);
     if (subscription == null || !subscription.isExpired(clock)) {
-      return false;
+      return CompletableFuture.completedFuture(false);
     }
     boolean authorized = subscription.isActive();
-    subscription.terminate(TerminationReason.TIMEOUT);
-    subscriptions.remove(key);
-    LOG.debug("subscription {} expired", key);
-    notifier.notifySubscription(subscription, authorized);
-    return true;
+    Subscription ended = subscription.terminated(TerminationReason.TIMEOUT);
+    UnitOfWork work = units.begin();
+    subscriptions.remove(work, key);
+    return work.commit().thenApply(ignored -> {
+      LOG.debug("subscription {} expired", key);
+      notifier.notifySubscription(ended, authorized);
+      return true;
+    });
   }
 
   /**
    * Removes an expired publication and tells the presentity's watchers at once (RFC 3903
    * section 6: expired state is no longer part of the composed state).
    *
-   * @return whether it had expired
+   * @return completes with whether it had expired
    */
-  public boolean expirePublication(ETag etag) {
+  public CompletableFuture<Boolean> expirePublication(ETag etag) {
     return publications.find(etag)
-        .map(found -> locks.withLock(found.presentity(), () -> expirePublicationLocked(etag)))
-        .orElse(false);
+        .map(found -> sequencer.submit(found.presentity(), () -> expirePublicationInTurn(etag)))
+        .orElse(CompletableFuture.completedFuture(false));
   }
 
-  private boolean expirePublicationLocked(ETag etag) {
+  private CompletionStage<Boolean> expirePublicationInTurn(ETag etag) {
     Publication publication = publications.find(etag).orElse(null);
     if (publication == null || !publication.isExpired(clock)) {
-      return false;
+      return CompletableFuture.completedFuture(false);
     }
-    publications.remove(etag);
-    LOG.debug("publication {} of {} expired", etag, publication.presentity());
-    notifier.notifyWatchers(publication.presentity(), publication.event());
-    return true;
+    UnitOfWork work = units.begin();
+    publications.remove(work, etag);
+    return work.commit().thenApply(ignored -> {
+      LOG.debug("publication {} of {} expired", etag, publication.presentity());
+      notifier.notifyWatchers(publication.presentity(), publication.event());
+      return true;
+    });
+  }
+
+  /** For callers that need the answer now (management, tests): waits for {@link #expireSubscription}. */
+  public boolean expireSubscriptionNow(SubscriptionKey key) {
+    return Completion.join(expireSubscription(key));
+  }
+
+  /** For callers that need the answer now (management, tests): waits for {@link #expirePublication}. */
+  public boolean expirePublicationNow(ETag etag) {
+    return Completion.join(expirePublication(etag));
   }
 }

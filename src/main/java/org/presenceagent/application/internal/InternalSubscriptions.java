@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.PresentitySequencer;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.notify.PresentityObserver;
 import org.presenceagent.application.port.NotifyBody;
@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *       be confirmed ends with deactivated (a subscription never goes back to pending).
  * </ul>
  *
- * <p>Updates are delivered on the thread that made the change, under the presentity's lock, in the
- * order of the changes; a callback should hand long work to another thread. A callback that throws
+ * <p>Updates are delivered on the thread that made the change, in the presentity's turn, in the
+ * order of the changes; a callback should hand long work to another thread, and must not subscribe
+ * or cancel for the same presentity from within the callback (that waits for the turn it is in). A callback that throws
  * ends its subscription (as a NOTIFY that fails does). An update that would repeat the previous one
  * (same state and document) is not delivered.
  *
@@ -56,7 +57,7 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
   private final boolean accepted;
   private final AuthorizationPolicy authorization;
   private final NotifyService documents;
-  private final PresentityLocks locks;
+  private final PresentitySequencer sequencer;
   private final Map<Aor, List<Entry>> byPresentity = new ConcurrentHashMap<>();
 
   /**
@@ -65,11 +66,11 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
    * @param documents composes the presentity's document as a watcher sees it
    */
   public InternalSubscriptions(
-      boolean accepted, AuthorizationPolicy authorization, NotifyService documents, PresentityLocks locks) {
+      boolean accepted, AuthorizationPolicy authorization, NotifyService documents, PresentitySequencer sequencer) {
     this.accepted = accepted;
     this.authorization = authorization;
     this.documents = documents;
-    this.locks = locks;
+    this.sequencer = sequencer;
   }
 
   /**
@@ -86,7 +87,7 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
     if (!accepted) {
       throw new InternalSubscriptionsDisabledException();
     }
-    return locks.withLock(presentity, () -> {
+    return sequencer.await(presentity, () -> {
       Entry entry = new Entry(presentity, watcher, listener);
       SubHandling handling = authorization.decide(watcher, presentity);
       if (handling == SubHandling.BLOCK) {
@@ -104,7 +105,7 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
     });
   }
 
-  /** Called under the presentity's lock after a change of its document or rules. */
+  /** Called in the presentity's turn after a change of its document or rules. */
   @Override
   public void presentityChanged(Aor presentity) {
     for (Entry entry : byPresentity.getOrDefault(presentity, List.of())) {
@@ -126,10 +127,11 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
   @Override
   public void close() {
     for (Aor presentity : new ArrayList<>(byPresentity.keySet())) {
-      locks.withLock(presentity, () -> {
+      sequencer.await(presentity, () -> {
         for (Entry entry : byPresentity.getOrDefault(presentity, List.of())) {
           entry.end(TerminationReason.DEACTIVATED);
         }
+        return null;
       });
     }
   }
@@ -165,10 +167,11 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
 
     @Override
     public void cancel() {
-      locks.withLock(presentity, () -> {
+      sequencer.await(presentity, () -> {
         if (state != SubscriptionState.TERMINATED) {
           end(TerminationReason.TIMEOUT);
         }
+        return null;
       });
     }
 

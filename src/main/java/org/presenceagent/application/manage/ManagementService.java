@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.Completion;
+import org.presenceagent.application.PresentitySequencer;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyService;
@@ -23,6 +24,7 @@ import org.presenceagent.application.notify.OfflineWatcherInfo;
 import org.presenceagent.application.notify.PresentityState;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.application.publish.PublishCommand;
+import org.presenceagent.application.publish.PublishResponder;
 import org.presenceagent.application.publish.PublishResult;
 import org.presenceagent.application.publish.PublishService;
 import org.presenceagent.application.register.RegistrationTimers;
@@ -32,6 +34,7 @@ import org.presenceagent.domain.presentity.PublicationRepository;
 import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.registration.BindingRepository;
 import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.domain.shared.UnitOfWork;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
@@ -69,7 +72,8 @@ public final class ManagementService {
   private final RegistrationTimers registrationTimers;
   private final OfflineWatcherInfo offlineWatchers;
   private final Consumer<Aor> reauthorize;
-  private final PresentityLocks locks;
+  private final UnitOfWork.Factory units;
+  private final PresentitySequencer sequencer;
   private final List<String> eventPackages;
   private final Map<String, String> settings;
   private final LiveSettings liveSettings;
@@ -94,7 +98,8 @@ public final class ManagementService {
       RegistrationTimers registrationTimers,
       OfflineWatcherInfo offlineWatchers,
       Consumer<Aor> reauthorize,
-      PresentityLocks locks,
+      UnitOfWork.Factory units,
+      PresentitySequencer sequencer,
       List<String> eventPackages,
       Map<String, String> settings,
       LiveSettings liveSettings,
@@ -110,7 +115,8 @@ public final class ManagementService {
     this.registrationTimers = registrationTimers;
     this.offlineWatchers = offlineWatchers;
     this.reauthorize = reauthorize;
-    this.locks = locks;
+    this.units = units;
+    this.sequencer = sequencer;
     this.eventPackages = List.copyOf(eventPackages);
     this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     this.liveSettings = liveSettings;
@@ -169,19 +175,22 @@ public final class ManagementService {
    * @return the ended subscription as it was; empty when there is none with that id
    */
   public Optional<SubscriptionView> terminate(SubscriptionKey key, TerminationReason reason) {
-    return subscriptions.find(key).flatMap(found -> locks.withLock(found.presentity(), () -> {
+    return subscriptions.find(key).flatMap(found -> sequencer.awaitStep(found.presentity(), () -> {
       Subscription subscription = subscriptions.find(key).orElse(null);
       if (subscription == null || subscription.isTerminated()) {
-        return Optional.<SubscriptionView>empty();
+        return CompletableFuture.completedFuture(Optional.<SubscriptionView>empty());
       }
       SubscriptionView before = view(subscription);
       boolean authorized = subscription.isActive();
-      subscription.terminate(reason);
-      subscriptions.remove(key);
-      subscriptionTimers.cancel(subscription);
-      LOG.info("subscription {} terminated by an operator, reason={}", key, reason.token());
-      notifier.notifySubscription(subscription, authorized);
-      return Optional.of(before);
+      Subscription ended = subscription.terminated(reason);
+      UnitOfWork work = units.begin();
+      subscriptions.remove(work, key);
+      return work.commit().thenApply(ignored -> {
+        subscriptionTimers.cancel(ended);
+        LOG.info("subscription {} terminated by an operator, reason={}", key, reason.token());
+        notifier.notifySubscription(ended, authorized);
+        return Optional.of(before);
+      });
     }));
   }
 
@@ -200,11 +209,22 @@ public final class ManagementService {
    *     type that cannot be published, 400 for an invalid document, 423 for a too brief expiry
    */
   public PublishResult publish(Aor presentity, String contentType, byte[] document, OptionalLong requestedExpires) {
-    AtomicReference<PublishResult> result = new AtomicReference<>();
+    CompletableFuture<PublishResult> result = new CompletableFuture<>();
     publishService.publish(new PublishCommand(presentity, EventPackage.PRESENCE.name(), requestedExpires,
-        Optional.empty(), Optional.of(new PublishCommand.Body(contentType, document))), result::set);
+        Optional.empty(), Optional.of(new PublishCommand.Body(contentType, document))), new PublishResponder() {
+          @Override
+          public void accept(PublishResult published) {
+            result.complete(published);
+          }
+
+          @Override
+          public void reject(RuntimeException failure) {
+            result.completeExceptionally(failure);
+          }
+        });
+    PublishResult published = Completion.join(result);
     LOG.info("{} published for {} by an operator", contentType, presentity);
-    return result.get();
+    return published;
   }
 
   /** The seed's {@code target_online()}: registered, or a live publication says open. */
@@ -219,19 +239,19 @@ public final class ManagementService {
   public CleanupResult cleanup() {
     int endedSubscriptions = 0;
     for (Subscription subscription : subscriptions.findAll()) {
-      if (subscription.isExpired(clock) && expiry.expireSubscription(subscription.key())) {
+      if (subscription.isExpired(clock) && expiry.expireSubscriptionNow(subscription.key())) {
         endedSubscriptions++;
       }
     }
     int removedPublications = 0;
     for (Publication publication : publications.findAll()) {
-      if (publication.isExpired(clock) && expiry.expirePublication(publication.etag())) {
+      if (publication.isExpired(clock) && expiry.expirePublicationNow(publication.etag())) {
         removedPublications++;
       }
     }
     int removedBindings = 0;
     for (Binding binding : bindings.findAll()) {
-      if (binding.isExpired(clock) && registrationTimers.expireIfDue(binding)) {
+      if (binding.isExpired(clock) && Completion.join(registrationTimers.expireIfDue(binding))) {
         removedBindings++;
       }
     }
@@ -322,6 +342,6 @@ public final class ManagementService {
     return new SubscriptionView(subscription.key().asText(), subscription.watcher().uri(),
         subscription.presentity().uri(), subscription.event(), subscription.state().token(),
         subscription.contentType(), subscription.expiresAt(), subscription.remainingSeconds(clock),
-        subscription.key().callId(), subscription.version());
+        subscription.key().callId(), notifier.notificationsSent(subscription.key()));
   }
 }

@@ -1,14 +1,24 @@
 package org.presenceagent.application.notify;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.presenceagent.application.notify.DialogNotifier.Content;
+import org.presenceagent.application.notify.DialogNotifier.PresenceContent;
+import org.presenceagent.application.notify.DialogNotifier.Request;
+import org.presenceagent.application.notify.DialogNotifier.Ticket;
+import org.presenceagent.application.notify.DialogNotifier.WatcherInfoContent;
+import org.presenceagent.application.notify.PresentityChange.BodyKey;
 import org.presenceagent.application.port.DocumentCodec;
+import org.presenceagent.application.port.ExpiryScheduler;
 import org.presenceagent.application.port.Notification;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.application.port.NotifyFailedException;
@@ -22,6 +32,7 @@ import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.Subscription;
+import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
 import org.presenceagent.domain.subscription.SubscriptionState;
 import org.presenceagent.domain.watcher.WatcherList;
@@ -29,22 +40,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the NOTIFYs of the presence event package (RFC 3856 section 6.7): the state of one
- * subscription after it was created, refreshed or ended, and the new state of a presentity to all
- * its active watchers after a change. Callers hold the presentity's lock, so NOTIFYs of one
- * presentity leave in the order of the changes.
+ * Sends the NOTIFYs of the presence event packages (RFC 3856 section 6.7, RFC 3857): the state of
+ * one subscription after it was created, refreshed or ended, and the new state of a presentity to
+ * all its active watchers after a change.
+ *
+ * <p>How NOTIFYs leave: each dialog has a {@link DialogNotifier} that keeps one NOTIFY in flight
+ * (RFC 6665 section 4.2.2), merges what arrives meanwhile and honours RFC 6446 rate control. A
+ * subscription's own NOTIFY goes out on the caller's thread when its dialog is idle (a SUBSCRIBE
+ * costs no hand-over); the NOTIFYs of a presentity change go out from the bounded {@code executor},
+ * so the request that changed the state is answered without waiting for its watchers. Bodies are
+ * composed once per change, format and view ({@link PresentityChange}).
  *
  * <p>An active watcher gets the presentity's state only while its policy says {@code allow} when
  * the NOTIFY is built, and only what the transformations of its rules show (RFC 5025 section
- * 3.3). Otherwise it gets the document of a presentity without publications (one
- * closed tuple): that is what {@code polite-block} means (RFC 5025 section 3.2.1: the watcher
- * cannot tell it from a presentity that is offline), and it also fails closed while rules are not
- * known (an XCAP server that does not answer) or have just been withdrawn. The policy is asked at
- * each NOTIFY, so a change of rules changes what the watcher sees next.
+ * 3.3). Otherwise it gets the document of a presentity without publications (one closed tuple):
+ * that is what {@code polite-block} means (RFC 5025 section 3.2.1), and it also fails closed while
+ * rules are not known or have just been withdrawn.
  *
- * <p>{@code presence.winfo} subscriptions (RFC 3857) get the full watcher list of their
- * presentity when they are notified of their own state, and a partial one each time a presence
- * watcher of that presentity changes status.
+ * <p>{@code presence.winfo} subscriptions (RFC 3857) get the full watcher list of their presentity
+ * when they are notified of their own state, and a partial one each time a presence watcher of that
+ * presentity changes status.
  *
  * <p>Watchers in the same JVM (internal subscriptions) are {@link PresentityObserver}s told of the
  * same changes, and read the document they may see through {@link #presenceDocument}.
@@ -52,6 +67,8 @@ import org.slf4j.LoggerFactory;
 public final class NotifyService {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotifyService.class);
+  private static final String RATE_TIMER = "notify-rate:";
+  private static final String MIN_RATE_TIMER = "notify-min-rate:";
 
   private final PresentityState state;
   private final SubscriptionRepository subscriptions;
@@ -66,6 +83,11 @@ public final class NotifyService {
   private final boolean offlineBody;
   private final List<PresentityObserver> observers = new CopyOnWriteArrayList<>();
   private final SphereChanges sphereChanges;
+  private final Executor executor;
+  private final ExpiryScheduler timers;
+  private final Map<SubscriptionKey, DialogNotifier> dialogs = new ConcurrentHashMap<>();
+  private volatile Consumer<SubscriptionKey> unreachable = key -> { };
+  private volatile CseqReservations reservations = (key, cseq, version) -> { };
 
   /**
    * @param authorization the presence policy, asked at each NOTIFY for polite blocks
@@ -77,6 +99,8 @@ public final class NotifyService {
    * @param offlineBody whether a presentity without state is notified as one closed tuple
    *     ({@code notify_offline_body=1}) or with no body
    * @param sphereChanges re-authorizes the subscriptions of a presentity whose sphere changed
+   * @param executor sends the NOTIFYs of presentity changes (bounded: the application's workers)
+   * @param timers holds NOTIFYs back until RFC 6446 {@code max-rate} allows them
    */
   public NotifyService(
       PresentityState state,
@@ -89,7 +113,9 @@ public final class NotifyService {
       Function<Aor, Optional<PresenceDocument>> staticPresence,
       Clock clock,
       boolean offlineBody,
-      SphereChanges sphereChanges) {
+      SphereChanges sphereChanges,
+      Executor executor,
+      ExpiryScheduler timers) {
     this.sphereChanges = sphereChanges;
     this.staticPresence = staticPresence;
     this.offlineWatchers = offlineWatchers;
@@ -102,27 +128,222 @@ public final class NotifyService {
     this.sender = sender;
     this.clock = clock;
     this.offlineBody = offlineBody;
+    this.executor = executor;
+    this.timers = timers;
+  }
+
+  /** Stores new CSeq and version ceilings for a dialog that is about to use its reservation up. */
+  @FunctionalInterface
+  public interface CseqReservations {
+    void reserve(SubscriptionKey key, long lastCseq, long lastVersion);
   }
 
   /**
-   * Notifies one subscription of its current state.
+   * Connects what this service cannot do itself: removing a subscription whose NOTIFY could not be
+   * sent (RFC 6665 section 4.2.2), and storing CSeq reservations. Called once by the composition
+   * root, since both go through the subscriptions' use cases, which are built on this service.
+   */
+  public void connect(Consumer<SubscriptionKey> unreachable, CseqReservations reservations) {
+    this.unreachable = unreachable;
+    this.reservations = reservations;
+  }
+
+  /**
+   * Notifies one subscription of its own state (after a SUBSCRIBE, an authorization change, its
+   * end), at once when its dialog is idle.
    *
    * @param withState whether the watcher is authorized to see the presentity's state (a pending
    *     subscription, or one that ends before it was ever authorized, gets no body)
    */
   public void notifySubscription(Subscription subscription, boolean withState) {
-    Optional<NotifyBody> body = withState ? documentFor(subscription) : Optional.empty();
-    send(subscription, body);
+    Content content = withState || isWatcherInfo(subscription)
+        ? contentNow(subscription) : new PresenceContent(EMPTY_CHANGE);
+    request(subscription, new Request(subscription, withState, content, true), true);
+    if (EventPackage.PRESENCE.name().equalsIgnoreCase(subscription.event())) {
+      notifyWatcherInfo(subscription);
+    }
   }
 
-  private Optional<NotifyBody> documentFor(Subscription subscription) {
-    if (isWatcherInfo(subscription)) {
-      // RFC 3858 section 4.1: every subscription starts with (and each refresh repeats) the full state.
-      WatcherList full = watchers.full(subscription.presentity(), offlineWatchers.deliverTo(subscription));
-      return Optional.of(watcherInfo.write(full, subscription.version(), true));
+  /**
+   * Sends the presentity's new state to each of its active watchers, from the executor. Each
+   * watcher gets the view its rules give it (RFC 5025 section 3.3); watchers with the same view and
+   * format share one body.
+   */
+  public void notifyWatchers(Aor presentity, String event) {
+    List<Subscription> watching = subscriptions.findByPresentity(presentity, event);
+    if (EventPackage.PRESENCE.name().equalsIgnoreCase(event)) {
+      // Nobody to move: no rules look-up (which could wait for an external XCAP server) and nothing kept.
+      if (watching.isEmpty()) {
+        sphereChanges.forget(presentity);
+      } else if (sphereChanges.reauthorizedAfterChange(presentity)) {
+        return; // every subscription was evaluated again and notified of what it may see now
+      }
     }
-    return presenceBody(subscription.presentity(), subscription.event(),
-        new BodyKey(subscription.contentType(), viewOf(subscription.watcher(), subscription.presentity())));
+    if (!watching.isEmpty()) {
+      PresenceContent content = new PresenceContent(change(presentity, event));
+      for (Subscription subscription : watching) {
+        if (subscription.isActive()) {
+          request(subscription, new Request(subscription, true, content, false), false);
+        }
+      }
+    }
+    if (EventPackage.PRESENCE.name().equalsIgnoreCase(event)) {
+      tellObservers(presentity);
+    }
+  }
+
+  /**
+   * A NOTIFY of this dialog was answered: the next one may go (a 2xx also confirms delivered offline
+   * watcher information). Whether a failure ends the subscription is the caller's decision.
+   */
+  public void notifyAnswered(SubscriptionKey key, int status) {
+    if (status >= 200 && status < 300) {
+      offlineWatchers.acknowledged(key);
+    }
+    DialogNotifier dialog = dialogs.get(key);
+    if (dialog == null) {
+      return;
+    }
+    dialog.answered();
+    if (dialog.isClosed()) {
+      dialogs.remove(key, dialog);
+    } else {
+      dispatch(dialog);
+    }
+  }
+
+  /** The subscription ended without a final NOTIFY (dropped, replaced): its dialog is forgotten. */
+  public void forget(SubscriptionKey key) {
+    dialogs.remove(key);
+    timers.cancel(RATE_TIMER + key.asText());
+    timers.cancel(MIN_RATE_TIMER + key.asText());
+  }
+
+  /** How many NOTIFYs this process sent in the subscription's dialog (for management views). */
+  public long notificationsSent(SubscriptionKey key) {
+    DialogNotifier dialog = dialogs.get(key);
+    return dialog == null ? 0 : dialog.sent();
+  }
+
+  /** Dialogs with a NOTIFY in flight or waiting (a load signal for admission control). */
+  public int backlog() {
+    int busy = 0;
+    for (DialogNotifier dialog : dialogs.values()) {
+      if (dialog.isBusy()) {
+        busy++;
+      }
+    }
+    return busy;
+  }
+
+  private void request(Subscription subscription, Request request, boolean inline) {
+    DialogNotifier dialog = dialogs.computeIfAbsent(subscription.key(), ignored -> new DialogNotifier(subscription));
+    if (!dialog.request(request)) {
+      return; // the final NOTIFY already went out
+    }
+    if (inline) {
+      dispatch(dialog);
+    } else {
+      executor.execute(() -> dispatch(dialog));
+    }
+  }
+
+  /** Sends the dialog's next NOTIFY if it may go now, or arms the rate timer that will send it. */
+  private void dispatch(DialogNotifier dialog) {
+    Instant now = clock.instant();
+    Optional<Ticket> ticket = dialog.next(now);
+    if (ticket.isEmpty()) {
+      dialog.holdUntil(now).ifPresent(until -> {
+        if (dialog.armRateTimer()) {
+          timers.schedule(RATE_TIMER + dialog.key().asText(), until, () -> {
+            dialog.rateTimerFired();
+            executor.execute(() -> dispatch(dialog));
+          });
+        }
+      });
+      return;
+    }
+    send(dialog, ticket.get());
+  }
+
+  private void send(DialogNotifier dialog, Ticket ticket) {
+    Subscription subscription = ticket.request().subscription();
+    try {
+      sender.send(notification(ticket));
+    } catch (NotifyFailedException e) {
+      // The watcher cannot be reached any more (RFC 6665 section 4.2.2).
+      LOG.warn("NOTIFY for {} could not be sent, removing the subscription: {}", subscription.key(), e.getMessage());
+      dialogs.remove(subscription.key(), dialog);
+      if (!subscription.isTerminated()) {
+        unreachable.accept(subscription.key());
+      }
+      return;
+    }
+    if (subscription.isTerminated()) {
+      timers.cancel(MIN_RATE_TIMER + subscription.key().asText());
+      return;
+    }
+    if (ticket.cseq() + Subscription.CSEQ_RESERVATION / 2 >= subscription.cseqCeiling()
+        || ticket.version() + Subscription.CSEQ_RESERVATION / 2 >= subscription.versionCeiling()) {
+      // Reserved half a block early: the write is done long before the dialog reaches the ceiling.
+      reservations.reserve(subscription.key(), ticket.cseq(), ticket.version());
+    }
+    armMinimumRate(dialog, subscription);
+  }
+
+  /**
+   * RFC 6446 {@code min-rate} and {@code adaptive-min-rate}: when no NOTIFY went out for the
+   * allowed time, one with the current state goes (sections 6.2 and 7.2).
+   */
+  private void armMinimumRate(DialogNotifier dialog, Subscription subscription) {
+    if (subscription.rate().minRate().isEmpty() && subscription.rate().adaptiveMinRate().isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    double count = dialog.recentCount(now, subscription.rate().adaptivePeriod(), subscription.rate().assumedHistory());
+    subscription.rate().maximumInterval(count).ifPresent(interval -> {
+      Optional<Instant> sentAt = dialog.lastSent();
+      timers.schedule(MIN_RATE_TIMER + subscription.key().asText(), now.plus(interval), () -> {
+        if (dialogs.get(subscription.key()) == dialog && dialog.lastSent().equals(sentAt)) {
+          subscriptions.find(subscription.key()).filter(current -> !current.isTerminated()).ifPresent(current ->
+              request(current, new Request(current, current.isActive(), current.isActive()
+                  ? contentNow(current) : new PresenceContent(EMPTY_CHANGE), false), false));
+        }
+      });
+    });
+  }
+
+  private Content contentNow(Subscription subscription) {
+    return isWatcherInfo(subscription)
+        ? WatcherInfoContent.FULL : new PresenceContent(change(subscription.presentity(), subscription.event()));
+  }
+
+  private Notification notification(Ticket ticket) {
+    Request request = ticket.request();
+    Subscription subscription = request.subscription();
+    return new Notification(
+        subscription.key(),
+        subscription.presentity(),
+        subscription.watcher(),
+        subscription.dialog(),
+        ticket.cseq(),
+        subscription.state(),
+        subscription.terminationReason(),
+        subscription.remainingSeconds(clock),
+        request.withState() ? body(request.content(), subscription, ticket.version()) : Optional.empty(),
+        subscription.rate());
+  }
+
+  private Optional<NotifyBody> body(Content content, Subscription subscription, long version) {
+    if (content instanceof WatcherInfoContent winfo) {
+      // RFC 3858 section 4.1: every subscription starts with (and each refresh repeats) the full state.
+      WatcherList list = winfo.partial().orElseGet(
+          () -> watchers.full(subscription.presentity(), offlineWatchers.deliverTo(subscription)));
+      return Optional.of(watcherInfo.write(list, version, winfo.partial().isEmpty()));
+    }
+    PresentityChange change = ((PresenceContent) content).change();
+    BodyKey key = new BodyKey(subscription.contentType(), viewOf(subscription.watcher(), subscription.presentity()));
+    return change.body(key, documents -> presenceBody(subscription.presentity(), key, documents));
   }
 
   private static boolean isWatcherInfo(Subscription subscription) {
@@ -131,7 +352,7 @@ public final class NotifyService {
 
   /**
    * Tells the presentity's active winfo watchers of a change of one of its presence watchers
-   * (RFC 3857 section 3.4), in a partial document with the next version of each subscription.
+   * (RFC 3857 section 3.4), in a partial document.
    */
   private void notifyWatcherInfo(Subscription presenceSubscription) {
     Optional<WatcherList> change = watchers.presenceNotified(presenceSubscription);
@@ -139,10 +360,11 @@ public final class NotifyService {
       return;
     }
     boolean told = false;
+    WatcherInfoContent content = new WatcherInfoContent(change);
     for (Subscription winfo : subscriptions.findByPresentity(presenceSubscription.presentity(),
         EventPackage.PRESENCE_WINFO.name())) {
       if (winfo.isActive()) {
-        send(winfo, Optional.of(watcherInfo.write(change.get(), winfo.version(), false)));
+        request(winfo, new Request(winfo, true, content, false), false);
         told = true;
       }
     }
@@ -167,13 +389,13 @@ public final class NotifyService {
    * to compose. The same body a SIP watcher with these rules gets.
    */
   public Optional<NotifyBody> presenceDocument(Aor presentity, Aor watcher) {
-    return presenceBody(presentity, EventPackage.PRESENCE.name(),
-        new BodyKey(EventPackage.PIDF, viewOf(watcher, presentity)));
+    BodyKey key = new BodyKey(EventPackage.PIDF, viewOf(watcher, presentity));
+    return presenceBody(presentity, key, key.view().isPresent() ? documents(presentity, EventPackage.PRESENCE.name()) : List.of());
   }
 
   /**
    * The presentity's authorization rules were applied again (its SIP subscriptions were
-   * re-evaluated by the caller, under the presentity's lock): in-process observers do the same.
+   * re-evaluated by the caller, in the presentity's turn): in-process observers do the same.
    */
   public void rulesChanged(Aor presentity) {
     tellObservers(presentity);
@@ -186,54 +408,14 @@ public final class NotifyService {
   }
 
   /**
-   * Sends the presentity's new state to each of its active watchers. Each watcher gets the view its
-   * rules give it (RFC 5025 section 3.3); watchers with the same view and format share one body, so
-   * with {@code auth=none} or {@code implicit} the document is composed once per format, and the
-   * publications are gathered once for all.
-   */
-  public void notifyWatchers(Aor presentity, String event) {
-    List<Subscription> watching = subscriptions.findByPresentity(presentity, event);
-    if (EventPackage.PRESENCE.name().equalsIgnoreCase(event)) {
-      // Nobody to move: no rules look-up (which could wait for an external XCAP server) and nothing kept.
-      if (watching.isEmpty()) {
-        sphereChanges.forget(presentity);
-      } else if (sphereChanges.reauthorizedAfterChange(presentity)) {
-        return; // every subscription was evaluated again and notified of what it may see now
-      }
-    }
-    Map<BodyKey, Optional<NotifyBody>> bodies = new HashMap<>();
-    List<PresenceDocument> documents = null;
-    for (Subscription subscription : watching) {
-      if (subscription.isActive()) {
-        BodyKey key = new BodyKey(subscription.contentType(), viewOf(subscription.watcher(), presentity));
-        Optional<NotifyBody> body = bodies.get(key);
-        if (body == null) {
-          if (documents == null && key.view().isPresent()) {
-            documents = documents(presentity, event);
-          }
-          body = presenceBody(presentity, key, documents);
-          bodies.put(key, body);
-        }
-        send(subscription, body);
-      }
-    }
-    if (EventPackage.PRESENCE.name().equalsIgnoreCase(event)) {
-      tellObservers(presentity);
-    }
-  }
-
-  /**
    * The presentity's composed presence state as PIDF, as a watcher allowed to see everything gets
    * it (for management views): static presence, publications, registrations, without
    * transformations; empty only when there is nothing to compose and {@code notify_offline_body=0}.
    */
   public Optional<NotifyBody> composedPresence(Aor presentity) {
-    return presenceBody(presentity, EventPackage.PRESENCE.name(),
-        new BodyKey(EventPackage.PIDF, Optional.of(Transformations.ALL)));
+    return presenceBody(presentity, new BodyKey(EventPackage.PIDF, Optional.of(Transformations.ALL)),
+        documents(presentity, EventPackage.PRESENCE.name()));
   }
-
-  /** A body as a watcher sees it: its format and its view, empty when the state is withheld. */
-  private record BodyKey(String contentType, Optional<Transformations> view) {}
 
   /**
    * What the watcher may see now: empty when its policy does not say {@code allow} (polite-block,
@@ -248,16 +430,8 @@ public final class NotifyService {
    * The body a watcher gets. One not allowed (now) sees the presentity as if it had published
    * nothing. With nothing to compose, the watcher gets a "closed" document, or, with
    * {@code notify_offline_body=0} (OpenSIPS' parameter of that name), a NOTIFY without body.
-   * The presentity's documents are gathered only for a view that shows them.
-   */
-  private Optional<NotifyBody> presenceBody(Aor presentity, String event, BodyKey key) {
-    return presenceBody(presentity, key, key.view().isPresent() ? documents(presentity, event) : List.of());
-  }
-
-  /**
-   * As {@link #presenceBody(Aor, String, BodyKey)}, with the documents gathered once for many watchers.
    *
-   * @param documents the presentity's documents; not read (and may be null) when the state is withheld
+   * @param documents the documents the watcher's view shows (none when the state is withheld)
    */
   private Optional<NotifyBody> presenceBody(Aor presentity, BodyKey key, List<PresenceDocument> documents) {
     List<PresenceDocument> shown = key.view().isEmpty() ? List.of() : documents;
@@ -267,6 +441,13 @@ public final class NotifyService {
     return Optional.of(codec.compose(presentity, shown, key.contentType(), key.view().orElse(Transformations.ALL)));
   }
 
+  /** The presentity's state now, to be composed for its watchers. */
+  private PresentityChange change(Aor presentity, String event) {
+    return new PresentityChange(documents(presentity, event));
+  }
+
+  private static final PresentityChange EMPTY_CHANGE = new PresentityChange(List.of());
+
   /** Static presence (RFC 4827) first, then publications and registrations. */
   private List<PresenceDocument> documents(Aor presentity, String event) {
     List<PresenceDocument> documents = new ArrayList<>();
@@ -275,33 +456,5 @@ public final class NotifyService {
     }
     documents.addAll(state.documents(presentity, event));
     return documents;
-  }
-
-  private void send(Subscription subscription, Optional<NotifyBody> body) {
-    Notification notification = new Notification(
-        subscription.key(),
-        subscription.presentity(),
-        subscription.watcher(),
-        subscription.dialog(),
-        subscription.dialog().localCseq() + 1,
-        subscription.state(),
-        subscription.terminationReason(),
-        subscription.remainingSeconds(clock),
-        body);
-    try {
-      long cseq = sender.send(notification);
-      subscription.notified(cseq);
-      if (subscription.needsCseqReservation() && !subscription.isTerminated()) {
-        subscription.reserveCseqs();
-        subscriptions.save(subscription);
-      }
-      if (EventPackage.PRESENCE.name().equalsIgnoreCase(subscription.event())) {
-        notifyWatcherInfo(subscription);
-      }
-    } catch (NotifyFailedException e) {
-      // The dialog is gone: the watcher cannot be reached any more (RFC 6665 section 4.2.2).
-      LOG.warn("NOTIFY for {} could not be sent, removing the subscription: {}", subscription.key(), e.getMessage());
-      subscriptions.remove(subscription.key());
-    }
   }
 }

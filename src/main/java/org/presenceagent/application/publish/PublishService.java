@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import org.presenceagent.application.Completion;
 import org.presenceagent.application.ExpiryGrant;
-import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.PresentitySequencer;
 import org.presenceagent.application.RequestRejectedException;
 import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.notify.NotifyService;
@@ -20,12 +23,18 @@ import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.presentity.PublicationRepository;
 import org.presenceagent.domain.shared.ETag;
 import org.presenceagent.domain.shared.ExpiryPolicy;
+import org.presenceagent.domain.shared.UnitOfWork;
 
 /**
  * Handles PUBLISH as the event state compositor (RFC 3903 section 6): initial publication,
  * refresh (no body), modification (body with {@code SIP-If-Match}) and removal ({@code Expires:
- * 0}). The publisher is answered as soon as the change is stored; then every change that alters the composed state notifies the presentity's active watchers;
- * a plain refresh does not, as the state is unchanged.
+ * 0}). The publisher is answered as soon as the change is stored; then every change that alters
+ * the composed state notifies the presentity's active watchers; a plain refresh does not, as the
+ * state is unchanged.
+ *
+ * <p>The document is parsed on the receiving thread; the rest is a step in the presentity's turn
+ * ({@link PresentitySequencer}) that stores the change in a unit of work and answers once it
+ * committed, so the thread that received the PUBLISH never waits for the database.
  */
 public final class PublishService {
 
@@ -34,9 +43,10 @@ public final class PublishService {
   private final Supplier<ExpiryPolicy> expiryPolicy;
   private final DocumentCodec codec;
   private final PublicationRepository publications;
+  private final UnitOfWork.Factory units;
   private final NotifyService notifier;
   private final PublicationTimers timers;
-  private final PresentityLocks locks;
+  private final PresentitySequencer sequencer;
   private final Clock clock;
 
   public PublishService(
@@ -44,26 +54,33 @@ public final class PublishService {
       Supplier<ExpiryPolicy> expiryPolicy,
       DocumentCodec codec,
       PublicationRepository publications,
+      UnitOfWork.Factory units,
       NotifyService notifier,
       PublicationTimers timers,
-      PresentityLocks locks,
+      PresentitySequencer sequencer,
       Clock clock) {
     this.eventPackages = eventPackages;
     this.expiryPolicy = expiryPolicy;
     this.codec = codec;
     this.publications = publications;
+    this.units = units;
     this.notifier = notifier;
     this.timers = timers;
-    this.locks = locks;
+    this.sequencer = sequencer;
     this.clock = clock;
   }
 
   /**
-   * Handles one PUBLISH.
+   * Handles one PUBLISH; the responder is told the outcome: accepted, or rejected with 489 (event),
+   * 423 (expiry), 415 (type), 400 (body), 412 (ETag) or the failure to store the change.
    *
-   * @throws RequestRejectedException 489 (event), 423 (expiry), 415 (type), 400 (body), 412 (ETag)
+   * @return completes once the request was answered
    */
-  public void publish(PublishCommand command, PublishResponder responder) {
+  public CompletableFuture<Void> publish(PublishCommand command, PublishResponder responder) {
+    return Completion.answering(() -> start(command, responder), responder::reject);
+  }
+
+  private CompletionStage<Void> start(PublishCommand command, PublishResponder responder) {
     EventPackage eventPackage = eventPackages.find(command.event())
         .filter(EventPackage::publishable)
         // RFC 3903 section 6: the 489 lists the packages PUBLISH is supported for.
@@ -71,18 +88,17 @@ public final class PublishService {
     Duration granted = ExpiryGrant.of(expiryPolicy.get(), command.requestedExpires());
     // Parsed before taking the lock: parsing is the expensive part and touches no shared state.
     Optional<PresenceDocument> document = command.body().map(this::parse);
-    locks.withLock(command.presentity(), () -> {
+    return sequencer.submit(command.presentity(), () -> {
       Optional<Publication> stored = retransmitted(command, eventPackage);
       if (stored.isPresent()) {
         // Already applied before a crash took the response away: answer again, change nothing.
         responder.accept(new PublishResult(stored.get().etag(), stored.get().remainingSeconds(clock)));
-        return;
+        return Completion.done();
       }
       if (command.ifMatch().isPresent()) {
-        update(command, eventPackage, command.ifMatch().get(), document, granted, responder);
-      } else {
-        initial(command, eventPackage, document, granted, responder);
+        return update(command, eventPackage, command.ifMatch().get(), document, granted, responder);
       }
+      return initial(command, eventPackage, document, granted, responder);
     });
   }
 
@@ -114,7 +130,7 @@ public final class PublishService {
     }
   }
 
-  private void initial(
+  private CompletionStage<Void> initial(
       PublishCommand command,
       EventPackage eventPackage,
       Optional<PresenceDocument> document,
@@ -128,15 +144,18 @@ public final class PublishService {
         command.presentity(), eventPackage.name(), document.get(), granted, clock, command.request());
     if (granted.isZero()) { // published and withdrawn in one go: nothing to keep or tell
       responder.accept(new PublishResult(publication.etag(), 0));
-      return;
+      return Completion.done();
     }
-    publications.add(publication);
-    timers.schedule(publication);
-    responder.accept(new PublishResult(publication.etag(), granted.getSeconds()));
-    notifier.notifyWatchers(command.presentity(), eventPackage.name());
+    UnitOfWork work = units.begin();
+    publications.add(work, publication);
+    return work.commit().thenRun(() -> {
+      timers.schedule(publication);
+      responder.accept(new PublishResult(publication.etag(), granted.getSeconds()));
+      notifier.notifyWatchers(command.presentity(), eventPackage.name());
+    });
   }
 
-  private void update(
+  private CompletionStage<Void> update(
       PublishCommand command,
       EventPackage eventPackage,
       ETag ifMatch,
@@ -148,22 +167,26 @@ public final class PublishService {
         .filter(found -> found.event().equals(eventPackage.name()))
         .filter(found -> !found.isExpired(clock))
         .orElseThrow(() -> new RequestRejectedException(412, "Conditional Request Failed"));
+    UnitOfWork work = units.begin();
     if (granted.isZero()) { // RFC 3903 section 4.5: removal
-      publications.remove(ifMatch);
-      timers.cancel(ifMatch);
-      responder.accept(new PublishResult(ifMatch, 0));
-      notifier.notifyWatchers(command.presentity(), eventPackage.name());
-      return;
+      publications.remove(work, ifMatch);
+      return work.commit().thenRun(() -> {
+        timers.cancel(ifMatch);
+        responder.accept(new PublishResult(ifMatch, 0));
+        notifier.notifyWatchers(command.presentity(), eventPackage.name());
+      });
     }
     Publication successor = document
         .map(newDocument -> current.modified(newDocument, granted, clock, command.request()))
         .orElseGet(() -> current.refreshed(granted, clock, command.request()));
-    publications.replace(ifMatch, successor);
-    timers.cancel(ifMatch);
-    timers.schedule(successor);
-    responder.accept(new PublishResult(successor.etag(), granted.getSeconds()));
-    if (document.isPresent()) {
-      notifier.notifyWatchers(command.presentity(), eventPackage.name());
-    }
+    publications.replace(work, ifMatch, successor);
+    return work.commit().thenRun(() -> {
+      timers.cancel(ifMatch);
+      timers.schedule(successor);
+      responder.accept(new PublishResult(successor.etag(), granted.getSeconds()));
+      if (document.isPresent()) {
+        notifier.notifyWatchers(command.presentity(), eventPackage.name());
+      }
+    });
   }
 }

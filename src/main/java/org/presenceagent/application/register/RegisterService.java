@@ -11,45 +11,51 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.presenceagent.application.ExpiryGrant;
-import org.presenceagent.application.PresentityLocks;
+import java.util.concurrent.CompletableFuture;
+import org.presenceagent.application.PresentitySequencer;
 import org.presenceagent.application.RequestRejectedException;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.registration.BindingRepository;
 import org.presenceagent.domain.shared.ExpiryPolicy;
+import org.presenceagent.domain.shared.UnitOfWork;
 
 /**
  * Processes REGISTER requests as RFC 3261 section 10.3 describes: a wildcard removes every
  * binding (only with {@code Expires: 0}), each contact is added, refreshed or removed with its
  * own expiry, an update from the same Call-ID with a CSeq that is not higher aborts the request,
- * and the answer lists every current binding. The request is applied whole or not at all. When
- * the bindings change, the user's watchers are notified (presence from registrations).
+ * and the answer lists every current binding. The request is applied whole or not at all: its
+ * changes are one unit of work, stored in the address of record's turn before the answer. When the
+ * bindings change, the user's watchers are notified (presence from registrations).
  */
 public final class RegisterService {
 
   /** Asked at each request: the limits may change while the server runs. */
   private final Supplier<ExpiryPolicy> expiryPolicy;
   private final BindingRepository bindings;
+  private final UnitOfWork.Factory units;
   private final RegistrationTimers timers;
   private final NotifyService notifier;
-  private final PresentityLocks locks;
+  private final PresentitySequencer sequencer;
   private final Clock clock;
   private final boolean presenceFromRegistrations;
 
   public RegisterService(
       Supplier<ExpiryPolicy> expiryPolicy,
       BindingRepository bindings,
+      UnitOfWork.Factory units,
       RegistrationTimers timers,
       NotifyService notifier,
-      PresentityLocks locks,
+      PresentitySequencer sequencer,
       Clock clock,
       boolean presenceFromRegistrations) {
     this.expiryPolicy = expiryPolicy;
     this.bindings = bindings;
+    this.units = units;
     this.timers = timers;
     this.notifier = notifier;
-    this.locks = locks;
+    this.sequencer = sequencer;
     this.clock = clock;
     this.presenceFromRegistrations = presenceFromRegistrations;
   }
@@ -57,20 +63,25 @@ public final class RegisterService {
   /**
    * Handles one REGISTER.
    *
-   * @return the bindings after the request, for the 200's Contact headers
-   * @throws RequestRejectedException 400 (wildcard misuse), 423 (expiry too short), 500 (CSeq out of order)
+   * @return completes with the bindings after the request, for the 200's Contact headers; fails
+   *     with a {@link RequestRejectedException}: 400 (wildcard misuse), 423 (expiry too short), 500
+   *     (CSeq out of order), or with the failure to store the change (nothing was changed)
    */
-  public List<Binding> register(RegisterCommand command) {
-    return locks.withLock(command.aor(), () -> {
+  public CompletableFuture<List<Binding>> register(RegisterCommand command) {
+    return sequencer.submit(command.aor(), () -> {
       Map<String, Binding> current = bindings.findByAor(command.aor()).stream()
           .filter(binding -> !binding.isExpired(clock))
           .collect(Collectors.toMap(Binding::key, Function.identity()));
       List<Change> changes = command.wildcard() ? removeAll(command, current) : update(command, current);
-      changes.forEach(this::apply);
-      if (!changes.isEmpty() && presenceFromRegistrations) {
-        notifier.notifyWatchers(command.aor(), EventPackage.PRESENCE.name());
-      }
-      return bindings.findByAor(command.aor()).stream().filter(binding -> !binding.isExpired(clock)).toList();
+      UnitOfWork work = units.begin();
+      changes.forEach(change -> store(work, change));
+      return work.commit().thenApply(ignored -> {
+        changes.forEach(this::retime);
+        if (!changes.isEmpty() && presenceFromRegistrations) {
+          notifier.notifyWatchers(command.aor(), EventPackage.PRESENCE.name());
+        }
+        return bindings.findByAor(command.aor()).stream().filter(binding -> !binding.isExpired(clock)).toList();
+      });
     });
   }
 
@@ -115,12 +126,18 @@ public final class RegisterService {
     }
   }
 
-  private void apply(Change change) {
+  private void store(UnitOfWork work, Change change) {
     if (change.remove()) {
-      bindings.remove(change.binding().aor(), change.binding().key());
+      bindings.remove(work, change.binding().aor(), change.binding().key());
+    } else {
+      bindings.save(work, change.binding());
+    }
+  }
+
+  private void retime(Change change) {
+    if (change.remove()) {
       timers.cancel(change.binding());
     } else {
-      bindings.save(change.binding());
       timers.schedule(change.binding());
     }
   }

@@ -1,12 +1,14 @@
 package org.presenceagent.application.register;
 
 import java.time.Clock;
-import org.presenceagent.application.PresentityLocks;
+import java.util.concurrent.CompletableFuture;
+import org.presenceagent.application.PresentitySequencer;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.port.ExpiryScheduler;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.registration.BindingRepository;
+import org.presenceagent.domain.shared.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,22 +23,25 @@ public final class RegistrationTimers {
 
   private final ExpiryScheduler scheduler;
   private final BindingRepository bindings;
+  private final UnitOfWork.Factory units;
   private final NotifyService notifier;
-  private final PresentityLocks locks;
+  private final PresentitySequencer sequencer;
   private final Clock clock;
   private final boolean presenceFromRegistrations;
 
   public RegistrationTimers(
       ExpiryScheduler scheduler,
       BindingRepository bindings,
+      UnitOfWork.Factory units,
       NotifyService notifier,
-      PresentityLocks locks,
+      PresentitySequencer sequencer,
       Clock clock,
       boolean presenceFromRegistrations) {
     this.scheduler = scheduler;
     this.bindings = bindings;
+    this.units = units;
     this.notifier = notifier;
-    this.locks = locks;
+    this.sequencer = sequencer;
     this.clock = clock;
     this.presenceFromRegistrations = presenceFromRegistrations;
   }
@@ -50,25 +55,28 @@ public final class RegistrationTimers {
   }
 
   /**
-   * Removes the binding if it is still there and expired (checked again under the lock: a refresh
-   * may have moved it), telling the user's watchers.
+   * Removes the binding if it is still there and expired (checked again in the address of record's
+   * turn: a refresh may have moved it), telling the user's watchers once the removal is stored.
    *
-   * @return whether it had expired
+   * @return completes with whether it had expired
    */
-  public boolean expireIfDue(Binding scheduled) {
-    return locks.withLock(scheduled.aor(), () -> {
+  public CompletableFuture<Boolean> expireIfDue(Binding scheduled) {
+    return sequencer.submit(scheduled.aor(), () -> {
       boolean expired = bindings.findByAor(scheduled.aor()).stream()
           .filter(binding -> binding.key().equals(scheduled.key()))
           .anyMatch(binding -> binding.isExpired(clock));
       if (!expired) {
-        return false; // refreshed meanwhile, or already removed
+        return CompletableFuture.completedFuture(false); // refreshed meanwhile, or already removed
       }
-      bindings.remove(scheduled.aor(), scheduled.key());
-      LOG.debug("binding {} of {} expired", scheduled.contact(), scheduled.aor());
-      if (presenceFromRegistrations) {
-        notifier.notifyWatchers(scheduled.aor(), EventPackage.PRESENCE.name());
-      }
-      return true;
+      UnitOfWork work = units.begin();
+      bindings.remove(work, scheduled.aor(), scheduled.key());
+      return work.commit().thenApply(ignored -> {
+        LOG.debug("binding {} of {} expired", scheduled.contact(), scheduled.aor());
+        if (presenceFromRegistrations) {
+          notifier.notifyWatchers(scheduled.aor(), EventPackage.PRESENCE.name());
+        }
+        return true;
+      });
     });
   }
 

@@ -1,7 +1,9 @@
 package org.presenceagent.application.subscribe;
 
+import java.util.List;
 import org.presenceagent.application.expiry.SubscriptionTimers;
-import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.domain.shared.UnitOfWork;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
 import org.slf4j.Logger;
@@ -19,41 +21,49 @@ public final class StaleSubscriptions {
 
   private final SubscriptionRepository subscriptions;
   private final SubscriptionTimers timers;
-  private final NotifySender dialogs;
+  private final NotifyService notifier;
   private final boolean enabled;
 
-  /** @param dialogs told to free the dialog of each subscription removed */
+  /** @param notifier told to forget the dialog of each subscription removed */
   public StaleSubscriptions(
-      SubscriptionRepository subscriptions, SubscriptionTimers timers, NotifySender dialogs, boolean enabled) {
+      SubscriptionRepository subscriptions, SubscriptionTimers timers, NotifyService notifier, boolean enabled) {
     this.subscriptions = subscriptions;
     this.timers = timers;
-    this.dialogs = dialogs;
+    this.notifier = notifier;
     this.enabled = enabled;
   }
 
-  /** Removes the live subscriptions that {@code fresh} replaces; callers hold the presentity's lock. */
-  public void removeReplacedBy(Subscription fresh) {
+  /**
+   * The live subscriptions that {@code fresh} replaces (same watcher and Contact), removed in
+   * {@code work}; call {@link #forget} for each once it committed. Runs in the presentity's turn.
+   */
+  public List<Subscription> removeReplacedBy(UnitOfWork work, Subscription fresh) {
     if (!enabled) {
-      return;
+      return List.of();
     }
-    for (Subscription old : subscriptions.findByPresentity(fresh.presentity(), fresh.event())) {
-      if (!old.key().equals(fresh.key())
-          && old.watcher().equals(fresh.watcher())
-          && old.dialog().remoteTarget().equals(fresh.dialog().remoteTarget())) {
-        LOG.info("subscription {} replaced by {} (same watcher and contact), removed", old.key(), fresh.key());
-        remove(old);
-      }
+    List<Subscription> replaced = subscriptions.findByPresentity(fresh.presentity(), fresh.event()).stream()
+        .filter(old -> !old.key().equals(fresh.key()))
+        .filter(old -> old.watcher().equals(fresh.watcher()))
+        .filter(old -> old.dialog().remoteTarget().equals(fresh.dialog().remoteTarget()))
+        .toList();
+    for (Subscription old : replaced) {
+      LOG.info("subscription {} replaced by {} (same watcher and contact), removed", old.key(), fresh.key());
+      subscriptions.remove(work, old.key());
     }
+    return replaced;
   }
 
   /**
-   * Removes a subscription that a new one replaces, silently: its watcher forgot the dialog, or
-   * never learnt it (a dialog-creating SUBSCRIBE retransmitted after a crash). Callers hold the
-   * presentity's lock.
+   * Removes a subscription that a new one replaces, silently, in {@code work}: its watcher forgot
+   * the dialog, or never learnt it (a dialog-creating SUBSCRIBE retransmitted after a crash).
    */
-  public void remove(Subscription old) {
-    subscriptions.remove(old.key());
+  public void remove(UnitOfWork work, Subscription old) {
+    subscriptions.remove(work, old.key());
+  }
+
+  /** After the unit that removed it committed: no timer and no dialog are left for it. */
+  public void forget(Subscription old) {
     timers.cancel(old);
-    dialogs.release(old.key());
+    notifier.forget(old.key());
   }
 }

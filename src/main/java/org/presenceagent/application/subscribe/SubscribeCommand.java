@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import org.presenceagent.domain.event.MediaRange;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.DialogState;
+import org.presenceagent.domain.subscription.NotifyRate;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 
 /**
@@ -22,6 +23,8 @@ import org.presenceagent.domain.subscription.SubscriptionKey;
  *     3261 section 20.1 tells an absent header from an empty one)
  * @param watcherDisplayName the display name of the From header, empty when it has none (shown in
  *     watcher information, RFC 3858 section 4.4)
+ * @param rate the notification rate control of the Event header (RFC 6446), {@link NotifyRate#NONE}
+ *     when it has none
  */
 public record SubscribeCommand(
     SubscriptionKey key,
@@ -31,9 +34,11 @@ public record SubscribeCommand(
     boolean inDialog,
     DialogState dialog,
     Optional<List<MediaRange>> accept,
-    Optional<String> watcherDisplayName) {
+    Optional<String> watcherDisplayName,
+    NotifyRate rate) {
 
   public SubscribeCommand {
+    Objects.requireNonNull(rate, "rate");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(presentity, "presentity");
     Objects.requireNonNull(watcher, "watcher");
@@ -46,6 +51,19 @@ public record SubscribeCommand(
   /** A SUBSCRIBE without Accept header and without display name. */
   public SubscribeCommand(
       SubscriptionKey key, Aor presentity, Aor watcher, OptionalLong requestedExpires, boolean inDialog, DialogState dialog) {
-    this(key, presentity, watcher, requestedExpires, inDialog, dialog, Optional.empty(), Optional.empty());
+    this(key, presentity, watcher, requestedExpires, inDialog, dialog, Optional.empty(), Optional.empty(), NotifyRate.NONE);
+  }
+
+  /** A SUBSCRIBE without rate control. */
+  public SubscribeCommand(
+      SubscriptionKey key,
+      Aor presentity,
+      Aor watcher,
+      OptionalLong requestedExpires,
+      boolean inDialog,
+      DialogState dialog,
+      Optional<List<MediaRange>> accept,
+      Optional<String> watcherDisplayName) {
+    this(key, presentity, watcher, requestedExpires, inDialog, dialog, accept, watcherDisplayName, NotifyRate.NONE);
   }
 }

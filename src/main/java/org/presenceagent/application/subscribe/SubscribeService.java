@@ -2,10 +2,14 @@ package org.presenceagent.application.subscribe;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import org.presenceagent.application.Completion;
 import org.presenceagent.application.ExpiryGrant;
-import org.presenceagent.application.PresentityLocks;
+import org.presenceagent.application.PresentitySequencer;
 import org.presenceagent.application.RequestRejectedException;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyService;
@@ -14,6 +18,7 @@ import org.presenceagent.domain.auth.SubHandling;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.event.EventPackages;
 import org.presenceagent.domain.shared.ExpiryPolicy;
+import org.presenceagent.domain.shared.UnitOfWork;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
 
@@ -22,6 +27,11 @@ import org.presenceagent.domain.subscription.SubscriptionRepository;
  * subscriptions, answers once the change is stored, then sends the NOTIFY that must follow every
  * accepted SUBSCRIBE (section 4.2.1.1, 4.2.1.2), including the final one for a fetch or an
  * un-subscribe (section 4.2.1.4 and 4.4.3).
+ *
+ * <p>Each request is a step in its presentity's turn ({@link PresentitySequencer}): it checks the
+ * request against the stored state, builds the new subscription, stores it in a unit of work and,
+ * once that committed, answers, notifies and sets the expiry timer. The thread that received the
+ * request never waits for the database.
  */
 public final class SubscribeService {
 
@@ -30,9 +40,10 @@ public final class SubscribeService {
   private final Supplier<ExpiryPolicy> expiryPolicy;
   private final AuthorizationPolicies authorization;
   private final SubscriptionRepository subscriptions;
+  private final UnitOfWork.Factory units;
   private final NotifyService notifier;
   private final SubscriptionTimers timers;
-  private final PresentityLocks locks;
+  private final PresentitySequencer sequencer;
   private final Clock clock;
   private final StaleSubscriptions staleSubscriptions;
 
@@ -42,52 +53,68 @@ public final class SubscribeService {
       Supplier<ExpiryPolicy> expiryPolicy,
       AuthorizationPolicies authorization,
       SubscriptionRepository subscriptions,
+      UnitOfWork.Factory units,
       NotifyService notifier,
       SubscriptionTimers timers,
-      PresentityLocks locks,
+      PresentitySequencer sequencer,
       Clock clock,
       StaleSubscriptions staleSubscriptions) {
     this.eventPackages = eventPackages;
     this.expiryPolicy = expiryPolicy;
     this.authorization = authorization;
     this.subscriptions = subscriptions;
+    this.units = units;
     this.notifier = notifier;
     this.timers = timers;
-    this.locks = locks;
+    this.sequencer = sequencer;
     this.clock = clock;
     this.staleSubscriptions = staleSubscriptions;
   }
 
   /**
-   * Handles one SUBSCRIBE.
+   * Handles one SUBSCRIBE; the responder is told the outcome: accepted, or rejected with 489, 423,
+   * 406, 481, 403, 500 (out-of-order CSeq) or the failure to store the change.
    *
-   * @throws RequestRejectedException for 489, 423, 406, 481, 403 and 500 (out-of-order CSeq)
+   * @return completes once the request was answered
    */
-  public void subscribe(SubscribeCommand command, SubscribeResponder responder) {
+  public CompletableFuture<Void> subscribe(SubscribeCommand command, SubscribeResponder responder) {
+    return Completion.answering(() -> start(command, responder), responder::reject);
+  }
+
+  private CompletionStage<Void> start(SubscribeCommand command, SubscribeResponder responder) {
     EventPackage eventPackage = eventPackages.find(command.key().event())
         .orElseThrow(() -> RequestRejectedException.badEvent(eventPackages.names()));
     Duration granted = ExpiryGrant.of(expiryPolicy.get(), command.requestedExpires());
     Optional<Subscription> existing = subscriptions.find(command.key());
     if (existing.isPresent() && command.inDialog()) {
-      locks.withLock(existing.get().presentity(), () -> refresh(command, granted, responder));
-    } else if (existing.isPresent()) {
+      return sequencer.submit(existing.get().presentity(), () -> refresh(command, granted, responder));
+    }
+    if (existing.isPresent()) {
       // The dialog-creating request again, without our To tag: a retransmission reaching a server
       // restarted after it had stored the subscription but before the 200 left (the transaction
       // layer absorbs retransmissions while it runs). The watcher never learnt the old dialog's tag,
       // so the subscription is created anew in the dialog this answer establishes.
-      locks.withLock(existing.get().presentity(), () -> staleSubscriptions.remove(existing.get()));
-      locks.withLock(command.presentity(), () -> create(command, eventPackage, granted, responder));
-    } else if (command.inDialog()) {
+      Subscription stale = existing.get();
+      return sequencer.submit(stale.presentity(), () -> removeStale(stale))
+          .thenCompose(ignored -> sequencer.submit(command.presentity(), () -> create(command, eventPackage, granted, responder)));
+    }
+    if (command.inDialog()) {
       // RFC 6665 section 4.1.2.2 / RFC 3261 section 12.2.2: a request in a dialog we do not know.
       throw new RequestRejectedException(481, "Subscription Does Not Exist");
-    } else {
-      locks.withLock(command.presentity(), () -> create(command, eventPackage, granted, responder));
     }
+    return sequencer.submit(command.presentity(), () -> create(command, eventPackage, granted, responder));
+  }
+
+  private CompletionStage<Void> removeStale(Subscription stale) {
+    UnitOfWork work = units.begin();
+    staleSubscriptions.remove(work, stale);
+    return work.commit().thenRun(() -> staleSubscriptions.forget(stale));
   }
 
   // The body type is chosen once, here: RFC 6665 section 4.2.1.1 lets the notifier keep the type
   // of the initial SUBSCRIBE, and watchers such as Windows Messenger omit Accept on refreshes.
-  private void create(SubscribeCommand command, EventPackage eventPackage, Duration granted, SubscribeResponder responder) {
+  private CompletionStage<Void> create(
+      SubscribeCommand command, EventPackage eventPackage, Duration granted, SubscribeResponder responder) {
     String contentType = eventPackage.negotiate(command.accept())
         .orElseThrow(() -> RequestRejectedException.notAcceptable(eventPackage.notifyContentTypes()));
     SubHandling handling = authorization.forEvent(eventPackage.name()).decide(command.watcher(), command.presentity());
@@ -99,39 +126,51 @@ public final class SubscribeService {
     boolean authorized = handling.activates();
     Subscription subscription = Subscription.create(
         command.key(), command.presentity(), command.watcher(), command.watcherDisplayName(), contentType,
-        command.dialog().withLocalTag(responder.localTag()), authorized, granted, clock);
+        command.dialog().withLocalTag(responder.localTag()), authorized, granted, command.rate().negotiated(granted),
+        clock);
     if (subscription.isTerminated()) { // a fetch: nothing to keep (RFC 6665 section 4.4.3)
       responder.accept(!authorized, 0);
       notifier.notifySubscription(subscription, authorized);
-      return;
+      return Completion.done();
     }
-    staleSubscriptions.removeReplacedBy(subscription);
-    subscriptions.save(subscription);
-    responder.accept(!authorized, granted.getSeconds());
-    notifier.notifySubscription(subscription, authorized);
-    timers.schedule(subscription);
+    UnitOfWork work = units.begin();
+    List<Subscription> replaced = staleSubscriptions.removeReplacedBy(work, subscription);
+    subscriptions.save(work, subscription);
+    return work.commit().thenRun(() -> {
+      replaced.forEach(staleSubscriptions::forget);
+      responder.accept(!authorized, granted.getSeconds());
+      notifier.notifySubscription(subscription, authorized);
+      timers.schedule(subscription);
+    });
   }
 
-  private void refresh(SubscribeCommand command, Duration granted, SubscribeResponder responder) {
-    // Looked up again under the lock: it may have expired since the first look.
-    Subscription subscription = subscriptions.find(command.key())
+  private CompletionStage<Void> refresh(SubscribeCommand command, Duration granted, SubscribeResponder responder) {
+    // Looked up again in the presentity's turn: it may have expired since the first look.
+    Subscription current = subscriptions.find(command.key())
         .orElseThrow(() -> new RequestRejectedException(481, "Subscription Does Not Exist"));
     long cseq = command.dialog().remoteCseq();
-    if (cseq < subscription.dialog().remoteCseq()) {
+    if (cseq < current.dialog().remoteCseq()) {
       // RFC 3261 section 12.2.2: a lower CSeq than the last one is out of order.
       throw new RequestRejectedException(500, "CSeq Out of Order");
     }
-    boolean authorized = subscription.isActive();
-    subscription.refresh(granted, cseq, command.dialog().remoteTarget(), clock);
-    if (subscription.isTerminated()) {
-      subscriptions.remove(subscription.key());
-      timers.cancel(subscription);
-      responder.accept(false, 0);
+    boolean authorized = current.isActive();
+    Subscription refreshed = current.refreshed(
+        granted, cseq, command.dialog().remoteTarget(), command.rate().negotiated(granted), clock);
+    UnitOfWork work = units.begin();
+    if (refreshed.isTerminated()) {
+      subscriptions.remove(work, refreshed.key());
     } else {
-      subscriptions.save(subscription);
-      responder.accept(!authorized, granted.getSeconds());
-      timers.schedule(subscription);
+      subscriptions.save(work, refreshed);
     }
-    notifier.notifySubscription(subscription, authorized);
+    return work.commit().thenRun(() -> {
+      if (refreshed.isTerminated()) {
+        timers.cancel(refreshed);
+        responder.accept(false, 0);
+      } else {
+        responder.accept(!authorized, granted.getSeconds());
+        timers.schedule(refreshed);
+      }
+      notifier.notifySubscription(refreshed, authorized);
+    });
   }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ETag;
+import org.presenceagent.domain.shared.UnitOfWork;
 
 /**
- * Where publications live; memory first, written through to durable storage before returning.
- * Each method is one write, so one PUBLISH costs one transaction.
+ * Where publications live; memory first. Changes are made in a {@link UnitOfWork}: stored when it
+ * commits (one transaction for the whole PUBLISH, shared with others by the group commit) and only
+ * then visible to the finders.
  */
 public interface PublicationRepository {
 
@@ -17,12 +19,12 @@ public interface PublicationRepository {
   /** The live publications of a presentity in an event package, oldest first. */
   List<Publication> findByPresentity(Aor presentity, String event);
 
-  void add(Publication publication);
+  void add(UnitOfWork work, Publication publication);
 
   /** Replaces a publication by its refreshed or modified successor (new entity tag). */
-  void replace(ETag previous, Publication successor);
+  void replace(UnitOfWork work, ETag previous, Publication successor);
 
-  void remove(ETag etag);
+  void remove(UnitOfWork work, ETag etag);
 
   Collection<Publication> findAll();
 }

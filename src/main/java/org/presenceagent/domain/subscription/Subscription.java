@@ -11,11 +11,25 @@ import org.presenceagent.domain.shared.Aor;
  * A watcher's subscription to a presentity's state in one event package: the notifier side of
  * RFC 6665 section 4.2.
  *
- * <p>It owns its state machine: created pending or active, refreshed with a new expiry, activated
- * when authorization is granted, terminated with a reason (RFC 6665 section 4.2.2). Time comes
- * from the {@link Clock} passed in, never from the system clock directly.
+ * <p>An immutable value that owns its state machine: created pending or active, refreshed with a
+ * new expiry, activated when authorization is granted, terminated with a reason (RFC 6665 section
+ * 4.2.2). Each transition returns the new state; the use case stores it and only then does the
+ * repository show it (build, save, swap). Time comes from the {@link Clock} passed in, never from
+ * the system clock directly.
+ *
+ * <p>What changes with every NOTIFY (the CSeq, the winfo version) is not kept here but by the
+ * notifier of the dialog: a subscription stores only ceilings reserved in blocks (see
+ * {@link #CSEQ_RESERVATION}), so a NOTIFY costs no write.
  */
 public final class Subscription {
+
+  /**
+   * NOTIFY CSeqs and winfo versions are reserved in blocks of this size: the stored ceiling is
+   * raised (one write) only when a NOTIFY reaches it, and after a restart the dialog continues above
+   * it, so both keep increasing across restarts (RFC 3261 section 12.2.1.1, RFC 3858 section 4.2)
+   * without a write per NOTIFY.
+   */
+  public static final long CSEQ_RESERVATION = 100;
 
   private final SubscriptionKey key;
   private final Aor presentity;
@@ -23,12 +37,13 @@ public final class Subscription {
   private final Optional<String> watcherDisplayName;
   private final String contentType;
   private final Instant createdAt;
-  private SubscriptionState state;
-  private TerminationReason terminationReason;
-  private Instant expiresAt;
-  private DialogState dialog;
-  private long version;
-  private long cseqCeiling;
+  private final SubscriptionState state;
+  private final TerminationReason terminationReason;
+  private final Instant expiresAt;
+  private final DialogState dialog;
+  private final long versionCeiling;
+  private final long cseqCeiling;
+  private final NotifyRate rate;
 
   private Subscription(
       SubscriptionKey key,
@@ -41,8 +56,9 @@ public final class Subscription {
       TerminationReason terminationReason,
       Instant expiresAt,
       DialogState dialog,
-      long version,
-      long cseqCeiling) {
+      long versionCeiling,
+      long cseqCeiling,
+      NotifyRate rate) {
     this.key = Objects.requireNonNull(key, "key");
     this.presentity = Objects.requireNonNull(presentity, "presentity");
     this.watcher = Objects.requireNonNull(watcher, "watcher");
@@ -53,8 +69,9 @@ public final class Subscription {
     this.terminationReason = terminationReason;
     this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
     this.dialog = Objects.requireNonNull(dialog, "dialog");
-    this.version = version;
+    this.versionCeiling = versionCeiling;
     this.cseqCeiling = Math.max(cseqCeiling, dialog.localCseq());
+    this.rate = Objects.requireNonNull(rate, "rate");
   }
 
   /**
@@ -62,9 +79,11 @@ public final class Subscription {
    *
    * @param watcherDisplayName the display name the watcher gave in its From header (RFC 3858
    *     section 4.4 shows it to the presentity)
+   * @param dialog the dialog, with our tag already chosen
    * @param authorized whether the watcher may see the presentity's state now (active) or not yet
    *     (pending)
    * @param granted the granted duration; zero makes a fetch, which is terminated at once
+   * @param rate the notification rate control the watcher asked for (RFC 6446)
    */
   public static Subscription create(
       SubscriptionKey key,
@@ -75,21 +94,21 @@ public final class Subscription {
       DialogState dialog,
       boolean authorized,
       Duration granted,
+      NotifyRate rate,
       Clock clock) {
     Instant now = clock.instant();
-    Subscription subscription = new Subscription(
+    boolean fetch = granted.isZero();
+    return new Subscription(
         key, presentity, watcher, watcherDisplayName, contentType, now,
-        authorized ? SubscriptionState.ACTIVE : SubscriptionState.PENDING,
-        null, now.plus(granted), dialog, 0, dialog.localCseq() + CSEQ_RESERVATION);
-    if (granted.isZero()) {
-      subscription.terminate(TerminationReason.TIMEOUT);
-    }
-    return subscription;
+        fetch ? SubscriptionState.TERMINATED : authorized ? SubscriptionState.ACTIVE : SubscriptionState.PENDING,
+        fetch ? TerminationReason.TIMEOUT : null, now.plus(granted), dialog, CSEQ_RESERVATION,
+        dialog.localCseq() + CSEQ_RESERVATION, rate);
   }
 
   /**
-   * Rebuilds a subscription from storage; no validation beyond non-null parts. The stored dialog's
-   * local CSeq is the reserved ceiling, so the next NOTIFY goes out above anything sent before.
+   * Rebuilds a subscription from storage; no validation beyond non-null parts. The stored local
+   * CSeq and version are the reserved ceilings, so the next NOTIFY goes out above anything sent
+   * before.
    */
   public static Subscription restore(
       SubscriptionKey key,
@@ -102,55 +121,53 @@ public final class Subscription {
       TerminationReason terminationReason,
       Instant expiresAt,
       DialogState dialog,
-      long version) {
+      long versionCeiling,
+      NotifyRate rate) {
     return new Subscription(
-        key, presentity, watcher, watcherDisplayName, contentType, createdAt, state, terminationReason, expiresAt, dialog, version,
-        dialog.localCseq());
+        key, presentity, watcher, watcherDisplayName, contentType, createdAt, state, terminationReason, expiresAt, dialog,
+        versionCeiling, dialog.localCseq(), rate);
   }
 
   /**
-   * A refreshing SUBSCRIBE in the dialog (RFC 6665 section 4.2.1.2); a zero duration ends the
-   * subscription (un-subscribe).
+   * The subscription after a refreshing SUBSCRIBE in the dialog (RFC 6665 section 4.2.1.2); a zero
+   * duration ends it (un-subscribe).
+   *
+   * @param rate the rate control of the refresh: it replaces the previous one (RFC 6446 section 4)
    */
-  public void refresh(Duration granted, long remoteCseq, String remoteTarget, Clock clock) {
+  public Subscription refreshed(Duration granted, long remoteCseq, String remoteTarget, NotifyRate rate, Clock clock) {
     requireNotTerminated();
-    dialog = dialog.refreshedBy(remoteCseq, remoteTarget);
-    if (granted.isZero()) {
-      expiresAt = clock.instant();
-      terminate(TerminationReason.TIMEOUT);
-    } else {
-      expiresAt = clock.instant().plus(granted);
-    }
+    Instant now = clock.instant();
+    boolean ending = granted.isZero();
+    return new Subscription(key, presentity, watcher, watcherDisplayName, contentType, createdAt,
+        ending ? SubscriptionState.TERMINATED : state, ending ? TerminationReason.TIMEOUT : terminationReason,
+        ending ? now : now.plus(granted), dialog.refreshedBy(remoteCseq, remoteTarget), versionCeiling, cseqCeiling,
+        rate);
   }
 
   /** Authorization granted: pending becomes active. */
-  public void activate() {
+  public Subscription activated() {
     requireNotTerminated();
-    state = SubscriptionState.ACTIVE;
+    return with(SubscriptionState.ACTIVE, null);
   }
 
-  /** Ends the subscription; the next NOTIFY is the final one (RFC 6665 section 4.2.2). */
-  public void terminate(TerminationReason reason) {
-    state = SubscriptionState.TERMINATED;
-    terminationReason = Objects.requireNonNull(reason, "reason");
-  }
-
-  /** Records our tag once the 2xx that establishes the dialog has been built. */
-  public void dialogEstablished(String localTag) {
-    dialog = dialog.withLocalTag(localTag);
+  /** Ended; the next NOTIFY is the final one (RFC 6665 section 4.2.2). */
+  public Subscription terminated(TerminationReason reason) {
+    return with(SubscriptionState.TERMINATED, Objects.requireNonNull(reason, "reason"));
   }
 
   /**
-   * NOTIFY CSeqs are reserved in blocks of this size: the stored ceiling is raised (one write)
-   * only when a NOTIFY reaches it, and after a restart the dialog continues above it, so CSeqs keep
-   * increasing across restarts (RFC 3261 section 12.2.1.1) without a write per NOTIFY.
+   * The subscription with new ceilings for NOTIFY CSeqs and winfo versions, reserved one block above
+   * the ones the dialog has reached.
    */
-  public static final long CSEQ_RESERVATION = 100;
+  public Subscription reservedAbove(long lastCseq, long lastVersion) {
+    return new Subscription(key, presentity, watcher, watcherDisplayName, contentType, createdAt, state,
+        terminationReason, expiresAt, dialog.withLocalCseq(lastCseq), lastVersion + CSEQ_RESERVATION,
+        lastCseq + CSEQ_RESERVATION, rate);
+  }
 
-  /** Records that a NOTIFY went out with the given CSeq; returns the new notification version. */
-  public long notified(long cseq) {
-    dialog = dialog.withLocalCseq(cseq);
-    return ++version;
+  private Subscription with(SubscriptionState newState, TerminationReason reason) {
+    return new Subscription(key, presentity, watcher, watcherDisplayName, contentType, createdAt, newState, reason,
+        expiresAt, dialog, versionCeiling, cseqCeiling, rate);
   }
 
   /** Whether the subscription's time is up at the clock's current instant. */
@@ -213,13 +230,14 @@ public final class Subscription {
     return expiresAt;
   }
 
+  /** The dialog; its local CSeq is the last one stored, at most {@link #cseqCeiling()}. */
   public DialogState dialog() {
     return dialog;
   }
 
-  /** How many NOTIFYs have been sent in this subscription. */
-  public long version() {
-    return version;
+  /** The highest winfo version this subscription's NOTIFYs may have used (the durable reservation). */
+  public long versionCeiling() {
+    return versionCeiling;
   }
 
   /** The highest CSeq this subscription's NOTIFYs may have used (the durable reservation). */
@@ -227,14 +245,9 @@ public final class Subscription {
     return cseqCeiling;
   }
 
-  /** Whether the CSeq reservation is used up and must be raised (and stored) before going on. */
-  public boolean needsCseqReservation() {
-    return dialog.localCseq() >= cseqCeiling;
-  }
-
-  /** Raises the reservation by one block above the last CSeq sent. */
-  public void reserveCseqs() {
-    cseqCeiling = dialog.localCseq() + CSEQ_RESERVATION;
+  /** The notification rate control in force (RFC 6446); {@link NotifyRate#NONE} when not asked for. */
+  public NotifyRate rate() {
+    return rate;
   }
 
   private void requireNotTerminated() {

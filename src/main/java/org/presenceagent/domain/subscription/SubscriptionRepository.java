@@ -4,10 +4,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.domain.shared.UnitOfWork;
 
 /**
- * Where subscriptions live. Implementations keep the hot path in memory and write each change
- * through to durable storage before returning, so that an answered request survives a crash.
+ * Where subscriptions live. Implementations keep the hot path in memory; changes are made in a
+ * {@link UnitOfWork}, stored when it commits and only then visible to the finders, so that an
+ * answered request survives a crash and a change that could not be stored is never seen.
  */
 public interface SubscriptionRepository {
 
@@ -16,10 +18,11 @@ public interface SubscriptionRepository {
   /** The live subscriptions to one presentity in one event package. */
   List<Subscription> findByPresentity(Aor presentity, String event);
 
-  /** Stores a new subscription or the changed state of a known one. */
-  void save(Subscription subscription);
+  /** Stores a new subscription or the changed state of a known one, when {@code work} commits. */
+  void save(UnitOfWork work, Subscription subscription);
 
-  void remove(SubscriptionKey key);
+  /** Removes the subscription when {@code work} commits; nothing when there is none. */
+  void remove(UnitOfWork work, SubscriptionKey key);
 
   Collection<Subscription> findAll();
 }

@@ -91,6 +91,17 @@ public enum Parameter {
       "1: a NOTIFY answered 408 (or timed out) keeps the subscription; 0: it removes it.", "ignore_408_on_notify"),
   MAX_BODY_SIZE("max_body_size", "65536",
       "Largest request body accepted, in bytes; larger ones get 413.", "-"),
+  OVERLOAD_QUEUE_DELAY("overload_queue_delay", "200",
+      "Overload control (RFC 6357): a new request that waited longer than this many milliseconds in the SIP"
+          + " stack's receive queue is answered 503 with Retry-After at once, before any work; requests in a"
+          + " dialog and responses are always served, so existing subscriptions go on.", "-"),
+  OVERLOAD_PENDING_REQUESTS("overload_pending_requests", "2000",
+      "Overload control: most requests being worked on (received, not yet answered: waiting for their"
+          + " presentity's turn or their database commit) before new requests are answered 503 with Retry-After.",
+      "-"),
+  OVERLOAD_RETRY_AFTER("overload_retry_after", "2",
+      "Retry-After, in seconds, of the 503 answers of overload control and shutdown; each answer adds up to as"
+          + " much again at random, so that refused clients do not all come back at once.", "-"),
   PENDING_RESPONSE_CODE("pending_response_code", "200",
       "Response to a SUBSCRIBE whose subscription is pending: 200 as RFC 6665 requires, or 202 as the seed"
           + " and RFC 3265 did.", "-"),

@@ -59,13 +59,23 @@ public record PresenceSettings(
     boolean metricsEnabled,
     Map<String, String> adminCredentials,
     boolean adminRemote,
-    String jmxName) {
+    String jmxName,
+    OverloadLimits overload) {
 
   public PresenceSettings {
     xcapCredentials = Map.copyOf(xcapCredentials);
     registerCredentials = Map.copyOf(registerCredentials);
     adminCredentials = Map.copyOf(adminCredentials);
   }
+
+  /**
+   * The overload control's limits (RFC 6357 local overload control).
+   *
+   * @param queueDelayMillis longest wait in the SIP stack's receive queue before new requests are refused
+   * @param pendingRequests most requests being worked on before new requests are refused
+   * @param retryAfterSeconds the base Retry-After of a 503
+   */
+  public record OverloadLimits(long queueDelayMillis, int pendingRequests, int retryAfterSeconds) {}
 
   /** What a JMX name key may hold without quoting (ObjectName reserves , = : " * ? and newlines). */
   private static final Pattern JMX_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -162,7 +172,11 @@ public record PresenceSettings(
         flag(raw, Parameter.METRICS_ENABLED),
         CredentialList.ofUsers(Parameter.ADMIN_CREDENTIALS, raw.apply(Parameter.ADMIN_CREDENTIALS)),
         flag(raw, Parameter.ADMIN_REMOTE),
-        jmxName(raw.apply(Parameter.JMX_NAME)));
+        jmxName(raw.apply(Parameter.JMX_NAME)),
+        new OverloadLimits(
+            integer(raw, Parameter.OVERLOAD_QUEUE_DELAY, 10, 60_000),
+            (int) integer(raw, Parameter.OVERLOAD_PENDING_REQUESTS, 10, 10_000_000),
+            (int) integer(raw, Parameter.OVERLOAD_RETRY_AFTER, 1, 3600)));
   }
 
   /** Fails on names that are not parameters, listing the known ones. */
@@ -358,6 +372,9 @@ public record PresenceSettings(
     values.put(Parameter.ADMIN_CREDENTIALS.key(), usersOnly(adminCredentials));
     values.put(Parameter.ADMIN_REMOTE.key(), flag(adminRemote));
     values.put(Parameter.JMX_NAME.key(), jmxName);
+    values.put(Parameter.OVERLOAD_QUEUE_DELAY.key(), Long.toString(overload.queueDelayMillis()));
+    values.put(Parameter.OVERLOAD_PENDING_REQUESTS.key(), Integer.toString(overload.pendingRequests()));
+    values.put(Parameter.OVERLOAD_RETRY_AFTER.key(), Integer.toString(overload.retryAfterSeconds()));
     return values;
   }
 
@@ -397,7 +414,7 @@ public record PresenceSettings(
         + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + new java.util.TreeSet<>(xcapCredentials.keySet())
         + ", xcapOpen=" + xcapOpen + ", metricsEnabled=" + metricsEnabled
         + ", adminUsers=" + new java.util.TreeSet<>(adminCredentials.keySet()) + ", adminRemote=" + adminRemote
-        + ", jmxName=" + jmxName + "]";
+        + ", jmxName=" + jmxName + ", overload=" + overload + "]";
   }
 
   /** The JDBC URL to use: {@code db_url}, or an embedded H2 file database in {@code data_dir}. */

@@ -3,7 +3,6 @@ package org.presenceagent.infrastructure.metrics;
 import org.presenceagent.application.port.Notification;
 import org.presenceagent.application.port.NotifyFailedException;
 import org.presenceagent.application.port.NotifySender;
-import org.presenceagent.domain.subscription.SubscriptionKey;
 
 /**
  * Counts the NOTIFYs handed to the SIP stack ({@code presence.notify.sent}) and those it refused
@@ -20,17 +19,11 @@ public final class MeteredNotifySender implements NotifySender {
   }
 
   @Override
-  public void release(SubscriptionKey key) {
-    delegate.release(key);
-  }
-
-  @Override
-  public long send(Notification notification) {
+  public void send(Notification notification) {
     String event = notification.key().event();
     try {
-      long cseq = delegate.send(notification);
+      delegate.send(notification);
       metrics.notifySent(event);
-      return cseq;
     } catch (NotifyFailedException e) {
       metrics.notifyFailed(event);
       throw e;

@@ -3,26 +3,26 @@ package org.presenceagent.infrastructure.persistence;
 import java.util.List;
 import org.presenceagent.domain.registration.Binding;
 
-/** Durable storage of registration bindings: one write per change. */
+/** Durable storage of registration bindings: each change is a write for the group commit. */
 public interface BindingStore {
 
   /** Inserts or replaces the binding. */
-  void save(Binding binding);
+  DurableWrite save(Binding binding);
 
-  void delete(Binding binding);
+  DurableWrite delete(Binding binding);
 
   List<Binding> loadAll();
 
   /** For {@code use_db=0}: nothing is stored, nothing is loaded. */
   BindingStore NONE = new BindingStore() {
     @Override
-    public void save(Binding binding) {
-      // memory only
+    public DurableWrite save(Binding binding) {
+      return DurableWrite.NOTHING;
     }
 
     @Override
-    public void delete(Binding binding) {
-      // memory only
+    public DurableWrite delete(Binding binding) {
+      return DurableWrite.NOTHING;
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class JpaBindingStore implements BindingStore {
   }
 
   @Override
-  public void save(Binding binding) {
+  public DurableWrite save(Binding binding) {
     BindingRecord row = new BindingRecord(id(binding));
     row.aor = binding.aor().uri();
     row.contact = binding.contact();
@@ -26,14 +26,15 @@ public final class JpaBindingStore implements BindingStore {
     row.cseq = binding.cseq();
     row.registeredAt = binding.registeredAt().toEpochMilli();
     row.expiresAt = binding.expiresAt().toEpochMilli();
-    transactions.run(entityManager -> entityManager.merge(row));
+    return entityManager -> entityManager.merge(row);
   }
 
   @Override
-  public void delete(Binding binding) {
-    transactions.run(entityManager -> entityManager.createNamedQuery(BindingRecord.DELETE)
-        .setParameter("id", id(binding))
-        .executeUpdate());
+  public DurableWrite delete(Binding binding) {
+    String id = id(binding);
+    return entityManager -> entityManager.createNamedQuery(BindingRecord.DELETE)
+        .setParameter("id", id)
+        .executeUpdate();
   }
 
   @Override

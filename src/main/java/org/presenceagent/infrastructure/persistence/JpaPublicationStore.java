@@ -24,7 +24,7 @@ public final class JpaPublicationStore implements PublicationStore {
   }
 
   @Override
-  public void insert(Publication publication) {
+  public DurableWrite insert(Publication publication) {
     PublicationRecord row = new PublicationRecord(publication.etag().value());
     row.presentity = publication.presentity().uri();
     row.event = publication.event();
@@ -33,26 +33,26 @@ public final class JpaPublicationStore implements PublicationStore {
     row.publishedAt = publication.publishedAt().toEpochMilli();
     row.expiresAt = publication.expiresAt().toEpochMilli();
     row.origin = publication.origin().encode();
-    transactions.run(entityManager -> entityManager.persist(row));
+    return entityManager -> entityManager.persist(row);
   }
 
   @Override
-  public void replace(ETag previous, Publication successor) {
-    transactions.run(entityManager -> entityManager.createNamedQuery(PublicationRecord.REPLACE)
+  public DurableWrite replace(ETag previous, Publication successor) {
+    return entityManager -> entityManager.createNamedQuery(PublicationRecord.REPLACE)
         .setParameter("newEtag", successor.etag().value())
         .setParameter("contentType", successor.document().contentType())
         .setParameter("body", successor.document().bytes())
         .setParameter("expiresAt", successor.expiresAt().toEpochMilli())
         .setParameter("origin", successor.origin().encode())
         .setParameter("etag", previous.value())
-        .executeUpdate());
+        .executeUpdate();
   }
 
   @Override
-  public void delete(ETag etag) {
-    transactions.run(entityManager -> entityManager.createNamedQuery(PublicationRecord.DELETE)
+  public DurableWrite delete(ETag etag) {
+    return entityManager -> entityManager.createNamedQuery(PublicationRecord.DELETE)
         .setParameter("etag", etag.value())
-        .executeUpdate());
+        .executeUpdate();
   }
 
   @Override

@@ -14,14 +14,15 @@ public final class JpaSubscriptionStore implements SubscriptionStore {
   }
 
   @Override
-  public void insert(Subscription subscription) {
-    transactions.run(entityManager -> entityManager.persist(SubscriptionMapper.toRecord(subscription)));
+  public DurableWrite insert(Subscription subscription) {
+    SubscriptionRecord row = SubscriptionMapper.toRecord(subscription);
+    return entityManager -> entityManager.persist(row);
   }
 
   @Override
-  public void update(Subscription subscription) {
+  public DurableWrite update(Subscription subscription) {
     SubscriptionRecord row = SubscriptionMapper.toRecord(subscription);
-    transactions.run(entityManager -> {
+    return entityManager -> {
       int updated = entityManager.createNamedQuery(SubscriptionRecord.UPDATE_STATE)
           .setParameter("state", row.state)
           .setParameter("reason", row.reason)
@@ -30,19 +31,23 @@ public final class JpaSubscriptionStore implements SubscriptionStore {
           .setParameter("remoteCseq", row.remoteCseq)
           .setParameter("localCseq", row.localCseq)
           .setParameter("version", row.version)
+          .setParameter("minRate", row.minRate)
+          .setParameter("maxRate", row.maxRate)
+          .setParameter("adaptiveMinRate", row.adaptiveMinRate)
           .setParameter("id", row.id)
           .executeUpdate();
       if (updated == 0) { // not stored yet (e.g. the row was removed by a concurrent cleanup)
         entityManager.persist(row);
       }
-    });
+    };
   }
 
   @Override
-  public void delete(SubscriptionKey key) {
-    transactions.run(entityManager -> entityManager.createNamedQuery(SubscriptionRecord.DELETE)
-        .setParameter("id", key.asText())
-        .executeUpdate());
+  public DurableWrite delete(SubscriptionKey key) {
+    String id = key.asText();
+    return entityManager -> entityManager.createNamedQuery(SubscriptionRecord.DELETE)
+        .setParameter("id", id)
+        .executeUpdate();
   }
 
   @Override

@@ -4,32 +4,32 @@ import java.util.List;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.shared.ETag;
 
-/** Durable storage of publications: one write per change. */
+/** Durable storage of publications: each change is a write for the group commit. */
 public interface PublicationStore {
 
-  void insert(Publication publication);
+  DurableWrite insert(Publication publication);
 
-  void replace(ETag previous, Publication successor);
+  DurableWrite replace(ETag previous, Publication successor);
 
-  void delete(ETag etag);
+  DurableWrite delete(ETag etag);
 
   List<Publication> loadAll();
 
   /** For {@code use_db=0}: nothing is stored, nothing is loaded. */
   PublicationStore NONE = new PublicationStore() {
     @Override
-    public void insert(Publication publication) {
-      // memory only
+    public DurableWrite insert(Publication publication) {
+      return DurableWrite.NOTHING;
     }
 
     @Override
-    public void replace(ETag previous, Publication successor) {
-      // memory only
+    public DurableWrite replace(ETag previous, Publication successor) {
+      return DurableWrite.NOTHING;
     }
 
     @Override
-    public void delete(ETag etag) {
-      // memory only
+    public DurableWrite delete(ETag etag) {
+      return DurableWrite.NOTHING;
     }
 
     @Override

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.DialogState;
+import org.presenceagent.domain.subscription.NotifyRate;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.SubscriptionState;
@@ -41,7 +43,11 @@ final class SubscriptionMapper {
     row.remoteCseq = dialog.remoteCseq();
     row.localCseq = subscription.cseqCeiling(); // the reservation, not the last CSeq: see Subscription
     row.transport = dialog.transport();
-    row.version = subscription.version();
+    row.version = subscription.versionCeiling(); // a reservation too
+    NotifyRate rate = subscription.rate();
+    row.minRate = boxed(rate.minRate());
+    row.maxRate = boxed(rate.maxRate());
+    row.adaptiveMinRate = boxed(rate.adaptiveMinRate());
     return row;
   }
 
@@ -61,6 +67,15 @@ final class SubscriptionMapper {
         row.reason == null ? null : TerminationReason.valueOf(row.reason),
         Instant.ofEpochMilli(row.expiresAt),
         dialog,
-        row.version);
+        row.version,
+        new NotifyRate(unboxed(row.minRate), unboxed(row.maxRate), unboxed(row.adaptiveMinRate)));
+  }
+
+  private static Double boxed(OptionalDouble value) {
+    return value.isPresent() ? value.getAsDouble() : null;
+  }
+
+  private static OptionalDouble unboxed(Double value) {
+    return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
   }
 }

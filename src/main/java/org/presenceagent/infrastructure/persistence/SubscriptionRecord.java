@@ -19,7 +19,8 @@ import jakarta.persistence.Table;
   // One UPDATE statement for a refresh, without reading the row first.
   @NamedQuery(name = SubscriptionRecord.UPDATE_STATE, query = "UPDATE SubscriptionRecord s SET"
       + " s.state = :state, s.reason = :reason, s.expiresAt = :expiresAt, s.remoteTarget = :remoteTarget,"
-      + " s.remoteCseq = :remoteCseq, s.localCseq = :localCseq, s.version = :version WHERE s.id = :id")
+      + " s.remoteCseq = :remoteCseq, s.localCseq = :localCseq, s.version = :version, s.minRate = :minRate,"
+      + " s.maxRate = :maxRate, s.adaptiveMinRate = :adaptiveMinRate WHERE s.id = :id")
 })
 public class SubscriptionRecord {
 
@@ -84,6 +85,15 @@ public class SubscriptionRecord {
 
   @Column(name = "transport")
   String transport;
+
+  @Column(name = "min_rate")
+  Double minRate;
+
+  @Column(name = "max_rate")
+  Double maxRate;
+
+  @Column(name = "adaptive_min_rate")
+  Double adaptiveMinRate;
 
   @Column(name = "version")
   long version;

@@ -4,32 +4,32 @@ import java.util.List;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 
-/** Durable storage of subscriptions: one write per change. */
+/** Durable storage of subscriptions: each change is a write for the group commit. */
 public interface SubscriptionStore {
 
-  void insert(Subscription subscription);
+  DurableWrite insert(Subscription subscription);
 
-  void update(Subscription subscription);
+  DurableWrite update(Subscription subscription);
 
-  void delete(SubscriptionKey key);
+  DurableWrite delete(SubscriptionKey key);
 
   List<Subscription> loadAll();
 
   /** For {@code use_db=0}: nothing is stored, nothing is loaded. */
   SubscriptionStore NONE = new SubscriptionStore() {
     @Override
-    public void insert(Subscription subscription) {
-      // memory only
+    public DurableWrite insert(Subscription subscription) {
+      return DurableWrite.NOTHING;
     }
 
     @Override
-    public void update(Subscription subscription) {
-      // memory only
+    public DurableWrite update(Subscription subscription) {
+      return DurableWrite.NOTHING;
     }
 
     @Override
-    public void delete(SubscriptionKey key) {
-      // memory only
+    public DurableWrite delete(SubscriptionKey key) {
+      return DurableWrite.NOTHING;
     }
 
     @Override

@@ -59,7 +59,7 @@ class ExpiryServiceTest {
     app.sender.clear();
     app.clock.advanceSeconds(100);
 
-    assertThat(app.expiryService.expireSubscription(key("bob-call"))).isFalse();
+    assertThat(app.expiryService.expireSubscriptionNow(key("bob-call"))).isFalse();
 
     assertThat(app.sender.sent()).isEmpty();
     assertThat(app.subscriptions.find(key("bob-call"))).hasValueSatisfying(
@@ -68,7 +68,7 @@ class ExpiryServiceTest {
 
   @Test
   void expiringAnUnknownSubscriptionDoesNothing() {
-    assertThat(app.expiryService.expireSubscription(key("nobody"))).isFalse();
+    assertThat(app.expiryService.expireSubscriptionNow(key("nobody"))).isFalse();
     assertThat(app.sender.sent()).isEmpty();
   }
 
@@ -78,7 +78,7 @@ class ExpiryServiceTest {
     ETag etag = alicePublishes(600);
     app.clock.advanceSeconds(600);
 
-    assertThat(app.expiryService.expirePublication(etag)).isTrue();
+    assertThat(app.expiryService.expirePublicationNow(etag)).isTrue();
 
     assertThat(app.publications.find(etag)).isEmpty();
     assertThat(app.sender.sent()).singleElement().satisfies(notify -> {
@@ -104,7 +104,7 @@ class ExpiryServiceTest {
     ETag etag = alicePublishes(600);
     app.clock.advanceSeconds(599);
 
-    assertThat(app.expiryService.expirePublication(etag)).isFalse();
+    assertThat(app.expiryService.expirePublicationNow(etag)).isFalse();
 
     assertThat(app.publications.find(etag)).isPresent();
   }

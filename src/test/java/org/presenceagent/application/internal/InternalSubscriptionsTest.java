@@ -30,7 +30,7 @@ class InternalSubscriptionsTest {
   private final ApplicationHarness app =
       new ApplicationHarness((watcher, presentity) -> rules.getOrDefault(watcher, SubHandling.CONFIRM));
   private final InternalSubscriptions internal = new InternalSubscriptions(true, (watcher, presentity) ->
-      rules.getOrDefault(watcher, SubHandling.CONFIRM), app.notifyService, app.locks);
+      rules.getOrDefault(watcher, SubHandling.CONFIRM), app.notifyService, app.sequencer);
   private final List<PresenceUpdate> updates = new CopyOnWriteArrayList<>();
 
   InternalSubscriptionsTest() {
@@ -199,7 +199,7 @@ class InternalSubscriptionsTest {
   @Test
   void refusedWhenNotAccepted() {
     InternalSubscriptions disabled =
-        new InternalSubscriptions(false, (watcher, presentity) -> SubHandling.ALLOW, app.notifyService, app.locks);
+        new InternalSubscriptions(false, (watcher, presentity) -> SubHandling.ALLOW, app.notifyService, app.sequencer);
 
     assertThatThrownBy(() -> disabled.subscribe(ALICE, BOB, updates::add))
         .isInstanceOf(InternalSubscriptionsDisabledException.class)

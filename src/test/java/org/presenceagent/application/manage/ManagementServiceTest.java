@@ -1,5 +1,6 @@
 package org.presenceagent.application.manage;
 
+import org.presenceagent.testing.InMemory;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,7 +51,7 @@ class ManagementServiceTest {
   @Test
   void listsEveryPresentityWithPublicationsRegistrationsOrSubscriptions() {
     bobWatchesAlice(600);
-    app.bindings.save(Binding.create(CAROL, "sip:carol@192.0.2.1", Optional.empty(), Optional.empty(), "c1", 1,
+    InMemory.save(app.bindings, Binding.create(CAROL, "sip:carol@192.0.2.1", Optional.empty(), Optional.empty(), "c1", 1,
         Duration.ofSeconds(600), app.clock));
     alicePublishes("open", 600);
 
@@ -138,7 +139,7 @@ class ManagementServiceTest {
   void cleanupEndsOverdueStateWhoseTimersHaveNotRun() {
     bobWatchesAlice(600);
     alicePublishes("open", 300);
-    app.bindings.save(Binding.create(CAROL, "sip:carol@192.0.2.1", Optional.empty(), Optional.empty(), "c1", 1,
+    InMemory.save(app.bindings, Binding.create(CAROL, "sip:carol@192.0.2.1", Optional.empty(), Optional.empty(), "c1", 1,
         Duration.ofSeconds(60), app.clock));
     app.clock.advanceSeconds(600); // no runDue(): the timers are late
 
@@ -196,12 +197,12 @@ class ManagementServiceTest {
   void aChangedIgnore408SettingDecidesTheNextNotifyAnswer() {
     bobWatchesAlice(600);
     org.presenceagent.application.notify.NotifyResponseService answers =
-        new org.presenceagent.application.notify.NotifyResponseService(app.subscriptions, app.subscriptionTimers,
-            app.locks, liveSettings::ignore408OnNotify, app.offlineWatchers);
+        new org.presenceagent.application.notify.NotifyResponseService(app.subscriptions, app.units,
+            app.subscriptionTimers, app.sequencer, liveSettings::ignore408OnNotify, app.notifyService);
 
     management.changeSettings(Map.of("ignore_408_on_notify", "1"));
-    assertThat(answers.onFinalResponse(key("bob-call"), 408)).isFalse();
+    assertThat(answers.onFinalResponse(key("bob-call"), 408).join()).isFalse();
     management.changeSettings(Map.of("ignore_408_on_notify", "0"));
-    assertThat(answers.onFinalResponse(key("bob-call"), 408)).isTrue();
+    assertThat(answers.onFinalResponse(key("bob-call"), 408).join()).isTrue();
   }
 }

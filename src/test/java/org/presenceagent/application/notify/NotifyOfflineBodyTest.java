@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.presenceagent.document.winfo.WatcherInfoCodec;
 import org.presenceagent.domain.auth.AuthorizationPolicy;
 import org.presenceagent.domain.subscription.DialogState;
+import org.presenceagent.domain.subscription.NotifyRate;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.testing.ApplicationHarness;
 
@@ -24,13 +25,14 @@ class NotifyOfflineBodyTest {
   private NotifyService notifier(boolean offlineBody) {
     return new NotifyService(PresentityState.publicationsOnly(app.publications, app.codec, app.clock),
         app.subscriptions, app.codec, app.sender, AuthorizationPolicy.allowAll(), new WatcherInfoCodec(),
-        app.offlineWatchers, presentity -> Optional.empty(), app.clock, offlineBody, SphereChanges.NONE);
+        app.offlineWatchers, presentity -> Optional.empty(), app.clock, offlineBody, SphereChanges.NONE, Runnable::run,
+        app.scheduler);
   }
 
   private Subscription activeWatcher() {
     return Subscription.create(key("bob-call"), ALICE, BOB, Optional.empty(), "application/pidf+xml",
         new DialogState("bob-call", "ours", "theirs", "sip:bob@10.0.0.2", List.of(), 1, 0, "udp"),
-        true, Duration.ofSeconds(600), app.clock);
+        true, Duration.ofSeconds(600), NotifyRate.NONE, app.clock);
   }
 
   @Test

@@ -27,7 +27,7 @@ class NotifyResponseServiceTest {
   @ParameterizedTest
   @ValueSource(ints = {200, 202, 299})
   void aSuccessKeepsTheSubscription(int status) {
-    assertThat(app.notifyResponseService(false).onFinalResponse(key("bob-call"), status)).isFalse();
+    assertThat(app.notifyResponseService(false).onFinalResponse(key("bob-call"), status).join()).isFalse();
 
     assertThat(app.subscriptions.find(key("bob-call"))).isPresent();
     assertThat(app.scheduler.find(TIMER)).isPresent();
@@ -36,7 +36,7 @@ class NotifyResponseServiceTest {
   @ParameterizedTest
   @ValueSource(ints = {481, 500, 403, 603})
   void aFailureRemovesTheSubscriptionAndItsTimer(int status) {
-    assertThat(app.notifyResponseService(false).onFinalResponse(key("bob-call"), status)).isTrue();
+    assertThat(app.notifyResponseService(false).onFinalResponse(key("bob-call"), status).join()).isTrue();
 
     assertThat(app.subscriptions.find(key("bob-call"))).isEmpty();
     assertThat(app.scheduler.find(TIMER)).isEmpty();
@@ -44,7 +44,7 @@ class NotifyResponseServiceTest {
 
   @Test
   void aTimeoutRemovesTheSubscription() {
-    assertThat(app.notifyResponseService(false).onFinalResponse(key("bob-call"), 408)).isTrue();
+    assertThat(app.notifyResponseService(false).onFinalResponse(key("bob-call"), 408).join()).isTrue();
 
     assertThat(app.subscriptions.find(key("bob-call"))).isEmpty();
   }
@@ -53,16 +53,16 @@ class NotifyResponseServiceTest {
   void aTimeoutKeepsTheSubscriptionWhenTimeoutsAreIgnored() {
     NotifyResponseService ignoring408 = app.notifyResponseService(true);
 
-    assertThat(ignoring408.onFinalResponse(key("bob-call"), 408)).isFalse();
+    assertThat(ignoring408.onFinalResponse(key("bob-call"), 408).join()).isFalse();
     assertThat(app.subscriptions.find(key("bob-call"))).isPresent();
 
-    assertThat(ignoring408.onFinalResponse(key("bob-call"), 481)).isTrue();
+    assertThat(ignoring408.onFinalResponse(key("bob-call"), 481).join()).isTrue();
     assertThat(app.subscriptions.find(key("bob-call"))).isEmpty();
   }
 
   @Test
   void aResponseForAnUnknownSubscriptionChangesNothing() {
-    assertThat(app.notifyResponseService(false).onFinalResponse(key("other-call"), 481)).isFalse();
+    assertThat(app.notifyResponseService(false).onFinalResponse(key("other-call"), 481).join()).isFalse();
 
     assertThat(app.subscriptions.findAll()).hasSize(1);
   }

@@ -1,5 +1,7 @@
 package org.presenceagent.application.notify;
 
+import org.presenceagent.application.port.Notification;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.presenceagent.testing.Commands.ALICE;
 import static org.presenceagent.testing.Commands.BOB;
@@ -43,14 +45,13 @@ class NotifyServiceTest {
   }
 
   @Test
-  void eachNotifyRecordsItsCseqAndCountsAVersion() {
+  void eachNotifyOfADialogHasTheNextCseq() {
     watch("bob-call", BOB);
 
     app.notifyService.notifyWatchers(ALICE, "presence");
 
-    Subscription subscription = app.subscriptions.find(key("bob-call")).orElseThrow();
-    assertThat(subscription.version()).isEqualTo(2);
-    assertThat(subscription.dialog().localCseq()).isEqualTo(2);
+    assertThat(app.sender.sent()).extracting(Notification::cseq).containsExactly(1L, 2L);
+    assertThat(app.notifyService.notificationsSent(key("bob-call"))).isEqualTo(2);
   }
 
   @Test

@@ -48,13 +48,14 @@ class OfflineWatcherInfoTest {
     assertThat(app.offlineWatcherStore.findByPresentity(ALICE)).hasSize(1);
 
     app.clock.advance(Duration.ofMinutes(5));
+    app.sender.holdAnswers();
     run(subscribeWinfo("winfo-1", ALICE, ALICE, 600));
     Notification first = lastWinfo();
     assertThat(body(first)).contains("state=\"full\"").contains(">sip:bob@example.com</watcher>")
         .contains("status=\"pending\"").contains("duration-subscribed=\"300\"");
     assertThat(app.offlineWatcherStore.findByPresentity(ALICE)).as("kept until the NOTIFY is answered").hasSize(1);
 
-    app.notifyResponseService(false).onFinalResponse(first.key(), 200);
+    app.sender.answerAll();
     assertThat(app.offlineWatcherStore.findByPresentity(ALICE)).isEmpty();
 
     run(subscribeWinfo("winfo-2", ALICE, ALICE, 600));

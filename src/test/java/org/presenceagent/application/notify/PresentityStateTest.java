@@ -1,5 +1,6 @@
 package org.presenceagent.application.notify;
 
+import org.presenceagent.testing.InMemory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class PresentityStateTest {
 
   @Test
   void aLiveRegistrationMakesTheUserOnlineUntilItExpires() {
-    bindings.save(Binding.create(BOB, "sip:bob@10.0.0.1", Optional.of(0.7), Optional.empty(), "c1", 1,
+    InMemory.save(bindings, Binding.create(BOB, "sip:bob@10.0.0.1", Optional.of(0.7), Optional.empty(), "c1", 1,
         Duration.ofSeconds(60), clock));
 
     assertThat(state.isOnline(BOB)).isTrue();
@@ -51,16 +52,16 @@ class PresentityStateTest {
 
   @Test
   void anOpenPublicationMakesTheUserOnlineAndAClosedOneDoesNot() {
-    publications.add(Publication.initial(BOB, "presence", pidf("closed"), Duration.ofSeconds(60), clock));
+    InMemory.add(publications, Publication.initial(BOB, "presence", pidf("closed"), Duration.ofSeconds(60), clock));
     assertThat(state.isOnline(BOB)).isFalse();
 
-    publications.add(Publication.initial(BOB, "presence", pidf("open"), Duration.ofSeconds(60), clock));
+    InMemory.add(publications, Publication.initial(BOB, "presence", pidf("open"), Duration.ofSeconds(60), clock));
     assertThat(state.isOnline(BOB)).isTrue();
   }
 
   @Test
   void registrationsAreIgnoredWhenPresenceComesFromPublicationsOnly() {
-    bindings.save(Binding.create(BOB, "sip:bob@10.0.0.1", Optional.empty(), Optional.empty(), "c1", 1,
+    InMemory.save(bindings, Binding.create(BOB, "sip:bob@10.0.0.1", Optional.empty(), Optional.empty(), "c1", 1,
         Duration.ofSeconds(60), clock));
 
     PresentityState publicationsOnly = PresentityState.publicationsOnly(publications, codec, clock);

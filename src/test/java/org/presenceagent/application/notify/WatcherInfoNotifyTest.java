@@ -71,8 +71,10 @@ class WatcherInfoNotifyTest {
 
   @Test
   void onlyThePresentityMayWatchItsWatchersUnderImplicitWinfoAuth() {
-    assertThatThrownBy(() -> run(subscribeWinfo("eve-call", BOB, ALICE, 600)))
-        .isInstanceOfSatisfying(RequestRejectedException.class, e -> assertThat(e.status()).isEqualTo(403));
+    RecordingResponders.Subscribe responder = new RecordingResponders.Subscribe();
+    assertThat(org.presenceagent.testing.Rejections.rejection(responder,
+        () -> app.subscribeService().subscribe(subscribeWinfo("eve-call", BOB, ALICE, 600), responder)).status())
+        .isEqualTo(403);
     assertThat(app.subscriptions.findAll()).isEmpty();
   }
 }

@@ -125,21 +125,21 @@ class PublishServiceTest {
     PublishCommand noBody =
         new PublishCommand(ALICE, "presence", OptionalLong.of(600), Optional.empty(), Optional.empty());
 
-    RequestRejectedException rejected = rejection(() -> service.publish(noBody, responder));
+    RequestRejectedException rejected = rejection(responder, () -> service.publish(noBody, responder));
 
     assertThat(rejected.status()).isEqualTo(400);
     assertThat(rejected.reason()).containsIgnoringCase("body");
     assertThat(app.publications.findAll()).isEmpty();
-    assertThat(events).isEmpty();
+    assertThat(events).as("only the rejection").containsExactly("reject");
   }
 
   @Test
   void anUnknownEtagIsConditionalRequestFailed() {
     RequestRejectedException rejected =
-        rejection(() -> service.publish(withoutBody(ALICE, new ETag("unknown"), 600), responder));
+        rejection(responder, () -> service.publish(withoutBody(ALICE, new ETag("unknown"), 600), responder));
 
     assertThat(rejected.status()).isEqualTo(412);
-    assertThat(events).isEmpty();
+    assertThat(events).as("only the rejection").containsExactly("reject");
   }
 
   @Test
@@ -149,7 +149,7 @@ class PublishServiceTest {
     ETag bobsTag = bobsResponder.last().etag();
 
     RequestRejectedException rejected =
-        rejection(() -> service.publish(modify(ALICE, bobsTag, PHONE_OPEN, 600), responder));
+        rejection(responder, () -> service.publish(modify(ALICE, bobsTag, PHONE_OPEN, 600), responder));
 
     assertThat(rejected.status()).isEqualTo(412);
     assertThat(app.publications.find(bobsTag)).isPresent();
@@ -207,7 +207,7 @@ class PublishServiceTest {
     PublishCommand text = new PublishCommand(ALICE, "presence", OptionalLong.of(600), Optional.empty(),
         Optional.of(new PublishCommand.Body("text/plain", "online".getBytes(UTF_8))));
 
-    RequestRejectedException rejected = rejection(() -> service.publish(text, responder));
+    RequestRejectedException rejected = rejection(responder, () -> service.publish(text, responder));
 
     assertThat(rejected.status()).isEqualTo(415);
     assertThat(rejected.headers()).containsEntry("Accept", "application/pidf+xml, application/cpim-pidf+xml");
@@ -216,13 +216,12 @@ class PublishServiceTest {
 
   @Test
   void invalidXmlIsBadRequestWithAReason() {
-    RequestRejectedException rejected = rejection(
-        () -> service.publish(initialPublish(ALICE, "<presence><tuple".getBytes(UTF_8), 600), responder));
+    RequestRejectedException rejected = rejection(responder, () -> service.publish(initialPublish(ALICE, "<presence><tuple".getBytes(UTF_8), 600), responder));
 
     assertThat(rejected.status()).isEqualTo(400);
     assertThat(rejected.reason()).isNotBlank().isNotEqualTo("Bad Request");
     assertThat(app.publications.findAll()).isEmpty();
-    assertThat(events).isEmpty();
+    assertThat(events).as("only the rejection").containsExactly("reject");
   }
 
   @Test
@@ -238,7 +237,7 @@ class PublishServiceTest {
   @Test
   void anExpiryBelowTheMinimumIsIntervalTooBrief() {
     RequestRejectedException rejected =
-        rejection(() -> service.publish(initialPublish(ALICE, PHONE_OPEN, 10), responder));
+        rejection(responder, () -> service.publish(initialPublish(ALICE, PHONE_OPEN, 10), responder));
 
     assertThat(rejected.status()).isEqualTo(423);
     assertThat(rejected.headers()).containsEntry("Min-Expires", "60");

@@ -22,7 +22,7 @@ class SubscriptionTest {
 
   private Subscription create(boolean authorized, long seconds) {
     return Subscription.create(KEY, ALICE, BOB, Optional.empty(), "application/pidf+xml", DIALOG, authorized,
-        Duration.ofSeconds(seconds), clock);
+        Duration.ofSeconds(seconds), NotifyRate.NONE, clock);
   }
 
   @Test
@@ -34,7 +34,8 @@ class SubscriptionTest {
     assertThat(subscription.terminationReason()).isEmpty();
     assertThat(subscription.createdAt()).isEqualTo(MutableClock.START);
     assertThat(subscription.expiresAt()).isEqualTo(MutableClock.START.plusSeconds(600));
-    assertThat(subscription.version()).isZero();
+    assertThat(subscription.versionCeiling()).isEqualTo(Subscription.CSEQ_RESERVATION);
+    assertThat(subscription.cseqCeiling()).isEqualTo(Subscription.CSEQ_RESERVATION);
     assertThat(subscription.event()).isEqualTo("presence");
     assertThat(subscription.presentity()).isEqualTo(ALICE);
     assertThat(subscription.watcher()).isEqualTo(BOB);
@@ -61,10 +62,10 @@ class SubscriptionTest {
 
   @Test
   void refreshMovesTheExpiryAndRecordsCseqAndTarget() {
-    Subscription subscription = create(true, 600);
+    Subscription original = create(true, 600);
     clock.advanceSeconds(500);
 
-    subscription.refresh(Duration.ofSeconds(900), 7, "sip:bob@198.51.100.7:5070", clock);
+    Subscription subscription = original.refreshed(Duration.ofSeconds(900), 7, "sip:bob@198.51.100.7:5070", NotifyRate.NONE, clock);
 
     assertThat(subscription.expiresAt()).isEqualTo(MutableClock.START.plusSeconds(500 + 900));
     assertThat(subscription.remainingSeconds(clock)).isEqualTo(900);
@@ -72,23 +73,22 @@ class SubscriptionTest {
     assertThat(subscription.dialog().remoteTarget()).isEqualTo("sip:bob@198.51.100.7:5070");
     assertThat(subscription.dialog().routeSet()).containsExactly("sip:proxy;lr");
     assertThat(subscription.isActive()).isTrue();
+    assertThat(original.expiresAt()).as("the original is unchanged").isEqualTo(MutableClock.START.plusSeconds(600));
   }
 
   @Test
   void refreshWithoutNewTargetKeepsTheOldOne() {
-    Subscription subscription = create(true, 600);
-
-    subscription.refresh(Duration.ofSeconds(600), 2, null, clock);
+    Subscription subscription = create(true, 600).refreshed(Duration.ofSeconds(600), 2, null, NotifyRate.NONE, clock);
 
     assertThat(subscription.dialog().remoteTarget()).isEqualTo("sip:bob@192.0.2.1");
   }
 
   @Test
   void refreshWithZeroTerminatesWithTimeout() {
-    Subscription subscription = create(true, 600);
+    Subscription original = create(true, 600);
     clock.advanceSeconds(10);
 
-    subscription.refresh(Duration.ZERO, 2, null, clock);
+    Subscription subscription = original.refreshed(Duration.ZERO, 2, null, NotifyRate.NONE, clock);
 
     assertThat(subscription.isTerminated()).isTrue();
     assertThat(subscription.terminationReason()).contains(TerminationReason.TIMEOUT);
@@ -98,18 +98,14 @@ class SubscriptionTest {
 
   @Test
   void activateMakesAPendingSubscriptionActive() {
-    Subscription subscription = create(false, 600);
-
-    subscription.activate();
+    Subscription subscription = create(false, 600).activated();
 
     assertThat(subscription.state()).isEqualTo(SubscriptionState.ACTIVE);
   }
 
   @Test
   void terminateRecordsTheReason() {
-    Subscription subscription = create(true, 600);
-
-    subscription.terminate(TerminationReason.REJECTED);
+    Subscription subscription = create(true, 600).terminated(TerminationReason.REJECTED);
 
     assertThat(subscription.state()).isEqualTo(SubscriptionState.TERMINATED);
     assertThat(subscription.terminationReason()).contains(TerminationReason.REJECTED);
@@ -117,13 +113,12 @@ class SubscriptionTest {
 
   @Test
   void aTerminatedSubscriptionCannotBeRefreshedNorActivated() {
-    Subscription subscription = create(true, 600);
-    subscription.terminate(TerminationReason.DEACTIVATED);
+    Subscription subscription = create(true, 600).terminated(TerminationReason.DEACTIVATED);
 
     assertThatIllegalStateException()
-        .isThrownBy(() -> subscription.refresh(Duration.ofSeconds(600), 2, null, clock))
+        .isThrownBy(() -> subscription.refreshed(Duration.ofSeconds(600), 2, null, NotifyRate.NONE, clock))
         .withMessageContaining("terminated");
-    assertThatIllegalStateException().isThrownBy(subscription::activate);
+    assertThatIllegalStateException().isThrownBy(subscription::activated);
     assertThat(subscription.dialog().remoteCseq()).isEqualTo(1);
   }
 
@@ -146,22 +141,34 @@ class SubscriptionTest {
   }
 
   @Test
-  void notifiedCountsVersionsAndKeepsTheHighestLocalCseq() {
-    Subscription subscription = create(true, 600);
+  void aReservationMovesBothCeilingsOneBlockAboveWhatTheDialogReached() {
+    Subscription subscription = create(true, 600).reservedAbove(57, 56);
 
-    assertThat(subscription.notified(5)).isEqualTo(1);
-    assertThat(subscription.notified(3)).isEqualTo(2);
-
-    assertThat(subscription.version()).isEqualTo(2);
-    assertThat(subscription.dialog().localCseq()).isEqualTo(5);
+    assertThat(subscription.cseqCeiling()).isEqualTo(57 + Subscription.CSEQ_RESERVATION);
+    assertThat(subscription.versionCeiling()).isEqualTo(56 + Subscription.CSEQ_RESERVATION);
+    assertThat(subscription.dialog().localCseq()).isEqualTo(57);
   }
 
   @Test
-  void dialogEstablishedRecordsOurTag() {
-    Subscription subscription = create(true, 600);
+  void aRestoredSubscriptionContinuesAboveItsStoredCeilings() {
+    DialogState stored = new DialogState("call-1", "our-tag", "bob-tag", "sip:bob@192.0.2.1", List.of(), 3, 200, "udp");
 
-    subscription.dialogEstablished("new-tag");
+    Subscription restored = Subscription.restore(KEY, ALICE, BOB, Optional.empty(), "application/pidf+xml",
+        MutableClock.START, SubscriptionState.ACTIVE, null, MutableClock.START.plusSeconds(600), stored, 300,
+        NotifyRate.NONE);
 
-    assertThat(subscription.dialog().localTag()).isEqualTo("new-tag");
+    assertThat(restored.cseqCeiling()).isEqualTo(200);
+    assertThat(restored.versionCeiling()).isEqualTo(300);
+  }
+
+  @Test
+  void theRateControlIsKeptAndReplacedByARefresh() {
+    NotifyRate asked = new NotifyRate(java.util.OptionalDouble.empty(), java.util.OptionalDouble.of(2), java.util.OptionalDouble.empty());
+    Subscription subscription = Subscription.create(KEY, ALICE, BOB, Optional.empty(), "application/pidf+xml", DIALOG,
+        true, Duration.ofSeconds(600), asked, clock);
+
+    assertThat(subscription.rate()).isEqualTo(asked);
+    assertThat(subscription.refreshed(Duration.ofSeconds(600), 2, null, NotifyRate.NONE, clock).rate())
+        .isEqualTo(NotifyRate.NONE);
   }
 }

@@ -10,6 +10,7 @@ import org.presenceagent.application.port.Notification;
 import org.presenceagent.application.port.NotifyFailedException;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.DialogState;
+import org.presenceagent.domain.subscription.NotifyRate;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.SubscriptionState;
 
@@ -18,19 +19,21 @@ class MeteredNotifySenderTest {
   private static Notification notification(String event) {
     return new Notification(new SubscriptionKey("call", "tag", event, ""), Aor.parse("sip:alice@example.com"),
         Aor.parse("sip:bob@example.com"), new DialogState("call", "ours", "tag", "sip:bob@192.0.2.1", List.of(), 1, 0, "udp"),
-        1, SubscriptionState.PENDING, Optional.empty(), 60, Optional.empty());
+        1, SubscriptionState.PENDING, Optional.empty(), 60, Optional.empty(), NotifyRate.NONE);
   }
 
   @Test
   void sentAndFailedNotifiesAreCountedByEvent() {
     try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
-      MeteredNotifySender sent = new MeteredNotifySender(notification -> 7, metrics);
+      List<Notification> delivered = new java.util.ArrayList<>();
+      MeteredNotifySender sent = new MeteredNotifySender(delivered::add, metrics);
       MeteredNotifySender failing = new MeteredNotifySender(notification -> {
         throw new NotifyFailedException("dialog gone", null);
       }, metrics);
 
-      assertThat(sent.send(notification("presence"))).isEqualTo(7);
+      sent.send(notification("presence"));
       sent.send(notification("presence.winfo"));
+      assertThat(delivered).hasSize(2);
       assertThatThrownBy(() -> failing.send(notification("presence"))).isInstanceOf(NotifyFailedException.class);
 
       assertThat(metrics.registry().get("presence.notify.sent").tag("event", "presence").counter().count()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package org.presenceagent.infrastructure.metrics;
 
+import org.presenceagent.testing.InMemory;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +12,7 @@ import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.DialogState;
+import org.presenceagent.domain.subscription.NotifyRate;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.infrastructure.persistence.BindingStore;
@@ -39,10 +41,10 @@ class StateGaugesTest {
       assertThat(gauge(metrics, "presence.subscriptions", "event", "presence", "state", "active")).isZero();
 
       Subscription pending = subscription("c1", ALICE, "presence", false);
-      subscriptions.save(subscription("c2", ALICE, "presence", true));
-      subscriptions.save(pending);
-      subscriptions.save(subscription("c3", BOB, "presence.winfo", true));
-      publications.add(publication(CAROL));
+      InMemory.save(subscriptions, subscription("c2", ALICE, "presence", true));
+      InMemory.save(subscriptions, pending);
+      InMemory.save(subscriptions, subscription("c3", BOB, "presence.winfo", true));
+      InMemory.add(publications, publication(CAROL));
 
       assertThat(gauge(metrics, "presence.subscriptions", "event", "presence", "state", "active")).isEqualTo(1);
       assertThat(gauge(metrics, "presence.subscriptions", "event", "presence", "state", "pending")).isEqualTo(1);
@@ -52,7 +54,7 @@ class StateGaugesTest {
       assertThat(gauge(metrics, "presence.presentities")).isEqualTo(3); // alice and bob watched, carol published
       assertThat(gauge(metrics, "presence.registrations")).isZero();
 
-      subscriptions.remove(pending.key());
+      InMemory.remove(subscriptions, pending.key());
       assertThat(gauge(metrics, "presence.subscriptions", "event", "presence", "state", "pending")).isZero();
     }
   }
@@ -65,7 +67,7 @@ class StateGaugesTest {
     return Subscription.create(
         new SubscriptionKey(callId, "tag", event, ""), presentity, CAROL, Optional.empty(), "application/pidf+xml",
         new DialogState(callId, "ours", "tag", "sip:carol@192.0.2.1", List.of(), 1, 0, "udp"),
-        authorized, Duration.ofSeconds(600), clock);
+        authorized, Duration.ofSeconds(600), NotifyRate.NONE, clock);
   }
 
   private Publication publication(Aor presentity) {

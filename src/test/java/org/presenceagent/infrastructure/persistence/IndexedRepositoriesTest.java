@@ -1,5 +1,6 @@
 package org.presenceagent.infrastructure.persistence;
 
+import org.presenceagent.testing.InMemory;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +13,7 @@ import org.presenceagent.domain.presentity.PresenceDocument;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.DialogState;
+import org.presenceagent.domain.subscription.NotifyRate;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.testing.MutableClock;
@@ -29,7 +31,7 @@ class IndexedRepositoriesTest {
     return Subscription.create(
         new SubscriptionKey(callId, "tag", event, ""), presentity, BOB, Optional.empty(), "application/pidf+xml",
         new DialogState(callId, "ours", "tag", "sip:bob@192.0.2.1", List.of(), 1, 0, "udp"),
-        true, Duration.ofSeconds(600), clock);
+        true, Duration.ofSeconds(600), NotifyRate.NONE, clock);
   }
 
   private Publication publication(Aor presentity, String text) {
@@ -55,7 +57,7 @@ class IndexedRepositoriesTest {
     Subscription two = subscription("c2", ALICE, "presence");
     Subscription otherPresentity = subscription("c3", BOB, "presence");
     Subscription otherEvent = subscription("c4", ALICE, "presence.winfo");
-    List.of(one, two, otherPresentity, otherEvent).forEach(subscriptions::save);
+    List.of(one, two, otherPresentity, otherEvent).forEach(subscription -> InMemory.save(subscriptions, subscription));
 
     assertThat(subscriptions.findByPresentity(ALICE, "presence")).containsExactlyInAnyOrder(one, two);
     assertThat(subscriptions.findByPresentity(BOB, "presence")).containsExactly(otherPresentity);
@@ -67,8 +69,8 @@ class IndexedRepositoriesTest {
   @Test
   void savingAKnownSubscriptionAgainDoesNotDuplicateIt() {
     Subscription one = subscription("c1", ALICE, "presence");
-    subscriptions.save(one);
-    subscriptions.save(one);
+    InMemory.save(subscriptions, one);
+    InMemory.save(subscriptions, one);
 
     assertThat(subscriptions.findByPresentity(ALICE, "presence")).containsExactly(one);
   }
@@ -77,15 +79,15 @@ class IndexedRepositoriesTest {
   void removedSubscriptionsAreGoneFromBothIndexes() {
     Subscription one = subscription("c1", ALICE, "presence");
     Subscription two = subscription("c2", ALICE, "presence");
-    subscriptions.save(one);
-    subscriptions.save(two);
+    InMemory.save(subscriptions, one);
+    InMemory.save(subscriptions, two);
 
-    subscriptions.remove(one.key());
-    subscriptions.remove(one.key());
+    InMemory.remove(subscriptions, one.key());
+    InMemory.remove(subscriptions, one.key());
 
     assertThat(subscriptions.find(one.key())).isEmpty();
     assertThat(subscriptions.findByPresentity(ALICE, "presence")).containsExactly(two);
-    subscriptions.remove(two.key());
+    InMemory.remove(subscriptions, two.key());
     assertThat(subscriptions.findByPresentity(ALICE, "presence")).isEmpty();
     assertThat(subscriptions.findAll()).isEmpty();
   }
@@ -95,7 +97,7 @@ class IndexedRepositoriesTest {
     Publication first = publication(ALICE, "phone");
     Publication second = publication(ALICE, "laptop");
     Publication bobs = publication(BOB, "desk");
-    List.of(first, second, bobs).forEach(publications::add);
+    List.of(first, second, bobs).forEach(publication -> InMemory.add(publications, publication));
 
     assertThat(publications.findByPresentity(ALICE, "presence")).containsExactly(first, second);
     assertThat(publications.findByPresentity(ALICE, "dialog")).isEmpty();
@@ -106,12 +108,12 @@ class IndexedRepositoriesTest {
   void replaceKeepsThePlaceInTheOrder() {
     Publication first = publication(ALICE, "phone");
     Publication second = publication(ALICE, "laptop");
-    publications.add(first);
-    publications.add(second);
+    InMemory.add(publications, first);
+    InMemory.add(publications, second);
     clock.advanceSeconds(10);
 
     Publication refreshed = first.refreshed(Duration.ofSeconds(600), clock, RequestId.NONE);
-    publications.replace(first.etag(), refreshed);
+    InMemory.replace(publications, first.etag(), refreshed);
 
     assertThat(publications.findByPresentity(ALICE, "presence")).containsExactly(refreshed, second);
     assertThat(publications.find(first.etag())).isEmpty();
@@ -123,15 +125,15 @@ class IndexedRepositoriesTest {
   void removedPublicationsAreGoneFromBothIndexes() {
     Publication first = publication(ALICE, "phone");
     Publication second = publication(ALICE, "laptop");
-    publications.add(first);
-    publications.add(second);
+    InMemory.add(publications, first);
+    InMemory.add(publications, second);
 
-    publications.remove(first.etag());
-    publications.remove(first.etag());
+    InMemory.remove(publications, first.etag());
+    InMemory.remove(publications, first.etag());
 
     assertThat(publications.find(first.etag())).isEmpty();
     assertThat(publications.findByPresentity(ALICE, "presence")).containsExactly(second);
-    publications.remove(second.etag());
+    InMemory.remove(publications, second.etag());
     assertThat(publications.findByPresentity(ALICE, "presence")).isEmpty();
   }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.DialogState;
+import org.presenceagent.domain.subscription.NotifyRate;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 
@@ -23,7 +24,7 @@ class SubscriptionMapperTest {
     return Subscription.create(new SubscriptionKey("call", "tag", "presence", ""), Aor.parse("sip:alice@example.com"),
         Aor.parse("sip:bob@example.com"), displayName, "application/pidf+xml",
         new DialogState("call", "ours", "tag", "sip:bob@192.0.2.1", List.of(), 1, 0, "udp"), false,
-        Duration.ofSeconds(600), CLOCK);
+        Duration.ofSeconds(600), NotifyRate.NONE, CLOCK);
   }
 
   @Test

@@ -1,0 +1,140 @@
+package org.presenceagent.application.overload;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Decides whether a new request may start work, from two signals of the server being behind:
+ *
+ * <ul>
+ *   <li>how long the request waited for a SIP worker (the receive queue of the stack): when the
+ *       workers cannot keep up, every request waits, and one that waited longer than the limit
+ *       arrives when its client is about to retransmit (RFC 3261 Timer E starts at 500 ms);
+ *   <li>how many requests are being worked on (received, not yet answered): when stores or
+ *       NOTIFYs fall behind, requests pile up there instead.
+ * </ul>
+ *
+ * <p>Refusing is per request, with no state to leave: while the server is behind, refusals cost
+ * almost nothing, so the queue drains and requests are admitted again within moments of the load
+ * falling (the Retry-After spreads the refused clients' return). Once {@link #stop()} was called,
+ * every new request is refused.
+ */
+public final class AdmissionControl {
+
+  /** Why a request was refused, or that it was not. */
+  public enum Verdict {
+    ADMITTED,
+    /** It waited too long for a SIP worker. */
+    QUEUE_DELAY,
+    /** Too many requests are being worked on. */
+    PENDING,
+    /** The server is stopping. */
+    STOPPING
+  }
+
+  private final long queueDelayLimitMillis;
+  private final int pendingLimit;
+  private final int retryAfterSeconds;
+  private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicLong refusedForDelay = new AtomicLong();
+  private final AtomicLong refusedForPending = new AtomicLong();
+  private final AtomicLong refusedWhileStopping = new AtomicLong();
+  private volatile boolean stopping;
+
+  /**
+   * @param queueDelayLimitMillis a request that waited longer for a SIP worker is refused
+   * @param pendingLimit new requests are refused while this many are being worked on
+   * @param retryAfterSeconds the base Retry-After of a refusal
+   */
+  public AdmissionControl(long queueDelayLimitMillis, int pendingLimit, int retryAfterSeconds) {
+    this.queueDelayLimitMillis = queueDelayLimitMillis;
+    this.pendingLimit = pendingLimit;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /**
+   * Whether a new request (one that starts a dialog or stands alone) may start work.
+   *
+   * @param waitedMillis how long it waited for a SIP worker; negative when unknown (TCP)
+   */
+  public Verdict admitNew(long waitedMillis) {
+    Verdict verdict = stopping ? Verdict.STOPPING
+        : waitedMillis > queueDelayLimitMillis ? Verdict.QUEUE_DELAY
+        : pending.get() >= pendingLimit ? Verdict.PENDING
+        : Verdict.ADMITTED;
+    switch (verdict) {
+      case QUEUE_DELAY -> refusedForDelay.incrementAndGet();
+      case PENDING -> refusedForPending.incrementAndGet();
+      case STOPPING -> refusedWhileStopping.incrementAndGet();
+      default -> { }
+    }
+    return verdict;
+  }
+
+  /** Whether a request in a dialog may go on: always, unless the server is stopping. */
+  public boolean admitInDialog() {
+    if (stopping) {
+      refusedWhileStopping.incrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  /** A request reached the application: it is being worked on until {@link #answered()}. */
+  public void started() {
+    pending.incrementAndGet();
+  }
+
+  /** A request was answered (or needs no answer from us). */
+  public void answered() {
+    pending.decrementAndGet();
+  }
+
+  /** The Retry-After of a refusal: the configured seconds plus up to as much again at random. */
+  public int retryAfterSeconds() {
+    return retryAfterSeconds + ThreadLocalRandom.current().nextInt(retryAfterSeconds + 1);
+  }
+
+  /** From now on every new request is refused (the server stops). */
+  public void stop() {
+    stopping = true;
+  }
+
+  /**
+   * Waits until no request is being worked on, or the time is up.
+   *
+   * @return whether all were answered
+   */
+  public boolean awaitIdle(Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (pending.get() > 0) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Requests being worked on now. */
+  public int pending() {
+    return pending.get();
+  }
+
+  /** Requests refused so far for that reason (for the metrics). */
+  public long refused(Verdict reason) {
+    return switch (reason) {
+      case QUEUE_DELAY -> refusedForDelay.get();
+      case PENDING -> refusedForPending.get();
+      case STOPPING -> refusedWhileStopping.get();
+      case ADMITTED -> 0;
+    };
+  }
+}

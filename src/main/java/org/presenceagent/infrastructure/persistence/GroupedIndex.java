@@ -1,0 +1,115 @@
+package org.presenceagent.infrastructure.persistence;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The in-memory half of a repository: values by their own key, and grouped (by presentity and
+ * event, or by address of record) in the order they were added. A replacement keeps its place in
+ * its group, so a modified publication is still composed where the original was.
+ *
+ * <p>Changes come from one presentity's sequenced steps at a time; readers on any thread see each
+ * value and each group in a consistent state (a group is copied under its own lock).
+ *
+ * @param <G> the group key
+ * @param <K> the value's key
+ * @param <V> the value (immutable, or replaced as a whole)
+ */
+final class GroupedIndex<G, K, V> {
+
+  private final Function<V, K> keyOf;
+  private final Function<V, G> groupOf;
+  private final Map<K, V> byKey = new ConcurrentHashMap<>();
+  private final Map<G, Map<K, V>> byGroup = new ConcurrentHashMap<>();
+
+  GroupedIndex(Function<V, K> keyOf, Function<V, G> groupOf) {
+    this.keyOf = keyOf;
+    this.groupOf = groupOf;
+  }
+
+  Optional<V> find(K key) {
+    return Optional.ofNullable(byKey.get(key));
+  }
+
+  boolean contains(K key) {
+    return byKey.containsKey(key);
+  }
+
+  /** The group's values in the order they were added; a copy. */
+  List<V> group(G group) {
+    Map<K, V> members = byGroup.get(group);
+    if (members == null) {
+      return List.of();
+    }
+    synchronized (members) {
+      return new ArrayList<>(members.values());
+    }
+  }
+
+  /** Adds the value, or replaces the one with the same key in its place. */
+  void put(V value) {
+    byKey.put(keyOf.apply(value), value);
+    Map<K, V> members = byGroup.computeIfAbsent(groupOf.apply(value), ignored -> new LinkedHashMap<>());
+    synchronized (members) {
+      members.put(keyOf.apply(value), value);
+    }
+  }
+
+  /** Replaces the value under {@code previous} by one with another key, at the same place in the group. */
+  void replace(K previous, V successor) {
+    K key = keyOf.apply(successor);
+    Map<K, V> members = byGroup.get(groupOf.apply(successor));
+    if (members == null || !byKey.containsKey(previous)) {
+      put(successor);
+      return;
+    }
+    synchronized (members) {
+      Map<K, V> reordered = new LinkedHashMap<>();
+      members.forEach((memberKey, member) -> reordered.put(memberKey.equals(previous) ? key : memberKey,
+          memberKey.equals(previous) ? successor : member));
+      members.clear();
+      members.putAll(reordered);
+    }
+    byKey.put(key, successor);
+    byKey.remove(previous);
+  }
+
+  /** Removes the value with that key; an emptied group goes too. */
+  Optional<V> remove(K key) {
+    V removed = byKey.remove(key);
+    if (removed == null) {
+      return Optional.empty();
+    }
+    byGroup.computeIfPresent(groupOf.apply(removed), (group, members) -> {
+      synchronized (members) {
+        members.remove(key);
+        return members.isEmpty() ? null : members;
+      }
+    });
+    return Optional.of(removed);
+  }
+
+  Collection<V> all() {
+    return List.copyOf(byKey.values());
+  }
+
+  int size() {
+    return byKey.size();
+  }
+
+  long count(Predicate<V> filter) {
+    return byKey.values().stream().filter(filter).count();
+  }
+
+  Set<G> groups() {
+    return Set.copyOf(byGroup.keySet());
+  }
+}

@@ -1,0 +1,142 @@
+package org.presenceagent.sip;
+
+import gov.nist.javax.sip.Utils;
+import gov.nist.javax.sip.header.RetryAfter;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.SIPMessageValve;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipStack;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import javax.servlet.sip.SipFactory;
+import org.presenceagent.application.overload.AdmissionControl;
+import org.presenceagent.application.overload.AdmissionControl.Verdict;
+import org.presenceagent.sip.stack.QueueDelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Overload control at the door (RFC 6357 section 5): each request is asked of the
+ * {@link AdmissionControl} right after JAIN-SIP parsed it and before the transaction layer or the
+ * container did any work, and a refused one is answered {@code 503 Service Unavailable} with
+ * {@code Retry-After} (RFC 3261 section 21.5.4) straight from here, statelessly: a refusal costs a
+ * parse and a small response, so a server that is behind catches up instead of collapsing.
+ *
+ * <p>New requests (no To tag) are refused when the server is behind; requests in a dialog (a
+ * refresh, an un-subscribe) finish work already started and always pass, as do ACK, CANCEL,
+ * responses, and retransmissions of requests already being handled (their transaction answers
+ * them). While the server stops, every request but ACK and CANCEL is refused.
+ *
+ * <p>Installed as a stack valve ({@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}) by the standalone
+ * server, or added by the application to the stack of the container it is deployed in
+ * ({@link #attach}); it admits everything until the application attaches its admission control.
+ */
+public final class OverloadValve implements SIPMessageValve {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OverloadValve.class);
+
+  private volatile AdmissionControl admission;
+  private volatile SIPTransactionStack stack;
+
+  @Override
+  public boolean processRequest(SIPRequest request, MessageChannel channel) {
+    AdmissionControl gate = admission;
+    String method = request.getMethod();
+    if (gate == null || Request.ACK.equals(method) || Request.CANCEL.equals(method)) {
+      return true;
+    }
+    Verdict verdict;
+    if (request.getToTag() != null) {
+      verdict = gate.admitInDialog() ? Verdict.ADMITTED : Verdict.STOPPING;
+    } else {
+      verdict = gate.admitNew(QueueDelay.ofCurrentMessage());
+    }
+    if (verdict == Verdict.ADMITTED || retransmission(request)) {
+      return true;
+    }
+    refuse(request, channel, gate, verdict);
+    return false;
+  }
+
+  /** A retransmission of a request already being handled: its transaction answers it. */
+  private boolean retransmission(SIPRequest request) {
+    SIPTransactionStack current = stack;
+    return current != null && current.findTransaction(request, true) != null;
+  }
+
+  private static void refuse(SIPRequest request, MessageChannel channel, AdmissionControl gate, Verdict verdict) {
+    SIPResponse response = request.createResponse(Response.SERVICE_UNAVAILABLE,
+        verdict == Verdict.STOPPING ? "Service Unavailable (stopping)" : "Service Unavailable (overloaded)");
+    try {
+      tagged(response);
+      RetryAfter retryAfter = new RetryAfter();
+      retryAfter.setRetryAfter(gate.retryAfterSeconds());
+      response.setHeader(retryAfter);
+      channel.sendMessage(response);
+    } catch (IOException | InvalidArgumentException | java.text.ParseException e) {
+      LOG.debug("could not refuse {} (Call-ID {}): {}", request.getMethod(), request.getCallId().getCallId(), e.getMessage());
+    }
+  }
+
+  /**
+   * A response this valve sends statelessly gets a To tag when the request had none (RFC 3261
+   * section 8.2.6.2: a UAS MUST add one to every response but 100).
+   */
+  static void tagged(SIPResponse response) throws java.text.ParseException {
+    if (response.getToTag() == null) {
+      response.getTo().setTag(Utils.getInstance().generateTag());
+    }
+  }
+
+  @Override
+  public boolean processResponse(Response response, MessageChannel channel) {
+    return true;
+  }
+
+  @Override
+  public void init(SipStack sipStack) {
+    this.stack = (SIPTransactionStack) sipStack;
+  }
+
+  @Override
+  public void destroy() {
+    admission = null;
+  }
+
+  /**
+   * Connects the application's admission control to the stack under {@code factory}: to the valve
+   * the stack was configured with, or to one added now (a container configured without it).
+   *
+   * @return undoes what this call did (detaches, or removes the added valve), for undeployment
+   */
+  static Runnable attach(SipFactory factory, AdmissionControl admission) {
+    SIPTransactionStack sipStack = (SIPTransactionStack) DialogRequests.implementationOf(factory)
+        .getSipApplicationDispatcher().getSipStack();
+    for (SIPMessageValve valve : sipStack.sipMessageValves) {
+      if (valve instanceof OverloadValve configured) {
+        configured.stack = sipStack;
+        configured.admission = admission;
+        return () -> { }; // left in place: while the server stops it keeps answering 503
+      }
+    }
+    OverloadValve added = new OverloadValve();
+    added.stack = sipStack;
+    added.admission = admission;
+    List<SIPMessageValve> valves = new ArrayList<>(sipStack.sipMessageValves);
+    valves.add(0, added);
+    sipStack.sipMessageValves = valves; // replaced, never changed in place: workers iterate the old list
+    LOG.info("overload control added to the container's SIP stack");
+    return () -> {
+      List<SIPMessageValve> without = new ArrayList<>(sipStack.sipMessageValves);
+      without.remove(added);
+      sipStack.sipMessageValves = without;
+      added.admission = null;
+    };
+  }
+}

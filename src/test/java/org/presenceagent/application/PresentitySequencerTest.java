@@ -1,0 +1,155 @@
+package org.presenceagent.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.presenceagent.domain.shared.Aor;
+
+class PresentitySequencerTest {
+
+  private static final Aor ALICE = Aor.parse("sip:alice@example.com");
+  private static final Aor BOB = Aor.parse("sip:bob@example.com");
+
+  private final PresentitySequencer sequencer = new PresentitySequencer();
+
+  @Test
+  void anIdlePresentitysStepRunsAtOnceOnTheCallersThread() {
+    Thread caller = Thread.currentThread();
+    List<Thread> ranOn = new ArrayList<>();
+
+    CompletableFuture<String> result = sequencer.submit(ALICE, () -> {
+      ranOn.add(Thread.currentThread());
+      return CompletableFuture.completedFuture("done");
+    });
+
+    assertThat(ranOn).containsExactly(caller);
+    assertThat(result).isCompletedWithValue("done");
+    assertThat(sequencer.busyPresentities()).isZero();
+  }
+
+  @Test
+  void theNextStepWaitsUntilThePreviousStepsStageCompletes() {
+    CompletableFuture<Void> stored = new CompletableFuture<>();
+    List<String> order = new ArrayList<>();
+    sequencer.submit(ALICE, () -> {
+      order.add("first started");
+      return stored;
+    });
+
+    CompletableFuture<Void> second = sequencer.submit(ALICE, () -> {
+      order.add("second started");
+      return CompletableFuture.completedFuture(null);
+    });
+
+    assertThat(order).containsExactly("first started");
+    assertThat(second).isNotDone();
+    assertThat(sequencer.busyPresentities()).isEqualTo(1);
+
+    stored.complete(null);
+
+    assertThat(order).containsExactly("first started", "second started");
+    assertThat(second).isDone();
+    assertThat(sequencer.busyPresentities()).isZero();
+  }
+
+  @Test
+  void otherPresentitiesDoNotWait() {
+    sequencer.submit(ALICE, CompletableFuture::new); // never completes
+
+    CompletableFuture<String> bobs = sequencer.submit(BOB, () -> CompletableFuture.completedFuture("bob"));
+
+    assertThat(bobs).isCompletedWithValue("bob");
+  }
+
+  @Test
+  void aStepThatThrowsFailsItsOwnResultAndTheNextOneStillRuns() {
+    CompletableFuture<Object> failed = sequencer.submit(ALICE, () -> {
+      throw new RequestRejectedException(403, "Forbidden");
+    });
+    CompletableFuture<String> next = sequencer.submit(ALICE, () -> CompletableFuture.completedFuture("next"));
+
+    assertThat(failed).isCompletedExceptionally();
+    assertThatThrownBy(failed::join).hasCauseInstanceOf(RequestRejectedException.class);
+    assertThat(next).isCompletedWithValue("next");
+  }
+
+  @Test
+  void aStepWhoseStoreFailedFailsItsResultAndReleasesTheTurn() {
+    CompletableFuture<Void> store = new CompletableFuture<>();
+    CompletableFuture<Void> first = sequencer.submit(ALICE, () -> store);
+    CompletableFuture<String> next = sequencer.submit(ALICE, () -> CompletableFuture.completedFuture("next"));
+
+    store.completeExceptionally(new IllegalStateException("disk full"));
+
+    assertThat(first).isCompletedExceptionally();
+    assertThat(next).isCompletedWithValue("next");
+  }
+
+  @Test
+  void manyQueuedStepsThatCompleteAtOnceRunInALoopNotARecursion() {
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    sequencer.submit(ALICE, () -> gate);
+    int[] count = new int[1];
+    CompletableFuture<Void> last = null;
+    for (int i = 0; i < 100_000; i++) {
+      last = sequencer.submit(ALICE, () -> {
+        count[0]++;
+        return CompletableFuture.completedFuture(null);
+      });
+    }
+
+    gate.complete(null); // would overflow the stack if each step started the next one recursively
+
+    assertThat(last).isDone();
+    assertThat(count[0]).isEqualTo(100_000);
+  }
+
+  @Test
+  void stepsOfOnePresentityFromManyThreadsNeverOverlap() throws Exception {
+    int threads = 8;
+    int stepsPerThread = 2_000;
+    int[] inside = new int[1];
+    boolean[] overlapped = new boolean[1];
+    int[] total = new int[1];
+    CountDownLatch done = new CountDownLatch(threads);
+    for (int t = 0; t < threads; t++) {
+      new Thread(() -> {
+        for (int i = 0; i < stepsPerThread; i++) {
+          sequencer.submit(ALICE, () -> {
+            synchronized (inside) {
+              if (++inside[0] > 1) {
+                overlapped[0] = true;
+              }
+            }
+            total[0]++; // guarded by the sequencer alone
+            synchronized (inside) {
+              inside[0]--;
+            }
+            return CompletableFuture.completedFuture(null);
+          });
+        }
+        done.countDown();
+      }).start();
+    }
+
+    assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(overlapped[0]).isFalse();
+    synchronized (inside) {
+      assertThat(total[0]).isEqualTo(threads * stepsPerThread);
+    }
+  }
+
+  @Test
+  void awaitReturnsTheActionsResultOrRethrowsItsFailure() {
+    assertThat(sequencer.await(ALICE, () -> 42)).isEqualTo(42);
+    assertThatThrownBy(() -> sequencer.await(ALICE, () -> {
+      throw new RequestRejectedException(412, "Conditional Request Failed");
+    })).isInstanceOf(RequestRejectedException.class);
+  }
+}
