@@ -86,7 +86,6 @@ class ConsoleBrowserIT {
       wait.until(driver -> Long.parseLong(text("c-publications")) > publicationsBefore);
       wait.until(driver -> text("c-rate").matches("[0-9.]+"));
       assertThat(script("return window.notReloaded === true;")).as("the page was not reloaded").isEqualTo(true);
-      screenshot("console-overview");
 
       SubscriptionDialog.subscribe(client, bob, alice, 600);
       assertThat(Notifies.state(Notifies.next(client))).startsWith("pending"); // no rules yet
@@ -129,7 +128,13 @@ class ConsoleBrowserIT {
     browser.findElement(By.id("settings-save")).click();
     wait.until(driver -> text("settings-result").contains("saved: min_expires"));
     assertThat(AdminHttp.object(admin.get("settings")).getString("min_expires")).isEqualTo("90");
+    script("window.scrollTo(0, 0);");
     screenshot("console-settings");
+
+    browser.findElement(By.cssSelector("#tabs button[data-tab=overview]")).click();
+    wait.until(driver -> Long.parseLong(text("c-notifies-sent")) >= 3); // pending, active, terminated
+    assertThat(script("return window.notReloaded === true;")).as("still the same page").isEqualTo(true);
+    screenshot("console-overview");
 
     // The session cookie alone is not enough for a change: the anti-forgery header must come too.
     Object forged = ((JavascriptExecutor) browser).executeAsyncScript(

@@ -148,7 +148,7 @@ public final class AdminServlet extends HttpServlet {
         Map<String, String> form = AdminJson.settingChanges(jsonBody(request));
         String user = form.getOrDefault("user", "");
         if (!endpoint.access().passwordMatches(user, form.getOrDefault("password", ""))) {
-          LOG.warn("console sign-in refused for '{}' from {}", user, request.getRemoteAddr());
+          LOG.warn("console sign-in refused for '{}' from {}", user.replaceAll("\\p{Cntrl}", "?"), request.getRemoteAddr());
           throw new AdminError(HttpServletResponse.SC_UNAUTHORIZED, "wrong operator name or password");
         }
         token.ifPresent(endpoint.sessions()::close);

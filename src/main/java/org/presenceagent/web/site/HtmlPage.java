@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletResponse;
 
 /**
@@ -20,6 +22,8 @@ final class HtmlPage {
    */
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
       + " img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
 
   private final String template;
 
@@ -38,13 +42,24 @@ final class HtmlPage {
     }
   }
 
+  /**
+   * Fills every placeholder in one pass, so that a value can never bring a placeholder of its own.
+   *
+   * @throws IllegalArgumentException for a placeholder without a value
+   */
   String render(Map<String, String> values) {
-    String page = template;
-    for (Map.Entry<String, String> value : values.entrySet()) {
-      String text = value.getKey().endsWith("Html") ? value.getValue() : escape(value.getValue());
-      page = page.replace("{{" + value.getKey() + "}}", text);
+    Matcher placeholder = PLACEHOLDER.matcher(template);
+    StringBuilder page = new StringBuilder(template.length() + 256);
+    while (placeholder.find()) {
+      String name = placeholder.group(1);
+      String value = values.get(name);
+      if (value == null) {
+        throw new IllegalArgumentException("no value for {{" + name + "}}");
+      }
+      placeholder.appendReplacement(page, Matcher.quoteReplacement(name.endsWith("Html") ? value : escape(value)));
     }
-    return page;
+    placeholder.appendTail(page);
+    return page.toString();
   }
 
   /** Sends a rendered page with the given status. */

@@ -350,6 +350,10 @@
           cell.textContent = settings[name];
         }
         tr.appendChild(cell);
+        var when = document.createElement("td");
+        when.textContent = session.liveSettings.indexOf(name) >= 0 ? "at once" : "after a restart";
+        when.className = "hint";
+        tr.appendChild(when);
       });
     }).catch(function (error) { notice("settings: " + error.message, true); });
   }
