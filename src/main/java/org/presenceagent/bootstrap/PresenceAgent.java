@@ -266,7 +266,7 @@ public final class PresenceAgent implements AutoCloseable {
               : SphereChanges.NONE,
           workers, scheduler);
       InternalSubscriptions internalSubscriptions =
-          new InternalSubscriptions(settings.acceptInternalSubscriptions(), authorization, notifier, sequencer);
+          new InternalSubscriptions(settings.acceptInternalSubscriptions(), authorization, notifier);
       notifier.observe(internalSubscriptions);
       resources.add(internalSubscriptions); // closed first: internal watchers learn that they were ended
       ExpiryService expiry = new ExpiryService(subscriptions, publications, units, notifier, sequencer, clock);

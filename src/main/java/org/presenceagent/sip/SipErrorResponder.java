@@ -51,12 +51,14 @@ final class SipErrorResponder {
   }
 
   private static void send(SipServletRequest request, int status, String reason, Map<String, String> headers) {
-    SipServletResponse response = request.createResponse(status, ReasonPhrase.sanitize(reason));
-    headers.forEach(response::setHeader);
     try {
+      SipServletResponse response = request.createResponse(status, ReasonPhrase.sanitize(reason));
+      headers.forEach(response::setHeader);
       FinalStatus.send(response);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // The request is over either way: it must not stay counted as being worked on.
       LOG.warn("could not send {} to {} (Call-ID {}): {}", status, request.getRemoteAddr(), request.getCallId(), e.getMessage());
+      FinalStatus.unanswered(request);
     }
   }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.presenceagent.application.PresentitySequencer;
+import java.util.concurrent.locks.ReentrantLock;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.notify.PresentityObserver;
 import org.presenceagent.application.port.NotifyBody;
@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Updates are delivered on the thread that made the change, in the presentity's turn, in the
- * order of the changes; a callback should hand long work to another thread, and must not subscribe
- * or cancel for the same presentity from within the callback (that waits for the turn it is in). A callback that throws
+ * order of the changes; a callback should hand long work to another thread. A callback may cancel
+ * or subscribe (the presentity's internal watchers are guarded by a reentrant lock of their own:
+ * they are memory only, so nothing here waits for the database). A callback that throws
  * ends its subscription (as a NOTIFY that fails does). An update that would repeat the previous one
  * (same state and document) is not delivered.
  *
@@ -57,7 +58,8 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
   private final boolean accepted;
   private final AuthorizationPolicy authorization;
   private final NotifyService documents;
-  private final PresentitySequencer sequencer;
+  /** Guards the internal watchers of the presentities hashed to each stripe (memory only). */
+  private final ReentrantLock[] stripes = new ReentrantLock[64];
   private final Map<Aor, List<Entry>> byPresentity = new ConcurrentHashMap<>();
 
   /**
@@ -66,11 +68,13 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
    * @param documents composes the presentity's document as a watcher sees it
    */
   public InternalSubscriptions(
-      boolean accepted, AuthorizationPolicy authorization, NotifyService documents, PresentitySequencer sequencer) {
+      boolean accepted, AuthorizationPolicy authorization, NotifyService documents) {
     this.accepted = accepted;
     this.authorization = authorization;
     this.documents = documents;
-    this.sequencer = sequencer;
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new ReentrantLock();
+    }
   }
 
   /**
@@ -87,7 +91,7 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
     if (!accepted) {
       throw new InternalSubscriptionsDisabledException();
     }
-    return sequencer.await(presentity, () -> {
+    return guarded(presentity, () -> {
       Entry entry = new Entry(presentity, watcher, listener);
       SubHandling handling = authorization.decide(watcher, presentity);
       if (handling == SubHandling.BLOCK) {
@@ -108,8 +112,21 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
   /** Called in the presentity's turn after a change of its document or rules. */
   @Override
   public void presentityChanged(Aor presentity) {
-    for (Entry entry : byPresentity.getOrDefault(presentity, List.of())) {
-      reevaluate(entry, authorization.decide(entry.watcher, presentity));
+    guarded(presentity, () -> {
+      for (Entry entry : byPresentity.getOrDefault(presentity, List.of())) {
+        reevaluate(entry, authorization.decide(entry.watcher, presentity));
+      }
+      return null;
+    });
+  }
+
+  private <T> T guarded(Aor presentity, java.util.function.Supplier<T> action) {
+    ReentrantLock lock = stripes[Math.floorMod(presentity.hashCode(), stripes.length)];
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -127,7 +144,7 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
   @Override
   public void close() {
     for (Aor presentity : new ArrayList<>(byPresentity.keySet())) {
-      sequencer.await(presentity, () -> {
+      guarded(presentity, () -> {
         for (Entry entry : byPresentity.getOrDefault(presentity, List.of())) {
           entry.end(TerminationReason.DEACTIVATED);
         }
@@ -167,7 +184,7 @@ public final class InternalSubscriptions implements PresentityObserver, AutoClos
 
     @Override
     public void cancel() {
-      sequencer.await(presentity, () -> {
+      guarded(presentity, () -> {
         if (state != SubscriptionState.TERMINATED) {
           end(TerminationReason.TIMEOUT);
         }

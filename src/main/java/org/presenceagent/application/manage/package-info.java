@@ -4,6 +4,7 @@
  * ({@code pa.publish}, {@code pa.authorize}, {@code pa.trace}, {@code target_online}) plus
  * listing, terminating subscriptions, running expiry at once and the settings that may change
  * while running ({@link org.presenceagent.application.manage.LiveSettings}). Every change goes
- * through the same services, locks and write-through repositories as a SIP request would.
+ * through the same presentity turns and units of work as a SIP request's, and waits for it: the
+ * management threads may wait, the SIP threads never do.
  */
 package org.presenceagent.application.manage;

@@ -365,6 +365,9 @@ public record PresenceSettings(
     values.put(Parameter.DELETE_SAME_SUBS.key(), flag(deleteSameSubs));
     values.put(Parameter.IGNORE_408_ON_NOTIFY.key(), flag(ignore408OnNotify));
     values.put(Parameter.MAX_BODY_SIZE.key(), Integer.toString(maxBodySize));
+    values.put(Parameter.OVERLOAD_QUEUE_DELAY.key(), Long.toString(overload.queueDelayMillis()));
+    values.put(Parameter.OVERLOAD_PENDING_REQUESTS.key(), Integer.toString(overload.pendingRequests()));
+    values.put(Parameter.OVERLOAD_RETRY_AFTER.key(), Integer.toString(overload.retryAfterSeconds()));
     values.put(Parameter.PENDING_RESPONSE_CODE.key(), Integer.toString(pendingResponseCode));
     values.put(Parameter.XCAP_CREDENTIALS.key(), usersOnly(xcapCredentials));
     values.put(Parameter.XCAP_OPEN.key(), flag(xcapOpen));
@@ -372,9 +375,6 @@ public record PresenceSettings(
     values.put(Parameter.ADMIN_CREDENTIALS.key(), usersOnly(adminCredentials));
     values.put(Parameter.ADMIN_REMOTE.key(), flag(adminRemote));
     values.put(Parameter.JMX_NAME.key(), jmxName);
-    values.put(Parameter.OVERLOAD_QUEUE_DELAY.key(), Long.toString(overload.queueDelayMillis()));
-    values.put(Parameter.OVERLOAD_PENDING_REQUESTS.key(), Integer.toString(overload.pendingRequests()));
-    values.put(Parameter.OVERLOAD_RETRY_AFTER.key(), Integer.toString(overload.retryAfterSeconds()));
     return values;
   }
 

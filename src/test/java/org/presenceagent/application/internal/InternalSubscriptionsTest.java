@@ -30,7 +30,7 @@ class InternalSubscriptionsTest {
   private final ApplicationHarness app =
       new ApplicationHarness((watcher, presentity) -> rules.getOrDefault(watcher, SubHandling.CONFIRM));
   private final InternalSubscriptions internal = new InternalSubscriptions(true, (watcher, presentity) ->
-      rules.getOrDefault(watcher, SubHandling.CONFIRM), app.notifyService, app.sequencer);
+      rules.getOrDefault(watcher, SubHandling.CONFIRM), app.notifyService);
   private final List<PresenceUpdate> updates = new CopyOnWriteArrayList<>();
 
   InternalSubscriptionsTest() {
@@ -73,6 +73,24 @@ class InternalSubscriptionsTest {
 
     assertThat(updates).hasSize(2);
     assertThat(document(last())).contains("in-a-meeting").doesNotContain("at-my-desk");
+  }
+
+  @Test
+  void aCallbackMayCancelItsOwnSubscriptionWhileBeingTold() {
+    rules.put(BOB, SubHandling.ALLOW);
+    InternalSubscription[] own = new InternalSubscription[1];
+    own[0] = internal.subscribe(ALICE, BOB, update -> {
+      updates.add(update);
+      if (update.document().isPresent() && own[0] != null && update.state() == SubscriptionState.ACTIVE
+          && updates.size() > 1) {
+        own[0].cancel(); // from within the delivery, in the presentity's turn
+      }
+    });
+
+    publish("at-my-desk");
+
+    assertThat(own[0].state()).isEqualTo(SubscriptionState.TERMINATED);
+    assertThat(last().state()).isEqualTo(SubscriptionState.TERMINATED);
   }
 
   @Test
@@ -199,7 +217,7 @@ class InternalSubscriptionsTest {
   @Test
   void refusedWhenNotAccepted() {
     InternalSubscriptions disabled =
-        new InternalSubscriptions(false, (watcher, presentity) -> SubHandling.ALLOW, app.notifyService, app.sequencer);
+        new InternalSubscriptions(false, (watcher, presentity) -> SubHandling.ALLOW, app.notifyService);
 
     assertThatThrownBy(() -> disabled.subscribe(ALICE, BOB, updates::add))
         .isInstanceOf(InternalSubscriptionsDisabledException.class)

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Shared pieces of the benchmark scripts in bench/ (sourced, not run). Everything on 127.0.0.1;
+# processes are stopped by PID.
+
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+HARNESS=${HARNESS:-$(realpath "$BENCH_ROOT/../shared/bench" 2>/dev/null || true)}
+JAR=${JAR:-$BENCH_ROOT/target/presence-agent.jar}
+# The JVM options of the README's run command (docs/performance.md says why).
+JVM_OPTS=${JVM_OPTS:-"-Xms1g -Xmx1g -XX:+UseShenandoahGC"}
+SIP_PORT=${SIP_PORT:-5070}
+HTTP_PORT=${HTTP_PORT:-18095}
+SIPP=${SIPP:-sipp}
+SCENARIOS_DIR=$BENCH_ROOT/bench/scenarios
+PID=""
+
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+# start_server DATA_DIR LOG [--param ...]: starts the jar in the background, waits for OPTIONS 200
+start_server() {
+  local data=$1 logfile=$2; shift 2
+  # shellcheck disable=SC2086
+  java $JVM_OPTS -jar "$JAR" --sip-port "$SIP_PORT" --http-port "$HTTP_PORT" --data-dir "$data" "$@" >>"$logfile" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 240); do
+    kill -0 "$PID" 2>/dev/null || { log "server exited during start-up, see $logfile"; return 1; }
+    if (cd /tmp && timeout 3 "$SIPP" "127.0.0.1:$SIP_PORT" -sf "$HARNESS/scenarios/options.xml" -m 1 -nostdin \
+        -timeout 2s -i 127.0.0.1 -p 15990 >/dev/null 2>&1); then
+      return 0
+    fi
+    sleep 0.25
+  done
+  log "server did not answer OPTIONS within 60 s"; return 1
+}
+
+stop_server() {
+  [[ -n "$PID" ]] || return 0
+  kill -TERM "$PID" 2>/dev/null
+  for _ in $(seq 1 60); do kill -0 "$PID" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "$PID" 2>/dev/null
+  wait "$PID" 2>/dev/null
+  PID=""
+}
+
+kill9_server() {
+  [[ -n "$PID" ]] || return 0
+  kill -KILL "$PID" 2>/dev/null
+  wait "$PID" 2>/dev/null
+  PID=""
+}
+
+# metric NAME: the value of one Prometheus series of our /metrics (0 when absent)
+metric() {
+  curl -s "http://127.0.0.1:$HTTP_PORT/metrics" | awk -v name="$1" '$1 == name {print $2; found=1} END {if (!found) print 0}'
+}
+
+cpu_seconds() { # PID -> utime+stime in seconds
+  awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"
+}
+
+# sipp_run DIR PORT SCENARIO RATE CALLS [extra sipp args]: one bounded SIPp run, stats in DIR/stat.csv
+sipp_run() {
+  local dir=$1 port=$2 scenario=$3 rate=$4 calls=$5; shift 5
+  mkdir -p "$dir"
+  (cd "$dir" && timeout $((calls / rate + 120)) "$SIPP" "127.0.0.1:$SIP_PORT" -i 127.0.0.1 -p "$port" -sf "$scenario" \
+    -inf "$HARNESS/users.csv" -r "$rate" -m "$calls" -l 200000 -timeout "$((calls / rate + 60))s" -nostdin \
+    -default_behaviors abortunexp,pingreply -trace_stat -stf stat.csv -fd 1 -max_socket 5000 "$@" >sipp.out 2>&1)
+}
+
+# sipp_counts DIR -> "successful failed" of the last statistics line
+sipp_counts() {
+  tail -1 "$1/stat.csv" | awk -F';' '{print $16, $18}'
+}
