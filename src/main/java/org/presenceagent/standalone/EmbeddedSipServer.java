@@ -117,6 +117,9 @@ public final class EmbeddedSipServer implements AutoCloseable {
     context.setDocBase(docBase.toString());
     context.addLifecycleListener(new SipContextConfig());
     context.setManager(new SipSessionManager());
+    // Java 17's serialization caches no longer pin class loaders, and Tomcat 7's clean-up of them
+    // needs --add-opens java.base/java.io and fails on 17 anyway (as in the assembled container's context.xml).
+    context.setClearReferencesObjectStreamClassCaches(false);
     params.forEach((name, value) -> {
       ApplicationParameter parameter = new ApplicationParameter();
       parameter.setName(name);
