@@ -1,26 +1,85 @@
 #!/usr/bin/env bash
-# Runs the shared SIPp harness (../shared/bench, see its README) against Presence Agent (durable,
-# use_db=1; and memory only, use_db=0) and against Kamailio's presence module, side by side, on
-# this machine's loopback. Results: bench/results/<date>/results.csv and summary.md.
+# The measurements of the performance issue (13), Presence Agent and Kamailio side by side on this
+# machine's loopback, through the shared SIPp harness (../shared/bench, see its README). Each
+# phase appends rows to $OUT/results.csv (harness columns) or a line to $OUT/<phase>.txt; the
+# summary of medians is $OUT/summary.md. Every server is restarted for every run.
 #
-#   bench/run-side-by-side.sh              # defaults below
-#   RATES="500 1000" CALLS=5000 bench/run-side-by-side.sh
-set -euo pipefail
+#   ./mvnw -B -q -DskipTests package
+#   bench/run-side-by-side.sh                      # every phase (about two hours on 2 cores)
+#   PHASES="main fanout" bench/run-side-by-side.sh # some of them
+#
+# Phases:
+#   main      PUBLISH and SUBSCRIBE dialogs at RATES (500 1000), REPEATS=3, after WARMUP_CALLS=5000
+#   max       the same at MAX_RATES (2000 4000), once each: the highest rate without failures
+#   fanout    1000 watchers of one presentity, 20 changes back to back, REPEATS=3
+#   floor     the bare servlet on our container (BareFloorServer) at 500/s: the container's floor
+#   variants  ours at 500/s: use_db=0, TCP, PostgreSQL (when DB_URL is set), cold (no warm-up)
+#   overload  bench/overload.sh: ours at 2x and 4x OVERLOAD_BASE for 30 s, then 30 s at half of it
+#   avalanche bench/restart-avalanche.sh 10000 1000
+#   memory    bench/idle-memory.sh 100000 1000
+set -uo pipefail
 cd "$(dirname "$0")/.."
-HARNESS=${HARNESS:-$(realpath ../shared/bench)}
-JAR=$(realpath target/presence-agent.jar)
-OUT=${OUT:-$(pwd)/bench/results/$(date +%Y-%m-%d)}
-RATES=${RATES:-"500 1000 2000"}
+ROOT=$(pwd)
+. "$ROOT/bench/lib.sh"
+[[ -n "$HARNESS" && -x "$HARNESS/bench.sh" ]] || { echo "the shared harness (../shared/bench) is missing" >&2; exit 2; }
+OUT=${OUT:-$ROOT/bench/results/$(date +%Y-%m-%d)}
+PHASES=${PHASES:-"main max fanout floor variants overload avalanche memory"}
+RATES=${RATES:-"500 1000"}
+MAX_RATES=${MAX_RATES:-"2000 4000"}
+REPEATS=${REPEATS:-3}
 CALLS=${CALLS:-10000}
-REPEATS=${REPEATS:-1}
-SCENARIOS=${SCENARIOS:-"publish subscribe"}
+WARMUP_CALLS=${WARMUP_CALLS:-5000}
+OVERLOAD_BASE=${OVERLOAD_BASE:-1000}
 mkdir -p "$OUT"
-export RESULTS="$OUT/results.csv" BENCH_OUT=/tmp/presence-bench RATES CALLS REPEATS SCENARIOS
+export RESULTS="$OUT/results.csv" BENCH_OUT=${BENCH_OUT:-/tmp/presence-bench}
+OURS="java $JVM_OPTS -jar $JAR --sip-port $SIP_PORT --http-port $HTTP_PORT --data-dir /tmp/presence-bench-data"
+OURS_SETUP="rm -rf /tmp/presence-bench-data"
+TARGET=127.0.0.1:$SIP_PORT
+echo "$(date -Iseconds) $0 PHASES=\"$PHASES\" RATES=\"$RATES\" MAX_RATES=\"$MAX_RATES\" REPEATS=$REPEATS CALLS=$CALLS WARMUP_CALLS=$WARMUP_CALLS JVM_OPTS=\"$JVM_OPTS\" $(git rev-parse --short HEAD)" >> "$OUT/commands.txt"
 
-LABEL=kamailio-mem "$HARNESS/bench.sh"
-for mode in 1 0; do
-  LABEL="presence-agent-use_db=$mode" TARGET=127.0.0.1:5070 SERVER_SETUP="rm -rf /tmp/presence-bench-data" \
-    SERVER_CMD="java -Xms512m -Xmx512m -jar $JAR --sip-port 5070 --http-port 18095 --data-dir /tmp/presence-bench-data --param use_db=$mode" \
-    "$HARNESS/bench.sh"
+kamailio() { LABEL=kamailio-mem WARMUP_CALLS=$WARMUP_CALLS "$HARNESS/bench.sh"; }
+ours() { # label, extra args...
+  local label=$1; shift
+  LABEL=$label TARGET=$TARGET SERVER_SETUP=$OURS_SETUP SERVER_CMD="$OURS $*" WARMUP_CALLS=$WARMUP_CALLS "$HARNESS/bench.sh"
+}
+
+for phase in $PHASES; do
+  log "phase $phase"
+  case $phase in
+    main)
+      SCENARIOS="publish subscribe" RATES=$RATES REPEATS=$REPEATS CALLS=$CALLS kamailio
+      SCENARIOS="publish subscribe" RATES=$RATES REPEATS=$REPEATS CALLS=$CALLS ours presence-agent ;;
+    max)
+      SCENARIOS="publish subscribe" RATES=$MAX_RATES REPEATS=1 CALLS=$((CALLS * 2)) kamailio
+      SCENARIOS="publish subscribe" RATES=$MAX_RATES REPEATS=1 CALLS=$((CALLS * 2)) ours presence-agent ;;
+    fanout)
+      SCENARIOS=fanout REPEATS=$REPEATS FANOUT_N=1000 FANOUT_K=20 kamailio
+      SCENARIOS=fanout REPEATS=$REPEATS FANOUT_N=1000 FANOUT_K=20 ours presence-agent ;;
+    floor)
+      LABEL=bare-servlet TARGET=$TARGET SERVER_SETUP=true WARMUP_CALLS=$WARMUP_CALLS SCENARIOS="publish subscribe" RATES=500 \
+        REPEATS=$REPEATS CALLS=$CALLS \
+        SERVER_CMD="java $JVM_OPTS -cp $JAR:$ROOT/target/test-classes org.presenceagent.standalone.BareFloorServer $SIP_PORT" \
+        "$HARNESS/bench.sh" ;;
+    variants)
+      SCENARIOS="publish subscribe" RATES=500 REPEATS=1 CALLS=$CALLS ours presence-agent-use_db=0 --param use_db=0
+      SCENARIOS="publish subscribe" RATES=500 REPEATS=1 CALLS=$CALLS TRANSPORT=t1 ours presence-agent-tcp
+      SCENARIOS="publish subscribe" RATES=500 REPEATS=1 CALLS=$CALLS TRANSPORT=t1 kamailio
+      SCENARIOS="publish subscribe" RATES=500 REPEATS=1 CALLS=$CALLS WARMUP_CALLS=0 ours presence-agent-cold
+      if [[ -n "${DB_URL:-}" ]]; then
+        SCENARIOS="publish subscribe" RATES=500 REPEATS=1 CALLS=$CALLS ours presence-agent-postgresql \
+          --db-url "$DB_URL" --param db_user="${DB_USER:-presence}" --param db_password="${DB_PASSWORD:-presence}"
+      fi ;;
+    overload)
+      for scenario in publish subscribe; do
+        for factor in 2 4; do
+          "$ROOT/bench/overload.sh" "$scenario" "$OVERLOAD_BASE" "$factor" | tee -a "$OUT/overload.txt"
+        done
+      done ;;
+    avalanche)
+      "$ROOT/bench/restart-avalanche.sh" 10000 1000 | tee -a "$OUT/avalanche.txt" ;;
+    memory)
+      "$ROOT/bench/idle-memory.sh" 100000 1000 | tee -a "$OUT/memory.txt" ;;
+    *) log "unknown phase $phase" ;;
+  esac
 done
 python3 "$HARNESS/stats.py" summary "$RESULTS" | tee "$OUT/summary.md"

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Optional;
 import org.presenceagent.domain.event.MediaRange;
@@ -60,16 +61,19 @@ final class AcceptHeaders {
   }
 
   // RFC 3261 section 25.1: qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ).
+  private static final Pattern QVALUE = Pattern.compile("0(\\.\\d{0,3})?|1(\\.0{0,3})?");
+  // RFC 3261 section 25.1 token characters.
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9\\-.!%*_+`'~]+");
+
   private static double qvalue(String text) {
-    if (!text.matches("0(\\.\\d{0,3})?|1(\\.0{0,3})?")) {
+    if (!QVALUE.matcher(text).matches()) {
       throw invalid();
     }
     return new BigDecimal(text).doubleValue();
   }
 
   private static boolean isToken(String text) {
-    // RFC 3261 section 25.1 token characters.
-    return text.trim().matches("[A-Za-z0-9\\-.!%*_+`'~]+");
+    return TOKEN.matcher(text.trim()).matches();
   }
 
   private static List<String> splitOutsideQuotes(String text, char separator) {

@@ -155,7 +155,12 @@ final class RequestFields {
     if (value == null) {
       throw SipResponseException.badRequest("Missing CSeq header");
     }
-    String number = value.trim().split("\\s+")[0];
+    String trimmed = value.trim();
+    int space = 0;
+    while (space < trimmed.length() && !Character.isWhitespace(trimmed.charAt(space))) {
+      space++;
+    }
+    String number = trimmed.substring(0, space);
     try {
       return Long.parseLong(number);
     } catch (NumberFormatException e) {

@@ -19,5 +19,6 @@ final class SessionRelease {
     if (application != null && application.isValid()) {
       application.invalidate();
     }
+    TransactionRelease.afterFinalResponse(request);
   }
 }

@@ -1,7 +1,8 @@
 package org.presenceagent.sip;
 
 import java.io.IOException;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,8 +94,8 @@ public final class SipNotifySender implements NotifySender {
   /** RFC 6446 section 9.2: at most two digits before the point and ten after. */
   private static void rateParameter(Parameterable header, String name, OptionalDouble rate) {
     if (rate.isPresent()) {
-      String text = String.format(Locale.ROOT, "%.10f", rate.getAsDouble()).replaceAll("0+$", "").replaceAll("\\.$", "");
-      header.setParameter(name, text);
+      header.setParameter(name, new BigDecimal(rate.getAsDouble()).setScale(10, RoundingMode.HALF_UP)
+          .stripTrailingZeros().toPlainString());
     }
   }
 
