@@ -1,12 +1,21 @@
 package org.presenceagent.bootstrap;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.servlet.ServletContext;
 import javax.servlet.ServletContextEvent;
 import javax.servlet.ServletContextListener;
+import org.presenceagent.application.authorize.StoredRules;
 import org.presenceagent.application.internal.InternalSubscriptions;
+import org.presenceagent.application.xcap.Preconditions;
+import org.presenceagent.application.xcap.XcapRejectedException;
+import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.domain.xcap.DocumentSelector;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.metrics.PresenceMetrics;
 import org.presenceagent.sip.SipHandlers;
@@ -17,6 +26,9 @@ import org.presenceagent.web.XcapAccess;
 import org.presenceagent.web.XcapEndpoint;
 import org.presenceagent.web.admin.AdminAccess;
 import org.presenceagent.web.admin.AdminEndpoint;
+import org.presenceagent.web.admin.ConsoleSessions;
+import org.presenceagent.web.admin.LiveCounters;
+import org.presenceagent.web.site.SiteEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +41,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(PresenceAgentBootstrap.class);
   private static final String AGENT_ATTRIBUTE = PresenceAgent.class.getName();
+  private static final String DRIVERS_ATTRIBUTE = JdbcDrivers.class.getName();
   /**
    * The servlet context attribute holding the {@link InternalSubscriptions} of the application: how
    * other components of the same web application (a resource list server, a gateway) reach it.
@@ -48,7 +61,15 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
     ServletContext context = event.getServletContext();
     PresenceSettings settings = PresenceSettings.from(context::getInitParameter);
     SipHandlers sipHandlers = SipHandlers.forContext(context);
-    PresenceAgent agent = PresenceAgent.start(settings, sipHandlers.notifySender(), Clock.systemUTC());
+    JdbcDrivers drivers = JdbcDrivers.register(PresenceAgentBootstrap.class.getClassLoader());
+    PresenceAgent agent;
+    try {
+      agent = PresenceAgent.start(settings, sipHandlers.notifySender(), Clock.systemUTC());
+    } catch (RuntimeException e) {
+      drivers.close();
+      throw e;
+    }
+    context.setAttribute(DRIVERS_ATTRIBUTE, drivers);
     sipHandlers.connect(
         agent.subscribeService(),
         agent.publishService(),
@@ -72,7 +93,10 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         ? (MetricsEndpoint) accept -> Optional.of(exposition(metrics.scrape(accept)))
         : MetricsEndpoint.DISABLED);
     context.setAttribute(AdminEndpoint.ATTRIBUTE, new AdminEndpoint(agent.managementService(),
-        AdminAccess.of(settings.adminCredentials(), settings.adminRemote()), settings.maxBodySize()));
+        AdminAccess.of(settings.adminCredentials(), settings.adminRemote()), settings.maxBodySize(),
+        new ConsoleSessions(agent.clock()), () -> liveCounters(metrics), presentity -> storedRules(agent, presentity)));
+    context.setAttribute(SiteEndpoint.ATTRIBUTE, new SiteEndpoint(PresenceAgentVersion.read(), settings.metricsEnabled(),
+        AdminAccess.of(settings.adminCredentials(), settings.adminRemote())));
     if (settings.adminCredentials().isEmpty()) {
       LOG.info("the HTTP admin API (/admin/) is off: set admin_credentials to enable it");
     } else if (settings.adminRemote()) {
@@ -99,6 +123,26 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
     };
   }
 
+  /** The console's live view, from the same meters as /metrics (counting happens even with metrics off). */
+  private static LiveCounters liveCounters(PresenceMetrics metrics) {
+    Map<String, Long> subscriptions = new TreeMap<>();
+    metrics.byTags("presence.subscriptions", "event", "state").forEach((key, value) -> subscriptions.put(key, value.longValue()));
+    return new LiveCounters(subscriptions, (long) metrics.total("presence.presentities"),
+        (long) metrics.total("presence.publications"), (long) metrics.total("presence.registrations"),
+        (long) metrics.total("presence.sip.requests"), (long) metrics.total("presence.notify.sent"),
+        (long) metrics.total("presence.notify.failed"));
+  }
+
+  /** A presentity's pres-rules document in the built-in XCAP store, for the console to show. */
+  private static Optional<String> storedRules(PresenceAgent agent, Aor presentity) {
+    try {
+      return Optional.of(new String(agent.xcapService().get(new DocumentSelector(StoredRules.AUID, presentity,
+          StoredRules.DOCUMENT_NAME), Preconditions.NONE).document().body(), StandardCharsets.UTF_8));
+    } catch (XcapRejectedException e) {
+      return Optional.empty(); // no document stored (404)
+    }
+  }
+
   private static MetricsEndpoint.Exposition exposition(PresenceMetrics.Exposition scrape) {
     return new MetricsEndpoint.Exposition(scrape.contentType(), scrape.body());
   }
@@ -106,18 +150,32 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
   /**
    * Stops without dropping work: new requests are answered 503 with Retry-After from now on, the
    * requests already started are finished (stored and answered, for a bounded time), and only then
-   * are the database and the workers closed.
+   * are the database and the workers closed. Then every attribute the application put into the
+   * servlet context is taken out again: a container may keep a stopped context object around
+   * (Restcomm's SIP container keeps the last one), and an attribute left in it would keep the
+   * application in memory after an undeploy.
    */
   @Override
   public void contextDestroyed(ServletContextEvent event) {
-    Object agent = event.getServletContext().getAttribute(AGENT_ATTRIBUTE);
-    if (agent instanceof PresenceAgent presenceAgent) {
-      drain(presenceAgent);
-      presenceAgent.close();
-      if (event.getServletContext().getAttribute(SipHandlers.ATTRIBUTE) instanceof SipHandlers handlers) {
-        handlers.detachAdmission();
+    ServletContext context = event.getServletContext();
+    try {
+      if (context.getAttribute(AGENT_ATTRIBUTE) instanceof PresenceAgent presenceAgent) {
+        drain(presenceAgent);
+        presenceAgent.close();
+        if (context.getAttribute(SipHandlers.ATTRIBUTE) instanceof SipHandlers handlers) {
+          handlers.detachAdmission();
+        }
+        LOG.info("Presence Agent stopped");
       }
-      LOG.info("Presence Agent stopped");
+      if (context.getAttribute(DRIVERS_ATTRIBUTE) instanceof JdbcDrivers drivers) {
+        drivers.close(); // after the database is closed
+      }
+    } finally {
+      for (String attribute : List.of(AGENT_ATTRIBUTE, DRIVERS_ATTRIBUTE, INTERNAL_SUBSCRIPTIONS_ATTRIBUTE,
+          SipHandlers.ATTRIBUTE, XcapEndpoint.ATTRIBUTE, HttpTraffic.ATTRIBUTE, MetricsEndpoint.ATTRIBUTE,
+          AdminEndpoint.ATTRIBUTE, SiteEndpoint.ATTRIBUTE, DRAIN_ATTRIBUTE)) {
+        context.removeAttribute(attribute);
+      }
     }
   }
 

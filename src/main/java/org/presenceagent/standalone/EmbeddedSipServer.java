@@ -15,8 +15,8 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.deploy.ApplicationParameter;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.mobicents.servlet.sip.catalina.SipHostConfig;
-import org.mobicents.servlet.sip.catalina.SipStandardManager;
 import org.mobicents.servlet.sip.core.SipApplicationDispatcherImpl;
 import org.mobicents.servlet.sip.startup.SipContextConfig;
 import org.mobicents.servlet.sip.startup.SipProtocolHandler;
@@ -24,6 +24,8 @@ import org.mobicents.servlet.sip.startup.SipStandardContext;
 import org.mobicents.servlet.sip.startup.SipStandardEngine;
 import org.mobicents.servlet.sip.startup.SipStandardService;
 import org.presenceagent.bootstrap.PresenceAgentBootstrap;
+import org.presenceagent.container.PrestartedSipExecutor;
+import org.presenceagent.container.SipSessionManager;
 import org.presenceagent.sip.MalformedRequestValve;
 import org.presenceagent.sip.OverloadValve;
 import org.presenceagent.sip.stack.PresenceMessageProcessorFactory;
@@ -38,6 +40,11 @@ public final class EmbeddedSipServer implements AutoCloseable {
   /** The application name in sip.xml, used by the default application router. */
   static final String APP_NAME = "PresenceAgent";
   private static final String WEBAPP_RESOURCE = "presence-agent-webapp/WEB-INF/";
+  /**
+   * The JAIN-SIP stack properties shared with the assembled container (the Maven profile
+   * {@code container} copies the same file to its {@code conf/}).
+   */
+  static final String STACK_PROPERTIES = "/org/presenceagent/standalone/sip-stack.properties";
   /**
    * Methods routed to the application when they start a dialog or stand alone. NOTIFY is not (we
    * are never a subscriber); INFO and UPDATE are always in-dialog requests for the container.
@@ -86,6 +93,7 @@ public final class EmbeddedSipServer implements AutoCloseable {
     service.setCongestionControlCheckingInterval(-1);
     service.setGatherStatistics(false);
     service.setSipStackProperties(sipStackProperties(bind, sipPort));
+    service.addLifecycleListener(new PrestartedSipExecutor());
 
     SipStandardEngine engine = new SipStandardEngine();
     engine.setName("Catalina");
@@ -100,6 +108,7 @@ public final class EmbeddedSipServer implements AutoCloseable {
     host.addLifecycleListener(new SipHostConfig());
     host.setAutoDeploy(false);
     host.setDeployOnStartup(false);
+    host.getPipeline().addValve(quietErrorReports());
     engine.addChild(host);
 
     SipStandardContext context = new SipStandardContext();
@@ -107,7 +116,10 @@ public final class EmbeddedSipServer implements AutoCloseable {
     context.setPath("");
     context.setDocBase(docBase.toString());
     context.addLifecycleListener(new SipContextConfig());
-    context.setManager(new SipStandardManager());
+    context.setManager(new SipSessionManager());
+    // Java 17's serialization caches no longer pin class loaders, and Tomcat 7's clean-up of them
+    // needs --add-opens java.base/java.io and fails on 17 anyway (as in the assembled container's context.xml).
+    context.setClearReferencesObjectStreamClassCaches(false);
     params.forEach((name, value) -> {
       ApplicationParameter parameter = new ApplicationParameter();
       parameter.setName(name);
@@ -173,33 +185,48 @@ public final class EmbeddedSipServer implements AutoCloseable {
     Connector connector = new Connector("HTTP/1.1");
     connector.setPort(port);
     connector.setAttribute("address", bind);
+    connector.setAttribute("server", "Presence Agent"); // not Tomcat's name and version
     return connector;
   }
 
   /**
-   * JAIN-SIP settings, chosen by measurement (docs/performance.md): dialogs are the application's
-   * business, so automatic dialogs are off; one worker per core (the work is CPU-bound: more threads
-   * only add context switches); our UDP receiver, which reuses its buffer and times the queue.
+   * The host's error reports for what the application does not answer itself (a request refused
+   * before it reaches the application): no server name or version, no stack trace. Inside the
+   * application its own error pages (web.xml) answer.
+   */
+  private static ErrorReportValve quietErrorReports() {
+    ErrorReportValve valve = new ErrorReportValve();
+    valve.setShowReport(false);
+    valve.setShowServerInfo(false);
+    return valve;
+  }
+
+  /**
+   * JAIN-SIP settings, chosen by measurement (docs/performance.md): the list shared with the
+   * assembled Tomcat container ({@link #STACK_PROPERTIES}: dialogs are the application's business, so
+   * automatic dialogs are off, ...), plus what only the standalone server has or can compute: a stack
+   * name per address and port, the log level of logback.xml, one worker per core (the work is
+   * CPU-bound: more threads only add context switches), our UDP receiver, which reuses its buffer and
+   * times the queue, and the valves, whose classes are on this class path.
    */
   private static Properties sipStackProperties(String bind, int port) {
     Properties properties = new Properties();
+    try (InputStream in = EmbeddedSipServer.class.getResourceAsStream(STACK_PROPERTIES)) {
+      if (in == null) {
+        throw new ServerStartException("the SIP stack properties " + STACK_PROPERTIES + " are missing from the jar", null);
+      }
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + STACK_PROPERTIES, e);
+    }
     properties.setProperty("javax.sip.STACK_NAME", "presence-agent-" + bind + "-" + port);
-    properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
-    properties.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
-    properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
     // JAIN-SIP logs through the log4j 1.2 API, which log4j-over-slf4j routes to logback. A fixed
     // level taken from logback.xml's "gov.nist" logger at start: the LOG4J mode asked logback for
     // the level at every message, several times per message.
     properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", stackTraceLevel());
-    properties.setProperty("gov.nist.javax.sip.LOG4J_LOGGER_NAME", "gov.nist");
     properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE",
         Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors())));
     properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", PresenceMessageProcessorFactory.class.getName());
-    properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-    properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(1024 * 1024));
-    properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
-    properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
-    properties.setProperty("org.mobicents.servlet.sip.USER_AGENT_HEADER", "Presence Agent");
     // Overload control first (a refusal must cost as little as possible), then malformed headers
     // get 400 instead of being silently dropped by the parser.
     properties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE",

@@ -1,13 +1,11 @@
 package org.presenceagent.standalone;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import org.presenceagent.bootstrap.PresenceAgentVersion;
 import org.presenceagent.infrastructure.config.InvalidSettingException;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.slf4j.Logger;
@@ -106,14 +104,6 @@ public final class PresenceAgentMain {
   }
 
   static String version() {
-    try (InputStream in = PresenceAgentMain.class.getResourceAsStream("/presence-agent-version.properties")) {
-      Properties properties = new Properties();
-      if (in != null) {
-        properties.load(in);
-      }
-      return properties.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
+    return PresenceAgentVersion.read();
   }
 }

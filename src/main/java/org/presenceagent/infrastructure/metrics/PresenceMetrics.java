@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -16,6 +17,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Hashtable;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.StreamSupport;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import javax.management.MalformedObjectNameException;
@@ -182,6 +186,30 @@ public final class PresenceMetrics implements AutoCloseable {
     jmx.ifPresent(JmxMeterRegistry::close);
     prometheus.close();
     registry.close();
+  }
+
+  /**
+   * The sum of every series of a meter (counters: their counts, gauges: their values), e.g. all
+   * {@code presence.sip.requests}; 0 when it has none yet.
+   */
+  public double total(String meter) {
+    return registry.find(meter).meters().stream()
+        .flatMap(found -> StreamSupport.stream(found.measure().spliterator(), false))
+        .mapToDouble(Measurement::getValue)
+        .sum();
+  }
+
+  /**
+   * The value of each series of a meter by the values of two of its tags, joined by {@code /}:
+   * e.g. {@code presence.subscriptions} by event and state, {@code presence/active}.
+   */
+  public Map<String, Double> byTags(String meter, String firstTag, String secondTag) {
+    Map<String, Double> values = new TreeMap<>();
+    registry.find(meter).meters().forEach(found -> values.merge(
+        found.getId().getTag(firstTag) + "/" + found.getId().getTag(secondTag),
+        StreamSupport.stream(found.measure().spliterator(), false).mapToDouble(Measurement::getValue).sum(),
+        Double::sum));
+    return values;
   }
 
   /** {@code 2xx}..{@code 6xx}, or {@code none} for 0 (no final response of ours). */

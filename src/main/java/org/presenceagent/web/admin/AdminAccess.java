@@ -58,13 +58,36 @@ public final class AdminAccess {
    * @param authorization the {@code Authorization} header, {@code null} when absent
    */
   public Verdict check(String remoteAddress, String authorization) {
-    if (!remote && !isLoopback(remoteAddress)) {
+    if (!reachableFrom(remoteAddress)) {
       return Verdict.NOT_LOCAL;
     }
     if (passwordDigests.isEmpty()) {
       return Verdict.DISABLED;
     }
     return authenticated(authorization) ? Verdict.ALLOWED : Verdict.UNAUTHENTICATED;
+  }
+
+  /**
+   * Whether an operator's name and password are right (the console's sign-in form), compared as
+   * for basic authentication.
+   */
+  public boolean passwordMatches(String user, String password) {
+    if (user == null || password == null || user.isEmpty()) {
+      return false;
+    }
+    byte[] expected = passwordDigests.getOrDefault(user, unknownUserDigest);
+    boolean matches = MessageDigest.isEqual(expected, digest(password));
+    return matches && expected != unknownUserDigest;
+  }
+
+  /** Whether any operator is configured ({@code admin_credentials}). */
+  public boolean enabled() {
+    return !passwordDigests.isEmpty();
+  }
+
+  /** Whether the client may reach the admin API at all ({@code admin_remote} or a loopback address). */
+  public boolean reachableFrom(String remoteAddress) {
+    return remote || isLoopback(remoteAddress);
   }
 
   private boolean authenticated(String authorization) {
@@ -78,14 +101,9 @@ public final class AdminAccess {
       return false;
     }
     int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return false;
-    }
-    byte[] expected = passwordDigests.getOrDefault(decoded.substring(0, colon), unknownUserDigest);
     // Digests of equal length compared in constant time: neither the length nor the content of a
     // password shows in the time taken.
-    boolean matches = MessageDigest.isEqual(expected, digest(decoded.substring(colon + 1)));
-    return matches && expected != unknownUserDigest;
+    return colon > 0 && passwordMatches(decoded.substring(0, colon), decoded.substring(colon + 1));
   }
 
   private static boolean isLoopback(String address) {

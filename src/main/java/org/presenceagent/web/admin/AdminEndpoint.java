@@ -1,7 +1,11 @@
 package org.presenceagent.web.admin;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.presenceagent.application.manage.ManagementService;
+import org.presenceagent.domain.shared.Aor;
 
 /**
  * What the admin servlet needs, built by the composition root.
@@ -9,8 +13,12 @@ import org.presenceagent.application.manage.ManagementService;
  * @param management the operations
  * @param access who may call them
  * @param maxBodySize the largest document accepted for a publication, in bytes
+ * @param sessions the browser console's signed-in operators
+ * @param counters the live counters of the console
+ * @param presRules a presentity's pres-rules document (RFC 5025) as stored, read-only, for the console
  */
-public record AdminEndpoint(ManagementService management, AdminAccess access, int maxBodySize) {
+public record AdminEndpoint(ManagementService management, AdminAccess access, int maxBodySize,
+    ConsoleSessions sessions, Supplier<LiveCounters> counters, Function<Aor, Optional<String>> presRules) {
 
   /** The servlet-context attribute under which the composition root stores the endpoint. */
   public static final String ATTRIBUTE = AdminEndpoint.class.getName();
@@ -18,5 +26,8 @@ public record AdminEndpoint(ManagementService management, AdminAccess access, in
   public AdminEndpoint {
     Objects.requireNonNull(management, "management");
     Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(sessions, "sessions");
+    Objects.requireNonNull(counters, "counters");
+    Objects.requireNonNull(presRules, "presRules");
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.presenceagent.application.manage.BindingView;
 import org.presenceagent.application.manage.CleanupResult;
+import org.presenceagent.application.manage.LiveSettings;
 import org.presenceagent.application.manage.PresentityDetails;
 import org.presenceagent.application.manage.PresentitySummary;
 import org.presenceagent.application.manage.PublicationView;
@@ -162,6 +163,37 @@ final class AdminJson {
       default -> throw new IllegalArgumentException("the value of " + name + " must be a string, number or boolean");
     }));
     return changes;
+  }
+
+  static JsonObject presRules(String presentity, String document) {
+    return JSON.createObjectBuilder().add("presentity", presentity).add("document", document).build();
+  }
+
+  /** The signed-in operator, the anti-forgery token, and which settings may change at run time. */
+  static JsonObject session(ConsoleSessions.Session session) {
+    JsonArrayBuilder live = JSON.createArrayBuilder();
+    LiveSettings.NAMES.forEach(live::add);
+    return JSON.createObjectBuilder()
+        .add("operator", session.operator())
+        .add("csrfToken", session.csrfToken())
+        .add("liveSettings", live)
+        .build();
+  }
+
+  /** @param time when they were read, milliseconds since the epoch (rates are computed from two readings) */
+  static JsonObject counters(LiveCounters counters, long time) {
+    JsonObjectBuilder subscriptions = JSON.createObjectBuilder();
+    counters.subscriptions().forEach(subscriptions::add);
+    return JSON.createObjectBuilder()
+        .add("time", time)
+        .add("subscriptions", subscriptions)
+        .add("presentities", counters.presentities())
+        .add("publications", counters.publications())
+        .add("registrations", counters.registrations())
+        .add("sipRequests", counters.sipRequests())
+        .add("notifiesSent", counters.notifiesSent())
+        .add("notifiesFailed", counters.notifiesFailed())
+        .build();
   }
 
   /** The body of every error answer: {@code {"status": 404, "message": "..."}}. */

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
@@ -20,6 +22,7 @@ import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.TerminationReason;
 import org.presenceagent.web.EndpointLookup;
+import org.presenceagent.web.admin.AdminAccess.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,17 +33,25 @@ import org.slf4j.LoggerFactory;
  * GET    /admin/presentities                          list
  * GET    /admin/presentities/{aor}                    composed document, publications, registrations
  * GET    /admin/presentities/{aor}/subscriptions      watchers
+ * GET    /admin/presentities/{aor}/pres-rules         the stored pres-rules document (RFC 5025)
  * POST   /admin/presentities/{aor}/authorize          re-read rules, re-evaluate watchers (pa.authorize)
  * POST   /admin/presentities/{aor}/publications       body = document, Content-Type = its type, ?expires=N
  * DELETE /admin/subscriptions/{id}[?reason=token]     final NOTIFY terminated;reason=token (noresource)
  * GET    /admin/online/{aor}                          target_online
  * POST   /admin/cleanup                               run expiry now
+ * GET    /admin/counters                              live counters of the console
  * GET    /admin/dump                                  counts, settings, presentities (pa.trace)
  * GET    /admin/settings                              every parameter's effective value
  * PUT    /admin/settings                              {"ignore_408_on_notify": "1"}: the live ones
+ * POST   /admin/session                               console sign-in {"user", "password"}: cookie
+ * GET    /admin/session                               the signed-in operator and anti-forgery token
+ * DELETE /admin/session                               sign-out
  * </pre>
  *
- * Each answer is JSON; errors are {@code {"status": n, "message": "..."}} with 400, 401 (with a
+ * Scripts authenticate with HTTP basic; the browser console signs in once and then sends its session
+ * cookie, plus the session's anti-forgery token in {@code X-CSRF-Token} with every change. Any
+ * change (POST, PUT, DELETE) whose {@code Origin} or {@code Sec-Fetch-Site} says it comes from
+ * another site is refused (403), whatever its credentials. Each answer is JSON; errors are {@code {"status": n, "message": "..."}} with 400, 401 (with a
  * challenge), 403, 404, 405 (with Allow), 413, 415 or 503 (API not enabled).
  */
 public final class AdminServlet extends HttpServlet {
@@ -49,8 +60,9 @@ public final class AdminServlet extends HttpServlet {
   private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
   private static final String JSON_TYPE = "application/json";
   private static final String RESOURCES = "presentities, presentities/{aor}, presentities/{aor}/subscriptions,"
-      + " presentities/{aor}/authorize, presentities/{aor}/publications, subscriptions/{id}, online/{aor}, cleanup,"
-      + " dump, settings";
+      + " presentities/{aor}/pres-rules, presentities/{aor}/authorize, presentities/{aor}/publications,"
+      + " subscriptions/{id}, online/{aor}, cleanup, counters, dump, settings, session";
+  private static final String SESSION = "session";
 
   private transient AdminEndpoint endpoint;
 
@@ -62,25 +74,29 @@ public final class AdminServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     response.setHeader("Cache-Control", "no-store");
-    switch (endpoint.access().check(request.getRemoteAddr(), request.getHeader("Authorization"))) {
-      case NOT_LOCAL -> {
-        sendError(response, HttpServletResponse.SC_FORBIDDEN,
-            "the admin API answers only requests from a loopback address; set admin_remote=1 to serve others");
-        return;
-      }
-      case DISABLED -> {
-        sendError(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-            "the admin API is not enabled: list operators in admin_credentials (user:password,...)");
-        return;
-      }
-      case UNAUTHENTICATED -> {
-        response.setHeader("WWW-Authenticate", AdminAccess.CHALLENGE);
-        sendError(response, HttpServletResponse.SC_UNAUTHORIZED, "operator credentials required (HTTP basic)");
-        return;
-      }
-      case ALLOWED -> { }
+    AdminAccess access = endpoint.access();
+    if (!access.reachableFrom(request.getRemoteAddr())) {
+      sendError(response, HttpServletResponse.SC_FORBIDDEN,
+          "the admin API answers only requests from a loopback address; set admin_remote=1 to serve others");
+      return;
+    }
+    if (!access.enabled()) {
+      sendError(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+          "the admin API is not enabled: list operators in admin_credentials (user:password,...)");
+      return;
+    }
+    if (CrossSiteRequests.isForeign(request)) {
+      sendError(response, HttpServletResponse.SC_FORBIDDEN, "cross-site request refused");
+      return;
     }
     try {
+      if (segments(request.getPathInfo()).equals(List.of(SESSION))) {
+        consoleSession(request, response);
+        return;
+      }
+      if (!authorized(request, response)) {
+        return;
+      }
       route(request, response);
     } catch (AdminError e) {
       if (e.allow != null) {
@@ -92,6 +108,68 @@ public final class AdminServlet extends HttpServlet {
     } catch (RuntimeException e) {
       LOG.error("admin request {} {} failed", request.getMethod(), request.getRequestURI(), e);
       sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error: " + e);
+    }
+  }
+
+  /**
+   * Basic credentials (scripts, curl), or the console's session cookie plus, for a change, its
+   * anti-forgery header. Sends the refusal and returns false otherwise.
+   */
+  private boolean authorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (endpoint.access().check(request.getRemoteAddr(), request.getHeader("Authorization")) == Verdict.ALLOWED) {
+      return true;
+    }
+    Optional<ConsoleSessions.Session> session = ConsoleCookie.token(request).flatMap(endpoint.sessions()::find);
+    if (session.isEmpty()) {
+      // No challenge for the console's script: the browser would put its own password dialog up.
+      if (!ConsoleCookie.fromConsole(request)) {
+        response.setHeader("WWW-Authenticate", AdminAccess.CHALLENGE);
+      }
+      sendError(response, HttpServletResponse.SC_UNAUTHORIZED, "operator credentials required (HTTP basic)");
+      return false;
+    }
+    if (!CrossSiteRequests.isSafe(request.getMethod())
+        && !ConsoleSessions.csrfMatches(session.get(), request.getHeader(ConsoleCookie.CSRF_HEADER))) {
+      sendError(response, HttpServletResponse.SC_FORBIDDEN, "missing or wrong " + ConsoleCookie.CSRF_HEADER);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * {@code /admin/session}: the console's sign-in (POST {"user", "password"}), who is signed in
+   * (GET) and sign-out (DELETE), each answering {"operator", "csrfToken"} or 204.
+   */
+  private void consoleSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Optional<String> token = ConsoleCookie.token(request);
+    Optional<ConsoleSessions.Session> current = token.flatMap(endpoint.sessions()::find);
+    switch (request.getMethod()) {
+      case "POST" -> {
+        Map<String, String> form = AdminJson.settingChanges(jsonBody(request));
+        String user = form.getOrDefault("user", "");
+        if (!endpoint.access().passwordMatches(user, form.getOrDefault("password", ""))) {
+          LOG.warn("console sign-in refused for '{}' from {}", user.replaceAll("\\p{Cntrl}", "?"), request.getRemoteAddr());
+          throw new AdminError(HttpServletResponse.SC_UNAUTHORIZED, "wrong operator name or password");
+        }
+        token.ifPresent(endpoint.sessions()::close);
+        String opened = endpoint.sessions().open(user);
+        ConsoleCookie.set(request, response, opened);
+        LOG.info("operator {} signed in to the console from {}", user, request.getRemoteAddr());
+        send(response, HttpServletResponse.SC_OK, AdminJson.session(endpoint.sessions().find(opened).orElseThrow()));
+      }
+      case "GET" -> send(response, HttpServletResponse.SC_OK, AdminJson.session(current
+          .orElseThrow(() -> new AdminError(HttpServletResponse.SC_UNAUTHORIZED, "not signed in"))));
+      case "DELETE" -> {
+        if (current.isPresent()
+            && !ConsoleSessions.csrfMatches(current.get(), request.getHeader(ConsoleCookie.CSRF_HEADER))) {
+          throw new AdminError(HttpServletResponse.SC_FORBIDDEN, "missing or wrong " + ConsoleCookie.CSRF_HEADER);
+        }
+        token.ifPresent(endpoint.sessions()::close);
+        ConsoleCookie.clear(request, response);
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+      }
+      default -> throw new AdminError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "GET, POST, DELETE",
+          "this resource allows only GET, POST, DELETE");
     }
   }
 
@@ -112,6 +190,11 @@ public final class AdminServlet extends HttpServlet {
       allow(method, "GET");
       send(response, HttpServletResponse.SC_OK,
           AdminJson.subscriptions(management.subscriptions(ManagementService.presentityAddress(path.get(1)))));
+    } else if (resource.equals("presentities") && path.size() == 3 && path.get(2).equals("pres-rules")) {
+      allow(method, "GET");
+      Aor presentity = ManagementService.presentityAddress(path.get(1));
+      send(response, HttpServletResponse.SC_OK, AdminJson.presRules(presentity.uri(), endpoint.presRules().apply(presentity)
+          .orElseThrow(() -> new AdminError(HttpServletResponse.SC_NOT_FOUND, "no pres-rules stored for " + presentity))));
     } else if (resource.equals("presentities") && path.size() == 3 && path.get(2).equals("authorize")) {
       allow(method, "POST");
       Aor presentity = ManagementService.presentityAddress(path.get(1));
@@ -130,6 +213,9 @@ public final class AdminServlet extends HttpServlet {
     } else if (resource.equals("cleanup") && path.size() == 1) {
       allow(method, "POST");
       send(response, HttpServletResponse.SC_OK, AdminJson.cleanup(management.cleanup()));
+    } else if (resource.equals("counters") && path.size() == 1) {
+      allow(method, "GET");
+      send(response, HttpServletResponse.SC_OK, AdminJson.counters(endpoint.counters().get(), System.currentTimeMillis()));
     } else if (resource.equals("dump") && path.size() == 1) {
       allow(method, "GET");
       send(response, HttpServletResponse.SC_OK, AdminJson.dump(management.dump()));
