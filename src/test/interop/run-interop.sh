@@ -40,11 +40,6 @@ DOMAIN=example.com
 # baresip's publication interval and the server's shortest expiry: how long a publication a UA
 # left behind (see leaves) lives on
 PUBLISH_EXPIRES_S=20
-# A server that has just started on a busy machine keeps its first datagrams waiting for longer
-# than overload control's default 200 ms (class loading, JIT), and answers them 503; baresip never
-# retries a PUBLISH answered 503. The clients are tested here, not overload control (OverloadIT):
-# it only steps in after 5 s.
-OVERLOAD_QUEUE_DELAY_MS=5000
 ADMIN_USER=interop
 ADMIN_PASSWORD="interop-$$-$RANDOM"
 RUN_ID="$(date +%H%M%S)$$"
@@ -84,7 +79,7 @@ start_server() {
 	# DEBUG: one line per request and every repaired document, for reading a failure afterwards
 	java -Dpresenceagent.log.level=DEBUG -jar "$JAR" --bind 127.0.0.1 --sip-port "$SIP_PORT" \
 		--http-port "$HTTP_PORT" --data-dir "$WORK/data" --param admin_credentials="$ADMIN_USER:$ADMIN_PASSWORD" \
-		--param min_expires="$PUBLISH_EXPIRES_S" --param overload_queue_delay="$OVERLOAD_QUEUE_DELAY_MS" \
+		--param min_expires="$PUBLISH_EXPIRES_S" \
 		>"$WORK/server.log" 2>&1 &
 	SERVER_PID=$!
 	# ready when the admin API answers (the SIP connectors are up by then)
