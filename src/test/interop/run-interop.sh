@@ -14,15 +14,18 @@
 #      and the server holds no registration of A and nothing that says A is online;
 #   4. B quits the same way; no UA was ever answered 3xx-6xx by the server (their SIP logs).
 # Every wait is bounded (INTEROP_WAIT_S, first round of a case twice as long: a cold server), every
-# process is stopped by its PID. Prints "PASS|FAIL <client> <transport> round <n>" per round and,
-# last, "<N> passed, <M> failed" alone on a line. Exit status 0 only if every round passed.
+# process is stopped by its PID, every round's UAs get ports nothing listens on. Prints
+# "PASS|FAIL <client> <transport> round <n>" per round and, last, "<N> passed, <M> failed" alone on
+# a line. Exit status 0 only if every round passed; 3 (and nothing run) if a client or a tool is
+# not installed, 2 for a usage error, 1 otherwise. InteropIT runs it in the README's test command.
 #
 # Environment (all optional):
 #   INTEROP_CLIENTS     clients to run, in order            (default: "baresip linphone")
 #   INTEROP_TRANSPORTS  transports to run                   (default: "udp tcp")
-#   INTEROP_PORT_BASE   first UA port; uses base..base+159   (default: 27100)
+#   INTEROP_PORT_BASE   UA ports are taken from base..base+1999, 40 a round (default: 27100)
 #   INTEROP_WAIT_S      bound of each wait, in seconds      (default: 20)
 #   INTEROP_WORK        where configurations and logs go    (default: a new mktemp -d folder)
+#   JAVA                the java binary for the server      (default: java)
 set -uo pipefail
 
 [[ $# -ge 3 && $# -le 4 ]] || { echo "usage: $0 JAR SIP_PORT HTTP_PORT [ROUNDS]" >&2; exit 2; }
@@ -34,8 +37,11 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 CLIENTS=${INTEROP_CLIENTS:-baresip linphone}
 TRANSPORTS=${INTEROP_TRANSPORTS:-udp tcp}
 PORT_BASE=${INTEROP_PORT_BASE:-27100}
+NEXT_PORT=$PORT_BASE
+PORT_LIMIT=$((PORT_BASE + 2000))
 WAIT_S=${INTEROP_WAIT_S:-20}
 WORK=${INTEROP_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/interop.XXXXXX")}
+JAVA=${JAVA:-java}
 DOMAIN=example.com
 # baresip's publication interval and the server's shortest expiry: how long a publication a UA
 # left behind (see leaves) lives on
@@ -77,7 +83,7 @@ forget() { # client ua: no longer to be stopped by cleanup
 start_server() {
 	mkdir -p "$WORK/data"
 	# DEBUG: one line per request and every repaired document, for reading a failure afterwards
-	java -Dpresenceagent.log.level=DEBUG -jar "$JAR" --bind 127.0.0.1 --sip-port "$SIP_PORT" \
+	"$JAVA" -Dpresenceagent.log.level=DEBUG -jar "$JAR" --bind 127.0.0.1 --sip-port "$SIP_PORT" \
 		--http-port "$HTTP_PORT" --data-dir "$WORK/data" --param admin_credentials="$ADMIN_USER:$ADMIN_PASSWORD" \
 		--param min_expires="$PUBLISH_EXPIRES_S" \
 		>"$WORK/server.log" 2>&1 &
@@ -154,8 +160,8 @@ leaves() {
 	fi
 }
 
-run_round() { # client transport round port
-	local client=$1 transport=$2 round=$3 port=$4 wait=$WAIT_S
+run_round() { # client transport round
+	local client=$1 transport=$2 round=$3 port wait=$WAIT_S
 	local dir="$WORK/$client-$transport-$round" a b ua user_a user_b aor_a aor_b errors
 	((round == 1)) && wait=$((WAIT_S * 2)) # the first REGISTER of a cold server may be slow
 	user_a="$client-$transport-$round-a-$RUN_ID"
@@ -167,9 +173,8 @@ run_round() { # client transport round port
 	FAILURE=""
 	NOTES=()
 
-	# shellcheck disable=SC2046
-	wait_ports_free "$WAIT_S" $("${client}_ports" "$port") $("${client}_ports" "$((port + 20))") \
-		|| { fail "client ports $port.. still in use"; return; }
+	claim_ports "${client}_ports" || { fail "no free UA ports left in $PORT_BASE..$PORT_LIMIT"; return; }
+	port=$PORT
 	"${client}_start" "$a" "$user_a" "$user_b" "$transport" "$port" "$dir/a"
 	STARTED+=("$client $a")
 	"${client}_start" "$b" "$user_b" "$user_a" "$transport" "$((port + 20))" "$dir/b"
@@ -205,23 +210,21 @@ run_round() { # client transport round port
 
 # ---------------------------------------------------------------- main
 for client in $CLIENTS; do
-	"${client}_available" || { log "$client is not installed (apt-get install baresip-core linphone-cli)"; exit 2; }
+	"${client}_available" || { log "$client is not installed ($("${client}_install_hint"))"; exit 3; }
 done
-command -v curl >/dev/null 2>&1 || { log "curl is missing"; exit 2; }
+command -v curl >/dev/null 2>&1 || { log "curl is not installed (apt-get install curl)"; exit 3; }
+command -v ss >/dev/null 2>&1 || { log "ss is not installed (apt-get install iproute2)"; exit 3; }
 start_server || exit 1
 
 PASSED=0
 FAILED=0
 RACES=0
 NOTES=()
-case_index=0
 for client in $CLIENTS; do
 	for transport in $TRANSPORTS; do
-		port=$((PORT_BASE + case_index * 40))
-		case_index=$((case_index + 1))
 		for round in $(seq 1 "$ROUNDS"); do
 			started=$SECONDS
-			run_round "$client" "$transport" "$round" "$port"
+			run_round "$client" "$transport" "$round"
 			if [[ -z "$FAILURE" ]]; then
 				echo "PASS $client $transport round $round ($((SECONDS - started)) s)"
 				PASSED=$((PASSED + 1))

@@ -15,6 +15,7 @@ BARESIP_MODULES=${BARESIP_MODULES:-/usr/lib/baresip/modules}
 declare -A BARESIP_PID BARESIP_DIR BARESIP_CONS
 
 baresip_available() { command -v "$BARESIP" >/dev/null 2>&1 && [[ -f "$BARESIP_MODULES/presence.so" ]]; }
+baresip_install_hint() { echo "apt-get install baresip-core"; }
 
 baresip_ports() { echo "$1 $(($1 + 1)) $(($1 + 5))"; }
 

@@ -35,24 +35,36 @@ stop_pid() {
 	wait_gone "$pid" 5
 }
 
-# port_free PORT -> 0 if nothing listens on it, TCP or UDP (linphone binds UDP with SO_REUSEPORT,
-# so a second instance on a taken port would not even fail: check before starting one). Without
-# ss (iproute2) the port is taken to be free, as .ci/run does.
+# port_free PORT -> 0 if no socket, TCP or UDP, in any state, has it as its local port: not only
+# listeners, also a connection a stopped UA left in TIME_WAIT (linphone binds UDP with
+# SO_REUSEPORT, so a second instance on a taken port would not even fail: check before starting).
 port_free() {
-	command -v ss >/dev/null 2>&1 || return 0
-	[[ -z "$(ss -H -lntu "( sport = :$1 )" 2>/dev/null)" ]]
+	[[ -z "$(ss -H -antu "( sport = :$1 )" 2>/dev/null)" ]]
 }
 
-# wait_ports_free SECONDS PORT... -> 0 once every port is free
-wait_ports_free() {
-	local deadline=$((SECONDS + $1)) port
-	shift
+# ports_free PORT... -> 0 if every port is free
+ports_free() {
+	local port
 	for port in "$@"; do
-		until port_free "$port"; do
-			((SECONDS < deadline)) || { log "port $port still in use"; return 1; }
-			sleep 0.5
-		done
+		port_free "$port" || return 1
 	done
+}
+
+# claim_ports PORTS_FUNCTION -> sets PORT to the first port P from NEXT_PORT on, in steps of 40
+# and below PORT_LIMIT, such that the ports PORTS_FUNCTION lists for P and for P+20 (two UAs) are
+# all free, and moves NEXT_PORT past them, so that no round reuses the ports of an earlier one.
+# Fails if there is no such P.
+claim_ports() {
+	local port
+	for ((port = NEXT_PORT; port + 40 <= PORT_LIMIT; port += 40)); do
+		# shellcheck disable=SC2046 # one word per port
+		if ports_free $("$1" "$port") $("$1" "$((port + 20))"); then
+			NEXT_PORT=$((port + 40))
+			PORT=$port
+			return 0
+		fi
+	done
+	return 1
 }
 
 # poll SECONDS COMMAND... -> 0 as soon as COMMAND succeeds, 1 if it never did within SECONDS

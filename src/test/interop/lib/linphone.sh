@@ -14,6 +14,7 @@ LINPHONEC=${LINPHONEC:-linphonec}
 declare -A LINPHONE_PID LINPHONE_DIR LINPHONE_FD
 
 linphone_available() { command -v "$LINPHONEC" >/dev/null 2>&1 && command -v script >/dev/null 2>&1; }
+linphone_install_hint() { echo "apt-get install linphone-cli; script(1) is in bsdutils"; }
 
 linphone_ports() { echo "$1 $(($1 + 2)) $(($1 + 3)) $(($1 + 4)) $(($1 + 5))"; }
 
