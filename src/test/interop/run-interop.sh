@@ -14,7 +14,8 @@
 #      and the server holds no registration of A and nothing that says A is online;
 #   4. B quits the same way; no UA was ever answered 3xx-6xx by the server (their SIP logs).
 # Every wait is bounded (INTEROP_WAIT_S, first round of a case twice as long: a cold server), every
-# process is stopped by its PID, every round's UAs get ports nothing listens on. Prints
+# process is stopped by its PID and start time recorded when it was started (never a PID that may
+# have been reused), every round's UAs get ports nothing uses. Prints
 # "PASS|FAIL <client> <transport> round <n>" per round and, last, "<N> passed, <M> failed" alone on
 # a line. Exit status 0 only if every round passed; 3 (and nothing run) if a client or a tool is
 # not installed, 2 for a usage error, 1 otherwise. InteropIT runs it in the README's test command.
@@ -87,7 +88,7 @@ start_server() {
 		--http-port "$HTTP_PORT" --data-dir "$WORK/data" --param admin_credentials="$ADMIN_USER:$ADMIN_PASSWORD" \
 		--param min_expires="$PUBLISH_EXPIRES_S" \
 		>"$WORK/server.log" 2>&1 &
-	SERVER_PID=$!
+	SERVER_PID=$(started)
 	# ready when the admin API answers (the SIP connectors are up by then)
 	if ! poll 90 eval 'alive "$SERVER_PID" && admin_get presentities >/dev/null'; then
 		log "server did not start (log: $WORK/server.log)"

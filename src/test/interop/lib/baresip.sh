@@ -39,7 +39,7 @@ baresip_start() {
 	echo "<sip:$user@$DOMAIN;transport=$transport>;outbound=\"sip:127.0.0.1:$SIP_PORT;transport=$transport\";regint=600;pubint=$PUBLISH_EXPIRES_S;answermode=manual" >"$dir/accounts"
 	echo "\"$peer\" <sip:$peer@$DOMAIN>;presence=p2p" >"$dir/contacts"
 	HOME=$dir "$BARESIP" -s -f "$dir" </dev/null >"$dir/baresip.log" 2>&1 &
-	BARESIP_PID[$ua]=$!
+	BARESIP_PID[$ua]=$(started)
 	BARESIP_DIR[$ua]=$dir
 	BARESIP_CONS[$ua]=$((port + 5))
 }
@@ -62,12 +62,12 @@ baresip_sees() {
 
 # baresip_quit UA SECONDS -> SIGTERM and wait for it to leave by itself; 1 if it had to be killed
 baresip_quit() {
-	local pid=${BARESIP_PID[$1]}
-	kill -TERM "$pid" 2>/dev/null || true
-	if wait_gone "$pid" "$2"; then
+	local id=${BARESIP_PID[$1]}
+	signal "$id" TERM
+	if wait_gone "$id" "$2"; then
 		return 0
 	fi
-	stop_pid "$pid" 1
+	stop_pid "$id" 1
 	return 1
 }
 

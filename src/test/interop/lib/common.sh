@@ -1,38 +1,70 @@
 # common.sh - helpers shared by run-interop.sh and the client drivers (sourced, not run).
 #
-# Everything here is bounded: every wait has a deadline, every process is stopped by the PID the
-# harness recorded when it started it, and nothing is looked up by name.
+# Everything here is bounded: every wait has a deadline, every process is stopped through the
+# identity the harness recorded when it started it, and nothing is looked up by name.
 
 log() { echo "[interop $(date +%H:%M:%S)] $*" >&2; }
 
-# alive PID -> 0 while the process runs (a zombie, exited but not yet reaped, counts as gone)
-alive() {
-	local state
-	state=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
-	[[ -n "$state" && "$state" != Z* ]]
+# ---- processes ----
+# A process is named by its PID and its start time, "PID:TICKS" (proc_id), never by its PID alone:
+# the harness and its polling start so many short-lived processes that PIDs wrap around within
+# minutes (pid_max is often 32768), and bash reaps an exited child at once, so a PID remembered
+# from an earlier round may name an unrelated process by the time it is signalled or waited for.
+
+# proc_id PID -> "PID:TICKS", TICKS being the process's start time since boot (/proc/PID/stat
+# field 22); fails if there is no such process. Read with builtins only (no process started).
+proc_id() {
+	local stat fields
+	read -r stat 2>/dev/null <"/proc/$1/stat" || return 1
+	read -r -a fields <<<"${stat##*) }" # the fields after "PID (COMM) ", COMM may hold spaces
+	echo "$1:${fields[19]}"
 }
 
-# wait_gone PID SECONDS -> 0 if the process ended within SECONDS; reaps it when it is our child
-wait_gone() {
-	local pid=$1 deadline=$((SECONDS + $2))
-	while alive "$pid"; do
-		((SECONDS < deadline)) || return 1
-		sleep 0.2
-	done
-	wait "$pid" 2>/dev/null || true
+# started -> the identity of the last background process ($!), for recording at once
+started() { proc_id "$!" || echo "$!:gone"; }
+
+# alive ID -> 0 while that very process runs (a zombie, exited but not yet reaped, counts as gone)
+alive() {
+	local stat fields
+	[[ -n "$1" ]] || return 1
+	read -r stat 2>/dev/null <"/proc/${1%%:*}/stat" || return 1
+	read -r -a fields <<<"${stat##*) }"
+	[[ "${1%%:*}:${fields[19]}" == "$1" && "${fields[0]}" != Z ]]
+}
+
+# signal ID SIGNAL -> sends SIGNAL if that very process still runs
+signal() {
+	alive "$1" && kill -"$2" "${1%%:*}" 2>/dev/null
 	return 0
 }
 
-# stop_pid PID [GRACE_S] -> SIGTERM, then SIGKILL after GRACE_S (default 10) seconds
+# children ID -> the identities of that process's children, one a line (none once it is gone)
+children() {
+	local pid
+	alive "$1" || return 0
+	for pid in $(ps -o pid= --ppid "${1%%:*}" 2>/dev/null); do
+		proc_id "$pid"
+	done
+}
+
+# wait_gone ID SECONDS -> 0 if the process ended within SECONDS (bash reaps its children itself)
+wait_gone() {
+	local deadline=$((SECONDS + $2))
+	while alive "$1"; do
+		((SECONDS < deadline)) || return 1
+		sleep 0.2
+	done
+}
+
+# stop_pid ID [GRACE_S] -> SIGTERM, then SIGKILL after GRACE_S (default 10) seconds
 stop_pid() {
-	local pid=$1 grace=${2:-10}
-	[[ -n "$pid" ]] || return 0
-	alive "$pid" || { wait "$pid" 2>/dev/null; return 0; }
-	kill -TERM "$pid" 2>/dev/null || true
-	wait_gone "$pid" "$grace" && return 0
-	log "pid $pid did not stop within ${grace}s, SIGKILL"
-	kill -KILL "$pid" 2>/dev/null || true
-	wait_gone "$pid" 5
+	local grace=${2:-10}
+	alive "$1" || return 0
+	signal "$1" TERM
+	wait_gone "$1" "$grace" && return 0
+	log "process $1 did not stop within ${grace}s, SIGKILL"
+	signal "$1" KILL
+	wait_gone "$1" 5
 }
 
 # port_free PORT -> 0 if no socket, TCP or UDP, in any state, has it as its local port: not only

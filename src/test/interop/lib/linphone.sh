@@ -56,7 +56,7 @@ linphone_start() {
 	mkfifo "$dir/stdin"
 	HOME="$dir/home" script -q -f -e -c "$LINPHONEC -c '$dir/linphonerc' -d 6 -l '$dir/linphonec.log'" \
 		"$dir/console.txt" <"$dir/stdin" >/dev/null 2>&1 &
-	LINPHONE_PID[$ua]=$!
+	LINPHONE_PID[$ua]=$(started)
 	exec {fd}>"$dir/stdin" # opening the FIFO lets script start; kept open until the UA quits
 	LINPHONE_FD[$ua]=$fd
 	LINPHONE_DIR[$ua]=$dir
@@ -72,23 +72,24 @@ linphone_sees() {
 # linphone_quit UA SECONDS -> the quit command, then wait for script and linphonec to end; 1 if
 # they had to be killed
 linphone_quit() {
-	local ua=$1 pid=${LINPHONE_PID[$1]} rc=0 child
-	child=$(ps -o pid= --ppid "$pid" 2>/dev/null | tr -d ' ')
+	local ua=$1 id=${LINPHONE_PID[$1]}
 	echo quit >&"${LINPHONE_FD[$ua]}" 2>/dev/null || true
-	if ! wait_gone "$pid" "$2"; then
-		rc=1
-		[[ -z "$child" ]] || stop_pid "$child" 1
-		stop_pid "$pid" 1
+	if wait_gone "$id" "$2"; then
+		linphone_close_stdin "$ua"
+		return 0
 	fi
-	linphone_close_stdin "$ua"
-	return $rc
+	linphone_kill "$ua"
+	return 1
 }
 
+# linphone_kill UA -> linphonec (script's child, in a session of its own on the pseudo terminal),
+# then script
 linphone_kill() {
-	local pid=${LINPHONE_PID[$1]} child
-	child=$(ps -o pid= --ppid "$pid" 2>/dev/null | tr -d ' ')
-	[[ -z "$child" ]] || stop_pid "$child" 5
-	stop_pid "$pid" 5
+	local id=${LINPHONE_PID[$1]} child
+	for child in $(children "$id"); do
+		stop_pid "$child" 5
+	done
+	stop_pid "$id" 5
 	linphone_close_stdin "$1"
 }
 
