@@ -32,7 +32,7 @@ baresip_start() {
 		module_app contact.so
 		module_app presence.so
 		module_app menu.so
-		module_app cons.so
+		module cons.so
 		cons_listen 127.0.0.1:$((port + 5))
 	EOF
 	# The server is the outbound proxy, so requests for example.com reach it without DNS.
