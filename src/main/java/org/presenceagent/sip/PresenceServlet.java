@@ -6,7 +6,6 @@ import java.util.Map;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
-import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletMessage;
 import javax.servlet.sip.SipServletRequest;
@@ -201,11 +200,19 @@ public final class PresenceServlet extends SipServlet {
       LOG.warn("NOTIFY response {} (Call-ID {}) not handled", response.getStatus(), response.getCallId(), e);
     } finally {
       TransactionRelease.freeingNotify(response, () -> {
-        SipApplicationSession session = response.getApplicationSession(false);
-        if (session != null && session.isValid() && response.getSession().getAttribute(DialogRequests.NOTIFY_SESSION) != null) {
-          session.invalidate();
+        if (isNotifySession(response)) {
+          SessionRelease.invalidate(response.getApplicationSession(false), response.getCallId());
         }
       });
+    }
+  }
+
+  /** Whether the response belongs to a NOTIFY's own session (one the application made to be freed). */
+  private static boolean isNotifySession(SipServletResponse response) {
+    try {
+      return response.getSession().getAttribute(DialogRequests.NOTIFY_SESSION) != null;
+    } catch (IllegalStateException e) {
+      return false; // already invalidated: nothing left to free
     }
   }
 }

@@ -19,11 +19,16 @@ final class SessionRelease {
   private SessionRelease() {}
 
   static void afterFinalResponse(SipServletRequest request) {
-    TransactionRelease.freeing(request, () -> invalidate(request));
+    TransactionRelease.freeing(request, () -> invalidate(request.getApplicationSession(false), request.getCallId()));
   }
 
-  private static void invalidate(SipServletRequest request) {
-    SipApplicationSession application = request.getApplicationSession(false);
+  /**
+   * Invalidates an application session unless it is already gone. The container may invalidate it
+   * itself between {@code isValid()} and {@code invalidate()} (seen under load on TCP once the answer
+   * was sent): the session is freed, which is all the caller wanted. Letting the exception out of
+   * an answered request's completion would skip what follows the answer, its NOTIFYs.
+   */
+  static void invalidate(SipApplicationSession application, String callId) {
     if (application == null) {
       return;
     }
@@ -32,10 +37,7 @@ final class SessionRelease {
         application.invalidate();
       }
     } catch (IllegalStateException e) {
-      // The container may invalidate it itself between isValid() and invalidate() (seen under
-      // load once the answer was sent): the session is freed, which is all this wanted. Letting the
-      // exception out would turn an answered request into a 500 attempt and skip its NOTIFYs.
-      LOG.debug("session of Call-ID {} was already invalidated: {}", request.getCallId(), e.getMessage());
+      LOG.debug("session of Call-ID {} was already invalidated: {}", callId, e.getMessage());
     }
   }
 }

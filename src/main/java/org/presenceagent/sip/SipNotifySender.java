@@ -8,7 +8,6 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.servlet.sip.Parameterable;
 import javax.servlet.sip.ServletParseException;
-import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServletRequest;
 import org.presenceagent.application.port.Notification;
@@ -59,10 +58,7 @@ public final class SipNotifySender implements NotifySender {
   }
 
   private static void release(SipServletRequest notify) {
-    SipApplicationSession session = notify.getApplicationSession(false);
-    if (session != null && session.isValid()) {
-      session.invalidate();
-    }
+    SessionRelease.invalidate(notify.getApplicationSession(false), notify.getCallId());
   }
 
   private Parameterable eventHeader(SubscriptionKey key) throws ServletParseException {

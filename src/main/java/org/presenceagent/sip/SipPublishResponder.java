@@ -26,7 +26,9 @@ final class SipPublishResponder implements PublishResponder {
     ok.setExpires((int) Math.min(result.expiresSeconds(), Integer.MAX_VALUE));
     try {
       FinalStatus.send(ok);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
+      // The change is stored either way, and what follows the answer (NOTIFYs, timers) must still
+      // happen: the container refuses to send when the transaction is gone, and the client retransmits.
       LOG.warn("could not answer PUBLISH (Call-ID {}): {}", request.getCallId(), e.getMessage());
     }
     SessionRelease.afterFinalResponse(request);

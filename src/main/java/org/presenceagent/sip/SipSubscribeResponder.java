@@ -37,8 +37,9 @@ final class SipSubscribeResponder implements SubscribeResponder {
     ok.setExpires((int) Math.min(expiresSeconds, Integer.MAX_VALUE));
     try {
       FinalStatus.send(ok);
-    } catch (IOException e) {
-      // The subscription stands; the watcher retransmits and the transaction layer answers again.
+    } catch (IOException | IllegalStateException e) {
+      // The subscription stands, and what follows the answer (NOTIFY, timer) must still happen; the
+      // watcher retransmits and the transaction layer answers again.
       LOG.warn("could not answer SUBSCRIBE (Call-ID {}): {}", request.getCallId(), e.getMessage());
     }
     DialogRequests.forgetContainerDialog(request);
