@@ -21,6 +21,7 @@ RATE=${4:-50}
 KILL_AFTER_S=${5:-6}
 HERE=$(cd "$(dirname "$0")" && pwd)
 SIPP=${SIPP:-sipp}
+SIPP_PORT_OFFSET=${SIPP_PORT_OFFSET:-1000} # the two SIPp instances use SIP_PORT + this and + this + 1
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kill-under-load.XXXXXX")
 DATA_DIR="$WORK/data"
 PID=""
@@ -59,9 +60,9 @@ column() { # scenario column-name
 command -v "$SIPP" >/dev/null || { log "sipp not found"; exit 2; }
 start_server 1 || exit 1
 log "load: $RATE PUBLISH/s and $RATE SUBSCRIBE/s, SIGKILL after ${KILL_AFTER_S}s"
-run_load load_publish $((SIP_PORT + 1000)) &
+run_load load_publish $((SIP_PORT + SIPP_PORT_OFFSET)) &
 PUB=$!
-run_load load_subscribe $((SIP_PORT + 1001)) &
+run_load load_subscribe $((SIP_PORT + SIPP_PORT_OFFSET + 1)) &
 SUB=$!
 sleep "$KILL_AFTER_S"
 kill -KILL "$PID"

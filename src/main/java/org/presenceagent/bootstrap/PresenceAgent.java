@@ -180,7 +180,7 @@ public final class PresenceAgent implements AutoCloseable {
       resources.add(metrics);
       NotifySender notifySender = new MeteredNotifySender(sipNotifySender, metrics);
       SecureXml secureXml = new SecureXml(settings.maxBodySize());
-      DocumentCodec codec = new PidfCodec(secureXml);
+      DocumentCodec codec = new PidfCodec(secureXml, deviation -> metrics.pidfRepaired(deviation.tag()));
       RulesDocumentReader rulesReader = new PresRulesReader(secureXml);
       // Completes requests once their change is stored, and sends the NOTIFYs of presentity changes.
       WorkerPool workers = WorkerPool.perCore("presence-worker");

@@ -64,6 +64,17 @@ enum DocumentWriter {
     return null;
   }
 
+  /**
+   * A publication's model, repaired by the lenient reading, written back in the format it was
+   * published in (PIDF, or CPIM-PIDF under its own namespace): what is stored and forwarded instead
+   * of the bytes that held the deviation.
+   */
+  static byte[] republished(String contentType, Presence model) {
+    return MediaTypes.sameType(contentType, CpimPidf.CONTENT_TYPE)
+        ? marshalRenamed(PidfModel.root(model), Pidf.NAMESPACE, CpimPidf.NAMESPACE)
+        : marshal(PidfModel.root(model));
+  }
+
   private static byte[] marshal(Object root) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.xml.namespace.QName;
 import org.presenceagent.application.port.DocumentCodec;
+import org.presenceagent.application.port.InvalidDocumentException;
 import org.presenceagent.application.port.NotifyBody;
 import org.presenceagent.application.port.UnsupportedContentTypeException;
 import org.presenceagent.document.pidf.Presence;
@@ -21,6 +22,8 @@ import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.shared.Aor;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.NodeList;
 
 /**
@@ -30,7 +33,10 @@ import org.w3c.dom.NodeList;
  *
  * <p>Parsing goes through {@link SecureXml} and then checks what RFC 3863 requires beyond
  * well-formedness, including the rejection of unknown {@code mustUnderstand} extensions (section
- * 5). Composition forwards a lone publication byte for byte when the watcher wants the format it
+ * 5). Published documents are read leniently: the {@link Deviation}s real clients are known to
+ * publish are repaired ({@link PidfRepairs}), counted ({@link RepairCounter}) and logged at DEBUG,
+ * and the repaired model, written back in the published format, replaces the published bytes, so
+ * neither the database nor any watcher ever sees the deviation. Composition forwards a lone publication byte for byte when the watcher wants the format it
  * was published in, so that extensions we do not know reach the watcher untouched; otherwise it
  * merges the publications into one model ({@link PidfComposer}) and writes that in the watcher's
  * format. A presentity without publications is one closed tuple. A watcher whose view is not the
@@ -44,13 +50,25 @@ public final class PidfCodec implements DocumentCodec {
   private static final Set<String> READABLE =
       Collections.unmodifiableSet(new LinkedHashSet<>(List.of(Pidf.CONTENT_TYPE, CpimPidf.CONTENT_TYPE)));
 
+  private static final Logger LOG = LoggerFactory.getLogger(PidfCodec.class);
+
   private final SecureXml secureXml;
   private final PidfValidator validator;
+  private final RepairCounter repairCounter;
   private final PidfComposer composer = new PidfComposer();
 
-  /** A codec that understands no extension element (none is interpreted by this server yet). */
+  /** A codec that understands no extension element and counts no repair (tests, tools). */
   public PidfCodec(SecureXml secureXml) {
-    this(secureXml, Set.of());
+    this(secureXml, Set.of(), RepairCounter.NONE);
+  }
+
+  /**
+   * A codec that understands no extension element (none is interpreted by this server yet).
+   *
+   * @param repairCounter told of every deviation repaired in a published document
+   */
+  public PidfCodec(SecureXml secureXml, RepairCounter repairCounter) {
+    this(secureXml, Set.of(), repairCounter);
   }
 
   /**
@@ -58,8 +76,13 @@ public final class PidfCodec implements DocumentCodec {
    *     because this server implements them
    */
   public PidfCodec(SecureXml secureXml, Set<QName> understoodExtensions) {
+    this(secureXml, understoodExtensions, RepairCounter.NONE);
+  }
+
+  private PidfCodec(SecureXml secureXml, Set<QName> understoodExtensions, RepairCounter repairCounter) {
     this.secureXml = Objects.requireNonNull(secureXml, "secureXml");
     this.validator = new PidfValidator(understoodExtensions);
+    this.repairCounter = Objects.requireNonNull(repairCounter, "repairCounter");
   }
 
   /** PIDF first: the order of the {@code Accept} header of a 415. */
@@ -69,12 +92,35 @@ public final class PidfCodec implements DocumentCodec {
   }
 
   /**
+   * Reads a published document leniently (see {@link Deviation}).
+   *
    * @param contentType compared case-insensitively, parameters such as {@code charset} ignored
-   * @return a {@link ParsedPidf} with the original bytes
+   * @return a {@link ParsedPidf} with the published bytes, or with the repaired document written
+   *     in the published format when something was repaired
    */
   @Override
   public ParsedPidf parse(String contentType, byte[] body) {
-    return new ParsedPidf(contentType, body, read(contentType, body));
+    Reading reading = read(contentType, body);
+    if (reading.repairs().isEmpty()) {
+      return new ParsedPidf(contentType, body, reading.model());
+    }
+    reading.repairs().stream().map(PidfRepairs.Repair::deviation).distinct().forEach(repairCounter::repaired);
+    LOG.debug("PIDF of {} accepted after repairs: {}", reading.model().getEntity(), reading.repairs());
+    return ParsedPidf.repaired(contentType, reading.model());
+  }
+
+  /**
+   * Reads a document that will be kept and served back as it is (an XCAP {@code
+   * pidf-manipulation} document): a {@link Deviation} is refused with the reason it would have
+   * been repaired for, since nothing may repair it on its way back to the XCAP client.
+   */
+  @Override
+  public ParsedPidf parseStrictly(String contentType, byte[] body) {
+    Reading reading = read(contentType, body);
+    if (!reading.repairs().isEmpty()) {
+      throw new InvalidDocumentException("Invalid PIDF: " + reading.repairs().get(0).deviation().refusal());
+    }
+    return new ParsedPidf(contentType, body, reading.model());
   }
 
   /**
@@ -152,7 +198,15 @@ public final class PidfCodec implements DocumentCodec {
         .anyMatch(tuple -> tuple.getStatus() != null && Pidf.OPEN.equals(tuple.getStatus().getBasic()));
   }
 
-  private Presence read(String contentType, byte[] body) {
+  /** A validated, repaired model and the repairs it took. */
+  private record Reading(Presence model, List<PidfRepairs.Repair> repairs) {}
+
+  private Reading read(String contentType, byte[] body) {
+    Presence model = validated(contentType, body);
+    return new Reading(model, PidfRepairs.repair(model));
+  }
+
+  private Presence validated(String contentType, byte[] body) {
     try {
       Unmarshaller unmarshaller = XmlBinding.newUnmarshaller();
       JAXBElement<Presence> root;
@@ -173,7 +227,7 @@ public final class PidfCodec implements DocumentCodec {
   private Presence modelOf(PresenceDocument publication) {
     return publication instanceof ParsedPidf parsed
         ? parsed.model()
-        : read(publication.contentType(), publication.bytes());
+        : read(publication.contentType(), publication.bytes()).model();
   }
 
   private static void requireReadable(PresenceDocument publication) {

@@ -1,27 +1,26 @@
 package org.presenceagent.document;
 
 import jakarta.xml.bind.JAXBElement;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.xml.datatype.DatatypeConstants;
-import javax.xml.datatype.DatatypeFactory;
 import javax.xml.namespace.QName;
 import org.presenceagent.application.port.InvalidDocumentException;
-import org.presenceagent.document.pidf.Contact;
 import org.presenceagent.document.pidf.Presence;
 import org.presenceagent.document.pidf.Status;
 import org.presenceagent.document.pidf.Tuple;
 import org.w3c.dom.Element;
 
 /**
- * The RFC 3863 rules JAXB does not check by itself: the root element, the required entity and
- * tuple ids (section 4.1.1, 4.1.2), the basic values (section 4.1.4), contact priorities (section
- * 4.1.5), timestamps (section 4.1.7) and mustUnderstand extensions (section 5). Each failure is an
- * {@link InvalidDocumentException} whose message can be sent as a SIP reason phrase.
+ * The RFC 3863 rules JAXB does not check by itself and that no repair can satisfy: the root
+ * element, the required entity (section 4.1.1), the required, unique tuple ids (section 4.1.2),
+ * the required status (section 4.1.3) and mustUnderstand extensions (section 5). A document that
+ * fails one of them is not recognisably a usable PIDF document, so it is refused: each failure is
+ * an {@link InvalidDocumentException} whose message can be sent as a SIP reason phrase. Wrong
+ * optional values ({@code <basic>}, priority, timestamp) and ids that are not XML names are
+ * {@link PidfRepairs}' business.
  */
 final class PidfValidator {
 
@@ -73,49 +72,8 @@ final class PidfValidator {
     if (status == null) {
       throw invalid("tuple " + echo(id) + " without status");
     }
-    checkBasic(status.getBasic());
     checkExtensions(status.getExtensions());
     checkExtensions(tuple.getExtensions());
-    checkPriority(tuple.getContact());
-    checkTimestamp(tuple.getTimestamp());
-  }
-
-  // Trimmed although the schema type is xs:string: a pretty-printed <basic> is still meant as open.
-  private static void checkBasic(String basic) {
-    if (basic != null && !Pidf.OPEN.equals(basic.trim()) && !Pidf.CLOSED.equals(basic.trim())) {
-      throw invalid("basic must be open or closed");
-    }
-  }
-
-  private static void checkPriority(Contact contact) {
-    String text = contact == null ? null : contact.getPriority();
-    if (text == null) {
-      return;
-    }
-    BigDecimal priority;
-    try {
-      priority = new BigDecimal(text.trim());
-    } catch (NumberFormatException e) {
-      throw new InvalidDocumentException("Invalid PIDF: contact priority must be a number between 0 and 1", e);
-    }
-    if (priority.signum() < 0 || priority.compareTo(BigDecimal.ONE) > 0) {
-      throw invalid("contact priority must be a number between 0 and 1");
-    }
-  }
-
-  private static void checkTimestamp(String timestamp) {
-    if (timestamp == null) {
-      return;
-    }
-    try {
-      QName type = DatatypeFactory.newDefaultInstance().newXMLGregorianCalendar(timestamp.trim()).getXMLSchemaType();
-      if (DatatypeConstants.DATETIME.equals(type)) {
-        return;
-      }
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new InvalidDocumentException("Invalid PIDF: timestamp is not a date and time", e);
-    }
-    throw invalid("timestamp is not a date and time");
   }
 
   /** RFC 3863 section 5: an extension we do not implement but must understand makes the document unusable. */

@@ -13,11 +13,15 @@ public final class RejectedDocuments {
 
   private RejectedDocuments() {}
 
-  /** A check that the body is a valid document of the codec's type (for an XCAP application usage). */
+  /**
+   * A check that the body is a valid document of the codec's type as it is (for an XCAP
+   * application usage: the server keeps the document and serves it back unchanged, so nothing
+   * that would need repair is stored).
+   */
   public static Consumer<byte[]> parsableBy(DocumentCodec codec, String contentType) {
     return body -> {
       try {
-        codec.parse(contentType, body);
+        codec.parseStrictly(contentType, body);
       } catch (InvalidDocumentException e) {
         throw of(e);
       }

@@ -7,8 +7,13 @@
  * reader every XML parse in the project goes through. The mapping to the older formats, and what
  * they lose, is tabled in {@code docs/document-formats.md}.
  *
- * <p>Belongs here: media-type handling, XML parsing and writing, RFC 3863 validation, format
- * conversion and composition policy, and the few names and factories the generated classes lack
+ * <p>Published PIDF is read leniently: {@code PidfValidator} refuses what is not recognisably
+ * usable PIDF, {@code PidfRepairs} repairs the {@link org.presenceagent.document.Deviation}s real
+ * clients are known to publish, and the codec reports each repair to a {@link
+ * org.presenceagent.document.RepairCounter} (the composition root connects it to the metrics).
+ *
+ * <p>Belongs here: media-type handling, XML parsing and writing, RFC 3863 validation and repair,
+ * format conversion and composition policy, and the few names and factories the generated classes lack
  * ({@code Pidf}, {@code Xpidf}, {@code PidfModel}). The bound classes live in one package per
  * format: {@code document.pidf} (also used for CPIM-PIDF, renamed on the SAX stream) and {@code
  * document.xpidf} are generated at build time from the schemas in {@code src/main/xsd}, so

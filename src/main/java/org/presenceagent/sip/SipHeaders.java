@@ -15,6 +15,7 @@ final class SipHeaders {
   static final String RECORD_ROUTE = "Record-Route";
   static final String CSEQ = "CSeq";
   static final String CONTACT = "Contact";
+  static final String DATE = "Date";
 
   /** The methods this application answers (the {@code Allow} of OPTIONS and 405). */
   static final String ALLOWED_METHODS = "SUBSCRIBE, PUBLISH, REGISTER, MESSAGE, OPTIONS";

@@ -43,6 +43,22 @@ class CpimPidfTest {
     });
   }
 
+  // A repaired CPIM-PIDF publication is stored as CPIM-PIDF: its lone forwarding keeps the type.
+  @Test
+  void aRepairedCpimPidfDocumentIsWrittenBackInItsOwnNamespace() {
+    byte[] body = ("<presence xmlns='urn:ietf:params:xml:ns:cpim-pidf' entity='pres:dave@example.com'>"
+        + "<tuple id='t1'><status><basic>unknown</basic></status><contact>im:dave@example.com</contact></tuple>"
+        + "</presence>").getBytes(UTF_8);
+
+    byte[] stored = codec.parse(CPIM, body).bytes();
+
+    XmlAssert.assertThat(stored).withNamespaceContext(Map.of("c", "urn:ietf:params:xml:ns:cpim-pidf"))
+        .valueByXPath("count(/c:presence/c:tuple/c:status/c:basic)").isEqualTo("0");
+    XmlAssert.assertThat(stored).withNamespaceContext(Map.of("c", "urn:ietf:params:xml:ns:cpim-pidf"))
+        .valueByXPath("/c:presence/c:tuple/c:contact").isEqualTo("im:dave@example.com");
+    assertThat(new String(stored, UTF_8)).doesNotContain("urn:ietf:params:xml:ns:pidf\"");
+  }
+
   @Test
   void unknownExtensionsSurvivePidfToCpimToPidf() {
     byte[] original = golden("rfc4480-on-the-phone.pidf.xml");

@@ -21,8 +21,9 @@ import org.presenceagent.domain.shared.Aor;
 import org.xmlunit.assertj3.XmlAssert;
 
 /**
- * Golden files: every input document under {@code documents/formats/in} (RFC examples and
- * documents as real clients publish them), alone and composed, written in every NOTIFY format and
+ * Golden files: every input document under {@code documents/formats/in} (RFC examples, documents
+ * as real clients publish them, and bodies captured on the wire from linphone 5.1 and baresip
+ * 1.0.0, whose {@code unknown} basic is repaired first), alone and composed, written in every NOTIFY format and
  * compared with {@code documents/formats/out} structurally (XMLUnit, whitespace and comments
  * ignored); LPIDF, which is not XML, line by line. Run with {@code -Dgolden.update=true} to
  * rewrite the expected files after an intended change, then review the diff.
@@ -38,6 +39,9 @@ class DocumentFormatsGoldenTest {
       "asterisk-chan-sip-away.pidf.xml",
       "eyebeam-activity-text.pidf.xml",
       "linphone-on-the-phone.pidf.xml",
+      "linphone-online.pidf.xml",
+      "baresip-open.pidf.xml",
+      "baresip-unknown.pidf.xml",
       "jitsi-busy.pidf.xml",
       "simple-client-im-away.cpim-pidf.xml",
       "offline.pidf.xml");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import javax.xml.namespace.QName;
 import org.junit.jupiter.api.Test;
@@ -101,9 +103,6 @@ class PidfCodecParseTest {
         "invalid/entity-not-a-uri.xml | Invalid PIDF: entity is not a URI",
         "invalid/tuple-without-id.xml | Invalid PIDF: tuple without id",
         "invalid/tuple-without-status.xml | Invalid PIDF: tuple t1 without status",
-        "invalid/bad-basic.xml | Invalid PIDF: basic must be open or closed",
-        "invalid/bad-priority.xml | Invalid PIDF: contact priority must be a number between 0 and 1",
-        "invalid/bad-timestamp.xml | Invalid PIDF: timestamp is not a date and time",
         "invalid/must-understand.xml | Invalid PIDF: mustUnderstand extension {urn:example:presence-extension}mood not supported",
         "invalid/must-understand-in-status.xml | Invalid PIDF: mustUnderstand extension {urn:example:presence-extension}geo not supported",
         "invalid/wrong-namespace.xml | Invalid PIDF: root element {urn:example:not-pidf}presence is not {urn:ietf:params:xml:ns:pidf}presence",
@@ -119,16 +118,48 @@ class PidfCodecParseTest {
   }
 
   @Test
-  void rejectsAPriorityThatIsNotANumber() {
+  void dropsAPriorityThatIsNotANumberAndRefusesItWhenReadingStrictly() {
     byte[] body =
         ("<presence xmlns='urn:ietf:params:xml:ns:pidf' entity='sip:a@example.com'>"
                 + "<tuple id='t'><status><basic>open</basic></status>"
                 + "<contact priority='high'>sip:a@pc.example.com</contact></tuple></presence>")
             .getBytes(UTF_8);
 
-    assertThatThrownBy(() -> codec.parse(PIDF, body))
+    Tuple tuple = codec.parse(PIDF, body).model().getTuples().get(0);
+
+    assertThat(tuple.getContact().getPriority()).isNull();
+    assertThat(tuple.getContact().getValue()).isEqualTo("sip:a@pc.example.com");
+    assertThatThrownBy(() -> codec.parseStrictly(PIDF, body))
         .isInstanceOf(InvalidDocumentException.class)
         .hasMessage("Invalid PIDF: contact priority must be a number between 0 and 1");
+  }
+
+  @Test
+  void countsEachKindOfDeviationOncePerDocument() {
+    List<Deviation> counted = new ArrayList<>();
+    PidfCodec countingCodec = new PidfCodec(new SecureXml(), counted::add);
+    byte[] body =
+        ("<presence xmlns='urn:ietf:params:xml:ns:pidf' entity='sip:a@example.com'>"
+                + "<tuple id='a'><status><basic>unknown</basic></status></tuple>"
+                + "<tuple id='b'><status><basic>maybe</basic></status><timestamp>now</timestamp></tuple>"
+                + "<tuple id='c'><status><basic>open</basic></status></tuple></presence>")
+            .getBytes(UTF_8);
+
+    Presence presence = countingCodec.parse(PIDF, body).model();
+
+    assertThat(counted).containsExactly(Deviation.BASIC_UNKNOWN, Deviation.TIMESTAMP_INVALID);
+    assertThat(presence.getTuples()).extracting(t -> t.getStatus().getBasic()).containsExactly(null, null, "open");
+  }
+
+  @Test
+  void aValidDocumentIsKeptByteForByteAndCountsNothing() {
+    List<Deviation> counted = new ArrayList<>();
+    byte[] body = TestDocuments.pidf("valid/rfc3863-example.xml");
+
+    ParsedPidf parsed = new PidfCodec(new SecureXml(), counted::add).parse(PIDF, body);
+
+    assertThat(parsed.bytes()).isEqualTo(body);
+    assertThat(counted).isEmpty();
   }
 
   @Test

@@ -144,6 +144,12 @@ class PresRulesIT {
 
       byte[] notPidf = PresRulesDocs.ruleset("");
       assertThat(xcap.put(staticPresence, "application/pidf+xml", notPidf).body()).contains("schema-validation-error");
+      // What a PUBLISH would repair is refused here: the XCAP server serves documents back as stored.
+      byte[] unknownBasic = Pidf.text(Pidf.open(alice, "static", "on holiday"))
+          .replace("<basic>open</basic>", "<basic>unknown</basic>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      var refused = xcap.put(staticPresence, "application/pidf+xml", unknownBasic);
+      assertThat(refused.statusCode()).isEqualTo(409);
+      assertThat(refused.body()).contains("schema-validation-error").contains("basic must be open or closed");
       assertThat(xcap.delete(staticPresence).statusCode()).isEqualTo(200);
       assertThat(Notifies.body(Notifies.next(client))).contains("<basic>closed</basic>").doesNotContain("on holiday");
     }

@@ -3,6 +3,9 @@ package org.presenceagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.awaitility.Awaitility;
@@ -31,6 +34,11 @@ class RegisterIT {
       Response added = registrar.register(300, "<sip:bob@127.0.0.1:5999>");
       assertThat(added.getStatusCode()).isEqualTo(200);
       assertThat(Registrar.contacts(added)).contains("sip:bob@127.0.0.1:5999").containsPattern("expires=(300|299)");
+      // RFC 3261 section 10.3 step 8 and 20.17: a Date in rfc1123-date form, close to now
+      String date = SipTestHeaders.get(added, "Date");
+      assertThat(date).matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+      assertThat(Duration.between(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), Instant.now()))
+          .isBetween(Duration.ofMinutes(-1), Duration.ofMinutes(1));
 
       Response refreshed = registrar.register(null, "<sip:bob@127.0.0.1:5999>;expires=7200;q=0.5");
       assertThat(Registrar.contacts(refreshed)).contains("expires=600").contains("q=0.5");
@@ -96,6 +104,27 @@ class RegisterIT {
 
       registrar.register(0, "*");
       assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>").doesNotContain("5995");
+    }
+  }
+
+  // linphone 5.1 over TCP registers from its listening port, learns its connection's address
+  // from rport and registers again at once with the same +sip.instance: the binding must follow,
+  // or the 200 does not list the phone's contact and linphone logs "No matching contact".
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void aDeviceThatRegistersItsInstanceFromAnotherContactIsListedThere(String transport) throws Exception {
+    try (SipTestClient phone = new SipTestClient(transport, SERVER.sipPort())) {
+      String gina = TestAors.unique("gina");
+      Registrar registrar = new Registrar(phone, gina);
+      String instance = ";+sip.instance=\"<urn:uuid:e4547f9d-c04c-0053-890e-5d46576477b5>\"";
+      registrar.register(300, "<sip:gina@127.0.0.1:5990;transport=tcp>" + instance);
+
+      Response moved = registrar.register(300, "<sip:gina@127.0.0.1:5991;transport=tcp>" + instance);
+
+      assertThat(moved.getStatusCode()).isEqualTo(200);
+      assertThat(Registrar.contacts(moved)).contains("sip:gina@127.0.0.1:5991;transport=tcp").doesNotContain("5990");
+      Response removed = registrar.register(0, "<sip:gina@127.0.0.1:5991;transport=tcp>" + instance);
+      assertThat(Registrar.contacts(removed)).isEmpty();
     }
   }
 

@@ -15,14 +15,26 @@ public interface DocumentCodec {
   Set<String> publishableContentTypes();
 
   /**
-   * Validates and parses a published document.
+   * Validates and parses a published document. Deviations from its specification that real
+   * clients are known to publish and that can be repaired without guessing are repaired, and the
+   * returned document's bytes are then the repaired document (docs/document-formats.md, "Lenient
+   * reading"): nothing stored or sent to watchers carries them.
    *
    * @throws UnsupportedContentTypeException when the type is not one of
    *     {@link #publishableContentTypes()}
-   * @throws InvalidDocumentException when the bytes are not a valid, safe document; the message
-   *     says what is wrong
+   * @throws InvalidDocumentException when the bytes are not a valid, safe document and cannot be
+   *     repaired; the message says what is wrong
    */
   PresenceDocument parse(String contentType, byte[] body);
+
+  /**
+   * Like {@link #parse(String, byte[])} for a document that is kept and served back byte for byte
+   * (an XCAP document, RFC 4825): every deviation is refused instead of repaired.
+   *
+   * @throws UnsupportedContentTypeException as {@link #parse(String, byte[])}
+   * @throws InvalidDocumentException when the bytes are not a valid, safe document as they are
+   */
+  PresenceDocument parseStrictly(String contentType, byte[] body);
 
   /**
    * The document a watcher receives: the presentity's publications composed (oldest first), or a

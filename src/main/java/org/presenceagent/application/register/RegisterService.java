@@ -110,7 +110,7 @@ public final class RegisterService {
         existing.ifPresent(binding -> changes.add(Change.removal(binding)));
       } else {
         Binding binding = existing
-            .map(found -> found.refreshed(contact.q(), command.callId(), command.cseq(), granted, clock))
+            .map(found -> found.refreshed(contact.uri(), contact.q(), command.callId(), command.cseq(), granted, clock))
             .orElseGet(() -> Binding.create(command.aor(), contact.uri(), contact.q(), contact.instanceId(),
                 command.callId(), command.cseq(), granted, clock));
         changes.add(Change.store(binding));

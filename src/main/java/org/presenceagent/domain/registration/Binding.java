@@ -9,7 +9,7 @@ import org.presenceagent.domain.shared.Aor;
 
 /**
  * One contact bound to an address of record (RFC 3261 section 10.3). Immutable: a refresh gives a
- * new binding with the request's Call-ID, CSeq and expiry.
+ * new binding with the request's contact URI, Call-ID, CSeq and expiry.
  *
  * @param aor the address of record
  * @param contact the contact URI, without display name or header parameters
@@ -53,9 +53,16 @@ public record Binding(
     return new Binding(aor, contact, q, instanceId, callId, cseq, now, now.plus(granted));
   }
 
-  /** The binding refreshed by a later REGISTER. */
-  public Binding refreshed(Optional<Double> newQ, String newCallId, long newCseq, Duration granted, Clock clock) {
-    return new Binding(aor, contact, newQ, instanceId, newCallId, newCseq, registeredAt, clock.instant().plus(granted));
+  /**
+   * The binding refreshed by a later REGISTER. A binding with a {@code +sip.instance} is the
+   * device's, so the refresh may move it to another contact URI (a phone that learnt its public
+   * address from {@code rport}, or moved networks; RFC 5626 section 4.1) and the binding then
+   * points there: the 200 must list the contact the phone registered (RFC 3261 section 10.3
+   * step 8), and watchers see where it can be reached now.
+   */
+  public Binding refreshed(String newContact, Optional<Double> newQ, String newCallId, long newCseq, Duration granted,
+      Clock clock) {
+    return new Binding(aor, newContact, newQ, instanceId, newCallId, newCseq, registeredAt, clock.instant().plus(granted));
   }
 
   /**

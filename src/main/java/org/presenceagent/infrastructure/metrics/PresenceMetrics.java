@@ -132,6 +132,18 @@ public final class PresenceMetrics implements AutoCloseable {
     }
   }
 
+  /**
+   * A published presence document accepted after its lenient reading repaired a deviation from
+   * RFC 3863 (docs/document-formats.md): counted once per document and kind of deviation.
+   *
+   * @param deviation the deviation's tag, e.g. {@code basic-unknown}
+   */
+  public void pidfRepaired(String deviation) {
+    Counter.builder("presence.pidf.repairs")
+        .description("published presence documents accepted after repairing a deviation, by deviation")
+        .tag("deviation", deviation).register(registry).increment();
+  }
+
   /** A request to the built-in XCAP server and its response status. */
   public void xcapServerRequest(String method, int status) {
     Counter.builder("presence.xcap.server.requests").description("HTTP requests to the built-in XCAP server")

@@ -42,6 +42,22 @@ class PresenceMetricsTest {
   }
 
   @Test
+  void repairedDocumentsAreCountedByDeviation() {
+    try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
+      metrics.pidfRepaired("basic-unknown");
+      metrics.pidfRepaired("basic-unknown");
+      metrics.pidfRepaired("priority-invalid");
+
+      assertThat(metrics.registry().get("presence.pidf.repairs").tag("deviation", "basic-unknown").counter().count())
+          .isEqualTo(2);
+      assertThat(metrics.registry().get("presence.pidf.repairs").tag("deviation", "priority-invalid").counter().count())
+          .isEqualTo(1);
+      assertThat(metrics.scrape(null).body())
+          .contains("presence_pidf_repairs_total{deviation=\"basic-unknown\"} 2.0");
+    }
+  }
+
+  @Test
   void transactionsAreTimedByOutcome() {
     try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
       metrics.transaction(Duration.ofMillis(3), true);
