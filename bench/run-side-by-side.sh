@@ -17,7 +17,7 @@
 #   overload  bench/overload.sh: ours at 2x and 4x OVERLOAD_BASE for 30 s, then 30 s at half of it
 #   avalanche bench/restart-avalanche.sh 10000 1000
 #   memory    bench/idle-memory.sh 100000 1000
-#   gc        ours, SUBSCRIBE dialogs at 1000/s, once per JVM option set of GC_CHOICES (a GC log each)
+#   gc        ours, SUBSCRIBE dialogs at GC_RATE (500)/s, once per JVM option set of GC_CHOICES (a GC log each)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -85,7 +85,7 @@ for phase in $PHASES; do
       for opts in "${choices[@]}"; do
         tag=$(echo "$opts" | tr -cs 'A-Za-z0-9' '_')
         LABEL="presence-agent-gc$tag" TARGET=$TARGET SERVER_SETUP=$OURS_SETUP WARMUP_CALLS=$WARMUP_CALLS \
-          SCENARIOS=subscribe RATES=1000 REPEATS=1 CALLS=$CALLS \
+          SCENARIOS=subscribe RATES=${GC_RATE:-500} REPEATS=1 CALLS=$CALLS \
           SERVER_CMD="java $opts -Xlog:gc:file=$OUT/gc$tag.log -jar $JAR --sip-port $SIP_PORT --http-port $HTTP_PORT --data-dir /tmp/presence-bench-data" \
           "$HARNESS/bench.sh"
       done ;;
