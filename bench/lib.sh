@@ -6,7 +6,7 @@ BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HARNESS=${HARNESS:-$(realpath "$BENCH_ROOT/../shared/bench" 2>/dev/null || true)}
 JAR=${JAR:-$BENCH_ROOT/target/presence-agent.jar}
 # The JVM options of the README's run command (docs/performance.md says why).
-JVM_OPTS=${JVM_OPTS:-"-Xms1g -Xmx1g -XX:+UseShenandoahGC"}
+JVM_OPTS=${JVM_OPTS:-"-Xms1g -Xmx1g -XX:MaxGCPauseMillis=20"}
 SIP_PORT=${SIP_PORT:-5070}
 HTTP_PORT=${HTTP_PORT:-18095}
 SIPP=${SIPP:-sipp}
