@@ -37,8 +37,11 @@ public final class LoadMeters {
     }
     Gauge.builder("presence.workers.queued", workers, WorkerPool::queued)
         .description("tasks waiting for an application worker").register(registry);
+    // Held strongly: a gauge keeps only a weak reference to its object, and the supplier (a method
+    // reference made by the caller) is referenced by nothing else, so it was collected within
+    // minutes and the gauge read NaN.
     Gauge.builder("presence.notify.backlog", notifyBacklog, IntSupplier::getAsInt)
-        .description("dialogs with a NOTIFY in flight or waiting").register(registry);
+        .description("dialogs with a NOTIFY in flight or waiting").strongReference(true).register(registry);
     groupCommit.ifPresent(commit -> {
       FunctionCounter.builder("presence.db.commit.units", commit, GroupCommit::units)
           .description("units of work (one per request that changed state) committed").register(registry);
