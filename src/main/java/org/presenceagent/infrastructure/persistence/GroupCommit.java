@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * the batch. Requests are answered only after their unit's future completed, so "committed before
  * answered" holds and a crash loses nothing acknowledged.
  *
+ * <p>Under load the writer waits up to two milliseconds for more units before it commits (see
+ * {@link CommitLinger}); a quiet server commits each unit at once.
+ *
  * <p>When a batch fails, each of its units is written again in a transaction of its own, so one
  * unit the database refuses (a value too long for its column, a constraint) fails alone and the
  * others go through. Units of the same presentity are never in the same batch: the
@@ -38,6 +41,7 @@ public final class GroupCommit implements AutoCloseable {
   private final Executor completions;
   private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
+  private final CommitLinger linger = new CommitLinger();
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong units = new AtomicLong();
   private volatile boolean closed;
@@ -100,6 +104,7 @@ public final class GroupCommit implements AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
+        gatherMore(batch, first);
         commit(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -116,6 +121,35 @@ public final class GroupCommit implements AutoCloseable {
     while ((left = queue.poll()) != null) {
       fail(left, new IllegalStateException("the database writer is stopped"));
     }
+  }
+
+  /**
+   * Lets units that arrive within the linger join the batch (see {@link CommitLinger}). When the
+   * writer was busy, the first unit has already waited longer than the linger and nothing is added.
+   */
+  private void gatherMore(List<Unit> batch, Unit first) throws InterruptedException {
+    int recorded = recordArrivals(batch, 0);
+    long deadline = linger.waitUntil(first.queuedAt);
+    while (batch.size() < MAX_BATCH && !closed) {
+      long wait = deadline - System.nanoTime();
+      if (wait <= 0) {
+        return;
+      }
+      Unit next = queue.poll(wait, TimeUnit.NANOSECONDS);
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      queue.drainTo(batch, MAX_BATCH - batch.size());
+      recorded = recordArrivals(batch, recorded);
+    }
+  }
+
+  private int recordArrivals(List<Unit> batch, int from) {
+    for (int i = from; i < batch.size(); i++) {
+      linger.arrived(batch.get(i).queuedAt);
+    }
+    return batch.size();
   }
 
   private void commit(List<Unit> batch) {

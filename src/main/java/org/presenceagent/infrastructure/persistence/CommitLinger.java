@@ -1,0 +1,54 @@
+package org.presenceagent.infrastructure.persistence;
+
+/**
+ * Decides how long the group-commit writer waits for more units before it commits a batch, as
+ * PostgreSQL's {@code commit_delay}/{@code commit_siblings} do: only when units arrive so often
+ * that another one is likely within the wait, so a lone request on a quiet server is never delayed.
+ *
+ * <p>Why wait at all: on H2 a commit writes a new MVStore chunk whose size hardly depends on how
+ * many rows changed (about 20 KB for one subscription row, measured in {@code docs/performance.md}),
+ * so at a few hundred requests per second, when batches would otherwise hold one unit, most of
+ * the database's CPU goes into commits that two or three units could have shared; two milliseconds are nothing next to SIP's 500 ms retransmission timer (RFC 3261 section 17.1.1.1, T1).
+ *
+ * <p>The arrival rate is an exponentially weighted mean of the gaps between units' queue times, fed
+ * by the writer thread only (not thread-safe by design).
+ */
+final class CommitLinger {
+
+  /** The longest a unit waits for company. */
+  static final long MAX_WAIT_NANOS = 2_000_000;
+  /** Wait only while at least one more unit is expected within the wait. */
+  private static final long BUSY_GAP_NANOS = MAX_WAIT_NANOS;
+  /** Gaps longer than this count as this: one idle minute must not need minutes of load to forget. */
+  private static final long GAP_CAP_NANOS = 100 * MAX_WAIT_NANOS;
+  /** Weight of the newest gap: about the last 16 arrivals count. */
+  private static final double WEIGHT = 1.0 / 16;
+
+  private double meanGapNanos = GAP_CAP_NANOS;
+  private long lastArrival;
+  private boolean seen;
+
+  /** Records a unit's queue time (units are seen in queue order). */
+  void arrived(long queuedAtNanos) {
+    if (seen) {
+      long gap = Math.min(Math.max(queuedAtNanos - lastArrival, 0), GAP_CAP_NANOS);
+      meanGapNanos += WEIGHT * (gap - meanGapNanos);
+    }
+    lastArrival = queuedAtNanos;
+    seen = true;
+  }
+
+  /**
+   * The moment (in {@link System#nanoTime()} terms) until which the writer may wait for more units
+   * to join the batch opened by a unit queued at {@code firstQueuedAtNanos}; at or before that time
+   * when it should commit at once.
+   */
+  long waitUntil(long firstQueuedAtNanos) {
+    return meanGapNanos <= BUSY_GAP_NANOS ? firstQueuedAtNanos + MAX_WAIT_NANOS : firstQueuedAtNanos;
+  }
+
+  /** The mean gap between arrivals, in nanoseconds (for tests and diagnostics). */
+  double meanGapNanos() {
+    return meanGapNanos;
+  }
+}
