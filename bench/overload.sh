@@ -23,9 +23,9 @@ fi
 sipp_run "$WORK/warmup" 16810 "$SCEN" $((BASE / 2)) 5000
 sleep 2
 cpu0=$(cpu_seconds "$PID")
-refused0=$(echo "$(metric 'presence_overload_refused_total{reason="queue_delay"}') + $(metric 'presence_overload_refused_total{reason="pending"}')" | bc)
+refused0=$(refused_503)
 sipp_run "$WORK/burst" 16820 "$SCEN" "$RATE" $((RATE * 30)) -trace_rtt -rtt_freq 1000
-refused1=$(echo "$(metric 'presence_overload_refused_total{reason="queue_delay"}') + $(metric 'presence_overload_refused_total{reason="pending"}')" | bc)
+refused1=$(refused_503)
 cpu1=$(cpu_seconds "$PID")
 sipp_run "$WORK/after" 16830 "$SCEN" $((BASE / 2)) $((BASE / 2 * 30)) -trace_err
 errors=$(grep -c ERROR "$WORK/server.log" || true)

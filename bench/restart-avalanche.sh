@@ -29,10 +29,9 @@ start=$(date +%s.%N)
 sipp_run "$WORK/again" 16500 "$SCEN" "$RATE" "$N"
 end=$(date +%s.%N)
 read -r answered lost < <(sipp_counts "$WORK/again")
-refused=$(metric 'presence_overload_refused_total{reason="queue_delay"}')
-refused_pending=$(metric 'presence_overload_refused_total{reason="pending"}')
+refused=$(refused_503)
 errors=$(grep -c ERROR "$WORK/server.log" || true)
 stop_server
 printf 'restored=%s of %s stored; re-subscribed=%s: served=%.0f refused_503=%.0f lost=%s; %.1f s; server ERROR lines=%s\n' \
-  "${restored:-0}" "$filled" "$N" "$(echo "$answered - $refused - $refused_pending" | bc)" \
-  "$(echo "$refused + $refused_pending" | bc)" "$lost" "$(echo "$end - $start" | bc)" "$errors"
+  "${restored:-0}" "$filled" "$N" "$(echo "$answered - $refused" | bc)" \
+  "$refused" "$lost" "$(echo "$end - $start" | bc)" "$errors"

@@ -289,7 +289,8 @@ public final class PresenceAgent implements AutoCloseable {
           liveSettings::publicationExpiry,
           codec, publications, units, notifier, publicationTimers, sequencer, clock);
       AdmissionControl admission = new AdmissionControl(settings.overload().queueDelayMillis(),
-          settings.overload().pendingRequests(), settings.overload().retryAfterSeconds());
+          settings.overload().pendingRequests(), settings.overload().inHandDelayMillis(),
+          settings.overload().retryAfterSeconds(), System::nanoTime);
       LoadMeters.register(metrics.registry(), admission, workers, notifier::backlog, groupCommitOf);
       NotifyResponseService notifyResponses = new NotifyResponseService(subscriptions, units, subscriptionTimers,
           sequencer, liveSettings::ignore408OnNotify, notifier);

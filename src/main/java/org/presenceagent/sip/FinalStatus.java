@@ -17,15 +17,18 @@ final class FinalStatus {
 
   private FinalStatus() {}
 
-  /** Who reports a handled request: its method, final status (0 for none) and log line. */
+  /** Who reports a handled request: its method, final status (0 for none), time in hand and log line. */
   @FunctionalInterface
   interface Reporter {
-    void handled(SipServletRequest request, int status);
+    void handled(SipServletRequest request, int status, long inHandNanos);
   }
+
+  /** Who reports the request, and when it arrived ({@link System#nanoTime()}). */
+  private record Expected(Reporter reporter, long arrivedNanos) {}
 
   /** Called when a request arrives: its final response will be reported to {@code reporter}. */
   static void expect(SipServletRequest request, Reporter reporter) {
-    request.setAttribute(REPORTER, reporter);
+    request.setAttribute(REPORTER, new Expected(reporter, System.nanoTime()));
   }
 
   /**
@@ -50,9 +53,9 @@ final class FinalStatus {
   }
 
   private static void report(SipServletRequest request, int status) {
-    if (request.getAttribute(REPORTER) instanceof Reporter reporter) {
+    if (request.getAttribute(REPORTER) instanceof Expected expected) {
       request.removeAttribute(REPORTER);
-      reporter.handled(request, status);
+      expected.reporter().handled(request, status, System.nanoTime() - expected.arrivedNanos());
     }
   }
 

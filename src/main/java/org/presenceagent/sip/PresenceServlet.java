@@ -73,8 +73,8 @@ public final class PresenceServlet extends SipServlet {
     }
   }
 
-  private void handled(SipServletRequest request, int status) {
-    handlers.admission().answered();
+  private void handled(SipServletRequest request, int status, long inHandNanos) {
+    handlers.admission().answered(inHandNanos);
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} {} from {} to {} (Call-ID {}) -> {}", request.getMethod(), request.getRequestURI(),
           request.getFrom().getURI(), request.getTo().getURI(), request.getCallId(), status == 0 ? "-" : status);

@@ -2,8 +2,10 @@ package org.presenceagent.application.overload;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Decides whether a new request may start work, from two signals of the server being behind:
@@ -14,8 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       waited longer than the limit arrives when its client is about to retransmit (RFC 3261
  *       Timer E starts at 500 ms). A few slow requests with nothing behind them (the first ones
  *       after a start, while the JVM compiles) are not an overload and are served;
- *   <li>how many requests are being worked on (received, not yet answered): when stores or
- *       NOTIFYs fall behind, requests pile up there instead.
+ *   <li>how long the requests being worked on (received, not yet answered) take: when stores or
+ *       NOTIFYs fall behind, requests pile up there instead, and a standing queue of them
+ *       ({@link StandingQueue}) refuses new ones until it drained; a hard cap on their number
+ *       bounds memory whatever happens.
  * </ul>
  *
  * <p>Refusing is per request, with no state to leave: while the server is behind, refusals cost
@@ -38,6 +42,8 @@ public final class AdmissionControl {
     QUEUE_DELAY,
     /** Too many requests are being worked on. */
     PENDING,
+    /** The requests being worked on wait too long: a standing queue (see {@link StandingQueue}). */
+    IN_HAND_DELAY,
     /** The server is stopping. */
     STOPPING
   }
@@ -48,6 +54,8 @@ public final class AdmissionControl {
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicLong refusedForDelay = new AtomicLong();
   private final AtomicLong refusedForPending = new AtomicLong();
+  private final AtomicLong refusedForInHandDelay = new AtomicLong();
+  private final StandingQueue inHand;
   private final AtomicLong refusedWhileStopping = new AtomicLong();
   private volatile boolean stopping;
 
@@ -57,9 +65,23 @@ public final class AdmissionControl {
    * @param retryAfterSeconds the base Retry-After of a refusal
    */
   public AdmissionControl(long queueDelayLimitMillis, int pendingLimit, int retryAfterSeconds) {
+    this(queueDelayLimitMillis, pendingLimit, 0, retryAfterSeconds, System::nanoTime);
+  }
+
+  /**
+   * @param queueDelayLimitMillis a request that waited longer for a SIP worker is refused
+   * @param pendingLimit new requests are refused while this many are being worked on
+   * @param inHandTargetMillis new requests are refused while even the quickest request answered in
+   *     the last 100 ms was in hand longer than this (0: never)
+   * @param retryAfterSeconds the base Retry-After of a refusal
+   * @param nanoTime the clock of in-hand times ({@link System#nanoTime()} but in tests)
+   */
+  public AdmissionControl(long queueDelayLimitMillis, int pendingLimit, long inHandTargetMillis, int retryAfterSeconds,
+      LongSupplier nanoTime) {
     this.queueDelayLimitMillis = queueDelayLimitMillis;
     this.pendingLimit = pendingLimit;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.inHand = new StandingQueue(TimeUnit.MILLISECONDS.toNanos(inHandTargetMillis), nanoTime);
   }
 
   /**
@@ -72,10 +94,12 @@ public final class AdmissionControl {
     Verdict verdict = stopping ? Verdict.STOPPING
         : waitedMillis > queueDelayLimitMillis && queuedBehind >= BACKLOG ? Verdict.QUEUE_DELAY
         : pending.get() >= pendingLimit ? Verdict.PENDING
+        : inHand.standing() ? Verdict.IN_HAND_DELAY
         : Verdict.ADMITTED;
     switch (verdict) {
       case QUEUE_DELAY -> refusedForDelay.incrementAndGet();
       case PENDING -> refusedForPending.incrementAndGet();
+      case IN_HAND_DELAY -> refusedForInHandDelay.incrementAndGet();
       case STOPPING -> refusedWhileStopping.incrementAndGet();
       default -> { }
     }
@@ -91,14 +115,19 @@ public final class AdmissionControl {
     return true;
   }
 
-  /** A request reached the application: it is being worked on until {@link #answered()}. */
+  /** A request reached the application: it is being worked on until {@link #answered(long)}. */
   public void started() {
     pending.incrementAndGet();
   }
 
-  /** A request was answered (or needs no answer from us). */
-  public void answered() {
+  /**
+   * A request was answered (or needs no answer from us).
+   *
+   * @param inHandNanos how long it was worked on, from {@link #started()} to its answer
+   */
+  public void answered(long inHandNanos) {
     pending.decrementAndGet();
+    inHand.answered(inHandNanos);
   }
 
   /** The Retry-After of a refusal: the configured seconds plus up to as much again at random. */
@@ -142,6 +171,7 @@ public final class AdmissionControl {
     return switch (reason) {
       case QUEUE_DELAY -> refusedForDelay.get();
       case PENDING -> refusedForPending.get();
+      case IN_HAND_DELAY -> refusedForInHandDelay.get();
       case STOPPING -> refusedWhileStopping.get();
       case ADMITTED -> 0;
     };

@@ -73,9 +73,11 @@ public record PresenceSettings(
    *
    * @param queueDelayMillis longest wait in the SIP stack's receive queue before new requests are refused
    * @param pendingRequests most requests being worked on before new requests are refused
+   * @param inHandDelayMillis the time in hand of the quickest recent request above which new ones are refused
    * @param retryAfterSeconds the base Retry-After of a 503
    */
-  public record OverloadLimits(long queueDelayMillis, int pendingRequests, int retryAfterSeconds) {}
+  public record OverloadLimits(long queueDelayMillis, int pendingRequests, long inHandDelayMillis,
+      int retryAfterSeconds) {}
 
   /** What a JMX name key may hold without quoting (ObjectName reserves , = : " * ? and newlines). */
   private static final Pattern JMX_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -176,6 +178,7 @@ public record PresenceSettings(
         new OverloadLimits(
             integer(raw, Parameter.OVERLOAD_QUEUE_DELAY, 10, 60_000),
             (int) integer(raw, Parameter.OVERLOAD_PENDING_REQUESTS, 10, 10_000_000),
+            integer(raw, Parameter.OVERLOAD_IN_HAND_DELAY, 0, 60_000),
             (int) integer(raw, Parameter.OVERLOAD_RETRY_AFTER, 1, 3600)));
   }
 
@@ -367,6 +370,7 @@ public record PresenceSettings(
     values.put(Parameter.MAX_BODY_SIZE.key(), Integer.toString(maxBodySize));
     values.put(Parameter.OVERLOAD_QUEUE_DELAY.key(), Long.toString(overload.queueDelayMillis()));
     values.put(Parameter.OVERLOAD_PENDING_REQUESTS.key(), Integer.toString(overload.pendingRequests()));
+    values.put(Parameter.OVERLOAD_IN_HAND_DELAY.key(), Long.toString(overload.inHandDelayMillis()));
     values.put(Parameter.OVERLOAD_RETRY_AFTER.key(), Integer.toString(overload.retryAfterSeconds()));
     values.put(Parameter.PENDING_RESPONSE_CODE.key(), Integer.toString(pendingResponseCode));
     values.put(Parameter.XCAP_CREDENTIALS.key(), usersOnly(xcapCredentials));

@@ -3,6 +3,8 @@ package org.presenceagent.application.overload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.presenceagent.application.overload.AdmissionControl.Verdict;
 
@@ -30,9 +32,22 @@ class AdmissionControlTest {
     admission.started();
 
     assertThat(admission.admitNew(0, 0)).isEqualTo(Verdict.PENDING);
-    admission.answered();
+    admission.answered(0);
     assertThat(admission.admitNew(0, 0)).isEqualTo(Verdict.ADMITTED);
     assertThat(admission.pending()).isEqualTo(2);
+  }
+
+  @Test
+  void aStandingQueueOfRequestsInHandRefusesNewOnesButNotThoseInADialog() {
+    AtomicLong now = new AtomicLong();
+    AdmissionControl control = new AdmissionControl(200, 1000, 50, 2, now::get);
+    control.started();
+    control.answered(TimeUnit.MILLISECONDS.toNanos(120));
+    now.addAndGet(TimeUnit.MILLISECONDS.toNanos(101));
+
+    assertThat(control.admitNew(0, 0)).isEqualTo(Verdict.IN_HAND_DELAY);
+    assertThat(control.admitInDialog()).isTrue();
+    assertThat(control.refused(Verdict.IN_HAND_DELAY)).isEqualTo(1);
   }
 
   @Test
@@ -65,7 +80,7 @@ class AdmissionControlTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      admission.answered();
+      admission.answered(0);
     });
     answering.start();
 
