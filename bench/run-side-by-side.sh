@@ -13,8 +13,11 @@
 #   max       the same at MAX_RATES (2000 4000), once each: the highest rate without failures
 #   fanout    1000 watchers of one presentity, 20 changes back to back, REPEATS=3
 #   floor     the bare servlet on our container (BareFloorServer) at 500/s: the container's floor
-#   variants  ours at 500/s: use_db=0, TCP, PostgreSQL (when DB_URL is set), cold (no warm-up)
-#   overload  bench/overload.sh: ours at 2x and 4x OVERLOAD_BASE for 30 s, then 30 s at half of it
+#   variants  ours at 500/s: use_db=0, TCP, PostgreSQL (when DB_URL is set; DB_RESET, run before
+#             each run, empties it, e.g. "su postgres -c 'dropdb --if-exists x; createdb -O presence x'"),
+#             cold (no warm-up)
+#   overload  bench/overload.sh: ours at 2x and 4x the scenario's base (OVERLOAD_PUBLISH_BASE 1000,
+#             OVERLOAD_SUBSCRIBE_BASE 200: our highest 0 %-failure rates) for 30 s, then 30 s at half of it
 #   avalanche bench/restart-avalanche.sh 10000 1000
 #   memory    bench/idle-memory.sh 100000 1000
 #   gc        ours, SUBSCRIBE dialogs at GC_RATE (500)/s, once per JVM option set of GC_CHOICES (a GC log each)
@@ -30,7 +33,8 @@ MAX_RATES=${MAX_RATES:-"2000 4000"}
 REPEATS=${REPEATS:-3}
 CALLS=${CALLS:-10000}
 WARMUP_CALLS=${WARMUP_CALLS:-5000}
-OVERLOAD_BASE=${OVERLOAD_BASE:-1000}
+OVERLOAD_PUBLISH_BASE=${OVERLOAD_PUBLISH_BASE:-1000}
+OVERLOAD_SUBSCRIBE_BASE=${OVERLOAD_SUBSCRIBE_BASE:-200}
 mkdir -p "$OUT"
 export RESULTS="$OUT/results.csv" BENCH_OUT=${BENCH_OUT:-/tmp/presence-bench}
 OURS="java $JVM_OPTS -jar $JAR --sip-port $SIP_PORT --http-port $HTTP_PORT --data-dir /tmp/presence-bench-data"
@@ -76,13 +80,14 @@ for phase in $PHASES; do
       SCENARIOS="publish subscribe" RATES=500 REPEATS=1 CALLS=$CALLS TRANSPORT=t1 kamailio
       SCENARIOS="publish subscribe" RATES=500 REPEATS=1 CALLS=$CALLS WARMUP_CALLS=0 ours presence-agent-cold
       if [[ -n "${DB_URL:-}" ]]; then
-        SCENARIOS="publish subscribe" RATES=500 REPEATS=1 CALLS=$CALLS ours presence-agent-postgresql \
-          --db-url "$DB_URL" --param db_user="${DB_USER:-presence}" --param db_password="${DB_PASSWORD:-presence}"
+        SCENARIOS="publish subscribe" RATES=500 REPEATS=1 CALLS=$CALLS OURS_SETUP="$OURS_SETUP; ${DB_RESET:-true}" \
+          ours presence-agent-postgresql --db-url "$DB_URL" --param db_user="${DB_USER:-presence}" --param db_password="${DB_PASSWORD:-presence}"
       fi ;;
     overload)
       for scenario in publish subscribe; do
+        base=$OVERLOAD_PUBLISH_BASE; [[ $scenario == subscribe ]] && base=$OVERLOAD_SUBSCRIBE_BASE
         for factor in 2 4; do
-          "$ROOT/bench/overload.sh" "$scenario" "$OVERLOAD_BASE" "$factor" | tee -a "$OUT/overload.txt"
+          "$ROOT/bench/overload.sh" "$scenario" "$base" "$factor" | tee -a "$OUT/overload.txt"
         done
       done ;;
     avalanche)
@@ -90,7 +95,7 @@ for phase in $PHASES; do
     memory)
       "$ROOT/bench/idle-memory.sh" 100000 1000 | tee -a "$OUT/memory.txt" ;;
     gc)
-      IFS='|' read -r -a choices <<< "${GC_CHOICES:-"-Xms1g -Xmx1g|-Xms1g -Xmx1g -XX:MaxGCPauseMillis=20|-Xms1g -Xmx1g -XX:+UseShenandoahGC"}"
+      IFS='|' read -r -a choices <<< "${GC_CHOICES:-"-Xms1g -Xmx1g|-Xms1g -Xmx1g -XX:MaxGCPauseMillis=20|-Xms1g -Xmx1g -XX:+UseShenandoahGC|-Xms1g -Xmx1g -XX:+UseZGC"}"
       for opts in "${choices[@]}"; do
         tag=$(echo "$opts" | tr -cs 'A-Za-z0-9' '_')
         LABEL="presence-agent-gc$tag" TARGET=$TARGET SERVER_SETUP=$OURS_SETUP WARMUP_CALLS=$WARMUP_CALLS \
