@@ -179,7 +179,7 @@ public final class PresenceAgent implements AutoCloseable {
       PresenceMetrics metrics = PresenceMetrics.start(settings.metricsEnabled(), settings.jmxName());
       resources.add(metrics);
       NotifySender notifySender = new MeteredNotifySender(sipNotifySender, metrics);
-      SecureXml secureXml = new SecureXml(settings.maxBodySize());
+      SecureXml secureXml = new SecureXml(settings.maxBodySize(), settings.limits().maxXmlDepth());
       DocumentCodec codec = new PidfCodec(secureXml, deviation -> metrics.pidfRepaired(deviation.tag()));
       RulesDocumentReader rulesReader = new PresRulesReader(secureXml);
       // Completes requests once their change is stored, and sends the NOTIFYs of presentity changes.

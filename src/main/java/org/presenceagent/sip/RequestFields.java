@@ -37,7 +37,7 @@ final class RequestFields {
     if (event == null || event.getValue() == null || event.getValue().isBlank()) {
       throw SipResponseException.badRequest("Missing Event header");
     }
-    String id = event.getParameter("id");
+    String id = FieldLimits.check(event.getParameter("id"), FieldLimits.EVENT_ID, "Event id");
     return new EventField(event.getValue().trim().toLowerCase(Locale.ROOT), id == null ? "" : id, rate(event));
   }
 
@@ -140,7 +140,7 @@ final class RequestFields {
     if (tag == null || tag.isBlank()) {
       throw SipResponseException.badRequest("Missing From tag");
     }
-    return tag;
+    return FieldLimits.check(tag, FieldLimits.TAG, "From tag");
   }
 
   /** Whether the request belongs to an existing dialog (To tag present). */
@@ -179,7 +179,12 @@ final class RequestFields {
     if (contact == null || contact.isWildcard()) {
       throw SipResponseException.badRequest("Missing Contact header");
     }
-    return contact.getURI().toString();
+    return FieldLimits.check(contact.getURI().toString(), FieldLimits.CONTACT, "Contact");
+  }
+
+  /** The Call-ID, within what can be stored. */
+  static String callId(SipServletRequest request) {
+    return FieldLimits.check(request.getCallId(), FieldLimits.CALL_ID, "Call-ID");
   }
 
   /** The Record-Route URIs as received; for a UAS they are the dialog's route set in this order. */
@@ -193,7 +198,7 @@ final class RequestFields {
     } catch (ServletParseException | IllegalArgumentException e) {
       throw SipResponseException.badRequest("Invalid Record-Route header");
     }
-    return routes;
+    return FieldLimits.checkRoutes(routes);
   }
 
   private static Aor aor(URI uri, String what) {
