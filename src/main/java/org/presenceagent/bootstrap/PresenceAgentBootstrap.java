@@ -78,6 +78,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         settings.pendingResponseCode())
         .withRegistrar(agent.registerService(), agent.clock())
         .withMessaging(agent.messageService())
+        .withContactLimits(settings.limits().maxContacts(), settings.limits().allowInternalContacts())
         .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes())
         .withTraffic(sipTraffic(agent.metrics()))
         .withAdmission(agent.admission());

@@ -1,6 +1,7 @@
 package org.presenceagent.sip;
 
 import java.util.List;
+import org.presenceagent.domain.shared.Aor;
 
 /**
  * The longest value of each header field that ends up in stored state, checked by the request
@@ -29,7 +30,23 @@ final class FieldLimits {
   /** Content-Type of a published document (128 in the table). */
   static final int CONTENT_TYPE = 128;
 
+  /**
+   * The user part of an address of record. An AOR is a key of every index and cache; real user
+   * names are short (Kamailio's {@code username} column holds 64), and 128 leaves room for
+   * telephone numbers with parameters and e-mail-like names.
+   */
+  static final int AOR_USER = 128;
+  /** The host part of an address of record (a DNS name has at most 253 characters). */
+  static final int AOR_HOST = 253;
+
   private FieldLimits() {}
+
+  /** An address of record within what can be indexed and stored. */
+  static Aor check(Aor aor, String field) {
+    check(aor.user(), AOR_USER, field + " user part");
+    check(aor.host(), AOR_HOST, field + " host");
+    return aor;
+  }
 
   /**
    * @throws SipResponseException 400 naming the field and its limit when {@code value} is longer

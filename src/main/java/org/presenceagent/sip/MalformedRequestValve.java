@@ -6,6 +6,7 @@ import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import java.io.IOException;
 import java.util.ListIterator;
+import java.util.Set;
 import javax.sip.SipStack;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -19,13 +20,30 @@ import org.slf4j.LoggerFactory;
  * as if the header had been absent, or end in the container's 500. This valve, installed as the
  * stack's {@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}, refuses such requests instead, naming the
  * header in the reason phrase. ACK has no response and is let through.
+ *
+ * <p>It also answers, statelessly, any new request (no To tag) whose method the application is not
+ * routed (the DAR lists SUBSCRIBE, PUBLISH, OPTIONS, REGISTER, MESSAGE, INVITE and REFER): the
+ * container would otherwise proxy it to its Request-URI outside any application, looking up and
+ * contacting whatever host a client names, an open relay for BYE, NOTIFY, INFO or a made-up
+ * method, and a 500 when the host does not resolve. A standard method gets 405 with {@code Allow},
+ * an unknown one 501 (RFC 3261 sections 8.2.1 and 21.5.2).
  */
 public final class MalformedRequestValve implements SIPMessageValve {
 
   private static final Logger LOG = LoggerFactory.getLogger(MalformedRequestValve.class);
 
+  /** Methods the application is routed, and the two that belong to a transaction of one of them. */
+  private static final Set<String> ROUTED = Set.of(
+      "SUBSCRIBE", "PUBLISH", "OPTIONS", "REGISTER", "MESSAGE", "INVITE", "REFER", Request.ACK, Request.CANCEL);
+  /** The rest of RFC 3261's registry and its extensions: known, not served here. */
+  private static final Set<String> STANDARD = Set.of("BYE", "NOTIFY", "INFO", "UPDATE", "PRACK");
+
   @Override
   public boolean processRequest(SIPRequest request, MessageChannel channel) {
+    if (request.getToTag() == null && !ROUTED.contains(request.getMethod())) {
+      refuseMethod(request, channel);
+      return false;
+    }
     ListIterator<String> unparsed = request.getUnrecognizedHeaders();
     if (!unparsed.hasNext() || Request.ACK.equals(request.getMethod())) {
       return true;
@@ -42,6 +60,19 @@ public final class MalformedRequestValve implements SIPMessageValve {
     LOG.debug("{} with a malformed {} header answered 400 (Call-ID {})",
         request.getMethod(), name, request.getCallId().getCallId());
     return false;
+  }
+
+  private static void refuseMethod(SIPRequest request, MessageChannel channel) {
+    boolean standard = STANDARD.contains(request.getMethod());
+    SIPResponse response = request.createResponse(standard ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED);
+    try {
+      OverloadValve.tagged(response);
+      response.addHeader(SipHeaders.ALLOW + ": " + SipHeaders.ALLOWED_METHODS); // a list: createHeader takes singletons only
+      channel.sendMessage(response);
+    } catch (IOException | java.text.ParseException e) {
+      LOG.debug("could not refuse a {} (Call-ID {}): {}", standard ? "method" : "made-up method",
+          request.getCallId().getCallId(), e.getMessage());
+    }
   }
 
   @Override

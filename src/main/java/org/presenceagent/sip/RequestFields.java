@@ -205,11 +205,13 @@ final class RequestFields {
     if (!(uri instanceof SipURI) && (uri == null || !"pres".equalsIgnoreCase(uri.getScheme()))) {
       throw new SipResponseException(416, "Unsupported URI Scheme in " + what);
     }
+    Aor aor;
     try {
-      return Aor.parse(uri.toString());
+      aor = Aor.parse(uri.toString());
     } catch (IllegalArgumentException e) {
       throw SipResponseException.badRequest("Invalid " + what + ": " + e.getMessage());
     }
+    return FieldLimits.check(aor, what);
   }
 
   /** An Event header: package name and {@code id} parameter (empty when absent). */

@@ -1,11 +1,14 @@
 package org.presenceagent.sip;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import javax.servlet.ServletContext;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
+import javax.servlet.sip.SipURI;
 import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.overload.AdmissionControl;
@@ -29,7 +32,11 @@ public final class SipHandlers {
   public static final String ATTRIBUTE = SipHandlers.class.getName();
 
   private final SipFactory sipFactory;
+  private final ServletContext context;
   private final SipNotifySender notifySender;
+  private volatile Set<String> ownAddresses = Set.of();
+  private int maxContacts = Integer.MAX_VALUE;
+  private boolean allowInternalContacts = true;
   private RegisterService registerService;
   private RegisterAuthenticator registerAuthenticator;
   private MessageService messageService;
@@ -45,8 +52,9 @@ public final class SipHandlers {
   private AdmissionControl admission = new AdmissionControl(Long.MAX_VALUE, Integer.MAX_VALUE, 1);
   private Runnable detachAdmission = () -> { };
 
-  private SipHandlers(SipFactory sipFactory) {
+  private SipHandlers(SipFactory sipFactory, ServletContext context) {
     this.sipFactory = sipFactory;
+    this.context = context;
     this.notifySender = new SipNotifySender(sipFactory, new DialogRequests(sipFactory, SERVLET_NAME));
   }
 
@@ -61,7 +69,7 @@ public final class SipHandlers {
     if (factory == null) {
       throw new IllegalStateException("no SipFactory in the servlet context: not deployed in a SIP servlet container");
     }
-    return new SipHandlers(factory);
+    return new SipHandlers(factory, context);
   }
 
   /** The NOTIFY sender the use cases are built with. */
@@ -100,6 +108,16 @@ public final class SipHandlers {
   /** Adds MESSAGE delivery to registered users (RFC 3428); without it MESSAGE gets 405. */
   public SipHandlers withMessaging(MessageService messages) {
     this.messageService = messages;
+    return this;
+  }
+
+  /**
+   * Limits on what a client can make the server hold or do with REGISTER and MESSAGE ({@code
+   * max_contacts}, {@code allow_internal_contacts}); without them there are none.
+   */
+  public SipHandlers withContactLimits(int maxContactsPerAor, boolean internalContactsAllowed) {
+    this.maxContacts = maxContactsPerAor;
+    this.allowInternalContacts = internalContactsAllowed;
     return this;
   }
 
@@ -157,6 +175,33 @@ public final class SipHandlers {
 
   Optional<RegisterService> registerService() {
     return Optional.ofNullable(registerService);
+  }
+
+  int maxContacts() {
+    return maxContacts;
+  }
+
+  boolean allowInternalContacts() {
+    return allowInternalContacts;
+  }
+
+  /**
+   * This server's SIP addresses as {@code host:port} (the container's outbound interfaces, JSR 289
+   * section 15.4.2), read once the container has published them.
+   */
+  Set<String> ownAddresses() {
+    Set<String> known = ownAddresses;
+    if (known.isEmpty() && context.getAttribute(SipServlet.OUTBOUND_INTERFACES) instanceof List<?> interfaces) {
+      Set<String> addresses = new HashSet<>();
+      for (Object entry : interfaces) {
+        if (entry instanceof SipURI uri) {
+          addresses.add(MessageFork.hostPort(uri));
+        }
+      }
+      known = Set.copyOf(addresses);
+      ownAddresses = known;
+    }
+    return known;
   }
 
   SipFactory sipFactory() {

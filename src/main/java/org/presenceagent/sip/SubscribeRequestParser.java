@@ -37,7 +37,7 @@ final class SubscribeRequestParser {
 
   private static Aor toAor(SipServletRequest request) {
     try {
-      return Aor.parse(request.getTo().getURI().toString());
+      return FieldLimits.check(Aor.parse(request.getTo().getURI().toString()), "To URI");
     } catch (IllegalArgumentException e) {
       throw SipResponseException.badRequest("Invalid To URI");
     }
