@@ -5,7 +5,10 @@ import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import java.io.IOException;
+import gov.nist.javax.sip.header.MaxForwards;
 import java.util.ListIterator;
+import java.util.Optional;
+import javax.sip.InvalidArgumentException;
 import java.util.Set;
 import javax.sip.SipStack;
 import javax.sip.message.Request;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * a broken {@code Contact}) and passes the request on without it; the request would then be served
  * as if the header had been absent, or end in the container's 500. This valve, installed as the
  * stack's {@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}, refuses such requests instead, naming the
- * header in the reason phrase. ACK has no response and is let through.
+ * header in the reason phrase; so are requests that lack a header JAIN-SIP requires (a SUBSCRIBE
+ * without Contact), for which the container would answer 500. ACK has no response and is let through.
  *
  * <p>It also answers, statelessly, any new request (no To tag) whose method the application is not
  * routed (the DAR lists SUBSCRIBE, PUBLISH, OPTIONS, REGISTER, MESSAGE, INVITE and REFER): the
@@ -44,22 +48,55 @@ public final class MalformedRequestValve implements SIPMessageValve {
       refuseMethod(request, channel);
       return false;
     }
+    if (Request.ACK.equals(request.getMethod())) {
+      return true;
+    }
+    Optional<String> missing = missingRequiredHeader(request);
+    if (missing.isPresent()) {
+      refuse(request, channel, "Missing " + missing.get() + " header");
+      return false;
+    }
     ListIterator<String> unparsed = request.getUnrecognizedHeaders();
-    if (!unparsed.hasNext() || Request.ACK.equals(request.getMethod())) {
+    if (!unparsed.hasNext()) {
       return true;
     }
     String header = unparsed.next();
     String name = header.contains(":") ? header.substring(0, header.indexOf(':')).trim() : header.trim();
-    SIPResponse response = request.createResponse(Response.BAD_REQUEST, ReasonPhrase.sanitize("Invalid " + name + " header"));
+    refuse(request, channel, "Invalid " + name + " header");
+    return false;
+  }
+
+  /**
+   * The header JAIN-SIP requires of the request and it lacks (a SUBSCRIBE without Contact, a
+   * PUBLISH without Event...): the container would fail to make its server transaction and answer
+   * 500. A missing Max-Forwards is not one: the container adds it (broken Cisco phones omit it).
+   */
+  private static Optional<String> missingRequiredHeader(SIPRequest request) {
     try {
+      if (request.getMaxForwards() == null) {
+        request.setHeader(new MaxForwards(70));
+      }
+      request.checkHeaders();
+      return Optional.empty();
+    } catch (java.text.ParseException e) {
+      String message = String.valueOf(e.getMessage());
+      int colon = message.lastIndexOf(':');
+      return Optional.of(colon >= 0 ? message.substring(colon + 1).trim() : "required");
+    } catch (InvalidArgumentException e) {
+      return Optional.empty(); // 70 is a valid Max-Forwards
+    }
+  }
+
+  private static void refuse(SIPRequest request, MessageChannel channel, String reason) {
+    try {
+      SIPResponse response = request.createResponse(Response.BAD_REQUEST, ReasonPhrase.sanitize(reason));
       OverloadValve.tagged(response);
       channel.sendMessage(response);
-    } catch (IOException | java.text.ParseException e) {
-      LOG.debug("could not answer a malformed request (Call-ID {}): {}", request.getCallId().getCallId(), e.getMessage());
+      LOG.debug("{} answered 400 {} (Call-ID {})", request.getMethod(), reason, request.getCallId().getCallId());
+    } catch (IOException | java.text.ParseException | RuntimeException e) {
+      // without Via, From, To, Call-ID or CSeq there is nobody to answer: the request is dropped
+      LOG.debug("could not answer a malformed {}: {}", request.getMethod(), e.getMessage());
     }
-    LOG.debug("{} with a malformed {} header answered 400 (Call-ID {})",
-        request.getMethod(), name, request.getCallId().getCallId());
-    return false;
   }
 
   private static void refuseMethod(SIPRequest request, MessageChannel channel) {

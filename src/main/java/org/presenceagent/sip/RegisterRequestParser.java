@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import javax.servlet.sip.Address;
 import javax.servlet.sip.ServletParseException;
 import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipURI;
 import org.presenceagent.application.register.ContactSpec;
 import org.presenceagent.application.register.RegisterCommand;
 import org.presenceagent.domain.shared.Aor;
@@ -56,6 +57,11 @@ final class RegisterRequestParser {
   }
 
   private static ContactSpec contact(Address contact) {
+    if (!(contact.getURI() instanceof SipURI)) {
+      // Only SIP contacts can receive what this registrar relays (the container's Address also
+      // fails on the parameters of any other URI: a 500 it was).
+      throw new SipResponseException(416, "Unsupported URI Scheme in Contact");
+    }
     int expires = contact.getExpires();
     float q = contact.getQ();
     if (q != -1.0f && (q < 0 || q > 1)) {

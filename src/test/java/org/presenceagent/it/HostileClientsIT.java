@@ -105,6 +105,16 @@ class HostileClientsIT {
   }
 
   @Test
+  void aContactThatIsNoSipUriGets416AndNothingIsBound() throws Exception {
+    try (SipTestClient phone = new SipTestClient("udp", SERVER.sipPort())) {
+      Registrar registrar = new Registrar(phone, TestAors.unique("tel"));
+      assertThat(registrar.register(300, "<sip:ok@127.0.0.1:6995>", "<tel:+15551234567>;expires=60").getStatusCode())
+          .isEqualTo(416);
+      assertThat(Registrar.contacts(registrar.register(null))).isEmpty();
+    }
+  }
+
+  @Test
   void aContactThatIsThisServerIsALoop() throws Exception {
     try (SipTestClient phone = new SipTestClient("udp", SERVER.sipPort())) {
       String carol = TestAors.unique("carol");
@@ -156,6 +166,16 @@ class HostileClientsIT {
       case "Event" -> 128;
       default -> 3800;
     };
+  }
+
+  /** The container cannot make a transaction for a SUBSCRIBE without Contact: it answered 500. */
+  @Test
+  void aSubscribeWithoutContactGets400() throws Exception {
+    String request = RawSip.subscribe("Contact", "x").replace("Contact: x\r\n", "");
+    assertThat(RawSip.exchange(SERVER.sipPort(), request)).isEqualTo("SIP/2.0 400 Missing Contact header");
+    String noMaxForwards = RawSip.subscribe("Max-Forwards", "x").replace("Max-Forwards: x\r\n", "");
+    assertThat(RawSip.exchange(SERVER.sipPort(), noMaxForwards)).as("as the container, tolerant of a missing Max-Forwards")
+        .startsWith("SIP/2.0 200");
   }
 
   @Test
