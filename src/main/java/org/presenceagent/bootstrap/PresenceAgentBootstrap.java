@@ -81,7 +81,8 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         .withContactLimits(settings.limits().maxContacts(), settings.limits().allowInternalContacts())
         .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes())
         .withTraffic(sipTraffic(agent.metrics()))
-        .withAdmission(agent.admission());
+        .withAdmission(agent.admission())
+        .withRequestValidation();
     agent.registerAuthenticator().ifPresent(sipHandlers::withRegisterAuthentication);
     XcapAccess access = settings.xcapOpen() ? XcapAccess.open() : XcapAccess.withCredentials(settings.xcapCredentials());
     if (access.isOpen()) {
@@ -164,7 +165,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         drain(presenceAgent);
         presenceAgent.close();
         if (context.getAttribute(SipHandlers.ATTRIBUTE) instanceof SipHandlers handlers) {
-          handlers.detachAdmission();
+          handlers.detachFromStack();
         }
         LOG.info("Presence Agent stopped");
       }

@@ -1,15 +1,20 @@
 package org.presenceagent.sip;
 
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.MaxForwards;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.io.IOException;
-import gov.nist.javax.sip.header.MaxForwards;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
-import javax.sip.InvalidArgumentException;
 import java.util.Set;
+import javax.servlet.sip.SipFactory;
+import javax.sip.InvalidArgumentException;
 import javax.sip.SipStack;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -35,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class MalformedRequestValve implements SIPMessageValve {
 
   private static final Logger LOG = LoggerFactory.getLogger(MalformedRequestValve.class);
+  private static final AddressFactoryImpl ADDRESSES = new AddressFactoryImpl();
 
   /** Methods the application is routed, and the two that belong to a transaction of one of them. */
   private static final Set<String> ROUTED = Set.of(
@@ -54,6 +60,11 @@ public final class MalformedRequestValve implements SIPMessageValve {
     Optional<String> missing = missingRequiredHeader(request);
     if (missing.isPresent()) {
       refuse(request, channel, "Missing " + missing.get() + " header");
+      return false;
+    }
+    Optional<String> unreadable = unreadableUri(request);
+    if (unreadable.isPresent()) {
+      refuse(request, channel, "Invalid " + unreadable.get());
       return false;
     }
     ListIterator<String> unparsed = request.getUnrecognizedHeaders();
@@ -87,6 +98,40 @@ public final class MalformedRequestValve implements SIPMessageValve {
     }
   }
 
+  /**
+   * A Request-URI, From or To URI that is neither SIP nor tel and that the container cannot read
+   * back ({@code <*ip:user@host>}: JAIN-SIP keeps it as a generic URI, and the container's
+   * application router fails on it with a 500). Only such URIs are parsed again, so a well-formed
+   * request costs two type checks.
+   */
+  private static Optional<String> unreadableUri(SIPRequest request) {
+    if (unreadable(request.getRequestURI())) {
+      return Optional.of("Request-URI");
+    }
+    if (request.getFrom() != null && unreadable(request.getFrom().getAddress().getURI())) {
+      return Optional.of("From header");
+    }
+    if (request.getTo() != null && unreadable(request.getTo().getAddress().getURI())) {
+      return Optional.of("To header");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean unreadable(javax.sip.address.URI uri) {
+    if (uri == null) {
+      return true;
+    }
+    if (uri instanceof javax.sip.address.SipURI || uri instanceof javax.sip.address.TelURL) {
+      return false;
+    }
+    try {
+      ADDRESSES.createURI(uri.toString());
+      return false;
+    } catch (java.text.ParseException | RuntimeException e) {
+      return true;
+    }
+  }
+
   private static void refuse(SIPRequest request, MessageChannel channel, String reason) {
     try {
       SIPResponse response = request.createResponse(Response.BAD_REQUEST, ReasonPhrase.sanitize(reason));
@@ -110,6 +155,32 @@ public final class MalformedRequestValve implements SIPMessageValve {
       LOG.debug("could not refuse a {} (Call-ID {}): {}", standard ? "method" : "made-up method",
           request.getCallId().getCallId(), e.getMessage());
     }
+  }
+
+  /**
+   * Adds a valve to the stack under {@code factory} unless one is configured there (by class name:
+   * a container-level one may come from another class loader).
+   *
+   * @return undoes what this call did, for undeployment
+   */
+  static Runnable attach(SipFactory factory) {
+    SIPTransactionStack sipStack = (SIPTransactionStack) DialogRequests.implementationOf(factory)
+        .getSipApplicationDispatcher().getSipStack();
+    for (SIPMessageValve valve : sipStack.sipMessageValves) {
+      if (valve.getClass().getName().equals(MalformedRequestValve.class.getName())) {
+        return () -> { };
+      }
+    }
+    MalformedRequestValve added = new MalformedRequestValve();
+    List<SIPMessageValve> valves = new ArrayList<>(sipStack.sipMessageValves);
+    valves.add(added); // after overload control: a refused request is not worth checking
+    sipStack.sipMessageValves = valves; // replaced, never changed in place: workers iterate the old list
+    LOG.info("request validation added to the container's SIP stack");
+    return () -> {
+      List<SIPMessageValve> without = new ArrayList<>(sipStack.sipMessageValves);
+      without.remove(added);
+      sipStack.sipMessageValves = without;
+    };
   }
 
   @Override

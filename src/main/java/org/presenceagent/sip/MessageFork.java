@@ -1,7 +1,9 @@
 package org.presenceagent.sip;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -111,7 +113,7 @@ final class MessageFork {
   }
 
   private static List<URI> targets(List<String> contacts, SipFactory factory, Set<String> ownAddresses, int breadth) {
-    java.util.ArrayList<URI> targets = new java.util.ArrayList<>(Math.min(contacts.size(), breadth));
+    List<URI> targets = new ArrayList<>(Math.min(contacts.size(), breadth));
     boolean loop = false;
     for (String contact : contacts) {
       if (targets.size() == breadth) {
@@ -137,7 +139,7 @@ final class MessageFork {
   /** {@code host:port} of a SIP URI, with the scheme's default port when it has none. */
   static String hostPort(SipURI uri) {
     int port = uri.getPort() > 0 ? uri.getPort() : uri.isSecure() ? 5061 : 5060;
-    return uri.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + port;
+    return uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
   }
 
   private void send(SipFactory factory, URI target, int maxForwards, int breadth) {

@@ -51,6 +51,7 @@ public final class SipHandlers {
   private SipTraffic traffic = SipTraffic.NONE;
   private AdmissionControl admission = new AdmissionControl(Long.MAX_VALUE, Integer.MAX_VALUE, 1);
   private Runnable detachAdmission = () -> { };
+  private Runnable detachValidation = () -> { };
 
   private SipHandlers(SipFactory sipFactory, ServletContext context) {
     this.sipFactory = sipFactory;
@@ -144,9 +145,20 @@ public final class SipHandlers {
     return this;
   }
 
-  /** Undoes {@link #withAdmission} where it added a valve (the application is undeployed). */
-  public void detachAdmission() {
+  /**
+   * Adds {@link MalformedRequestValve} to the stack of a container configured without it (the
+   * standalone server configures it): requests the container cannot serve are refused at the door
+   * instead of answered 500 or relayed to any host.
+   */
+  public SipHandlers withRequestValidation() {
+    this.detachValidation = MalformedRequestValve.attach(sipFactory);
+    return this;
+  }
+
+  /** Undoes {@link #withAdmission} and {@link #withRequestValidation} where they added a valve (undeployed). */
+  public void detachFromStack() {
     detachAdmission.run();
+    detachValidation.run();
   }
 
   AdmissionControl admission() {

@@ -51,17 +51,8 @@ final class FuzzMessages {
 
   /** An answer to a NOTIFY from the server: mostly right, sometimes an error, sometimes garbage. */
   String notifyAnswer(String notify) {
-    String[] lines = notify.split("\r\n");
-    List<String> kept = new ArrayList<>();
-    for (String line : lines) {
-      String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase() : "";
-      if (List.of("via", "v", "from", "f", "to", "t", "call-id", "i", "cseq").contains(name)) {
-        kept.add(name.equals("to") || name.equals("t") ? line + (line.contains("tag=") ? "" : ";tag=fz") : line);
-      }
-    }
     int[] statuses = {200, 200, 200, 200, 481, 408, 500, 603, 180};
-    String response = "SIP/2.0 " + statuses[random.nextInt(statuses.length)] + " Fuzz\r\n" + String.join("\r\n", kept)
-        + "\r\nContent-Length: 0\r\n\r\n";
+    String response = RawSipPeer.responseTo(notify, statuses[random.nextInt(statuses.length)], "Fuzz");
     return random.nextInt(5) == 0 ? mutate(response, false) : response;
   }
 

@@ -168,11 +168,16 @@ class HostileClientsIT {
     };
   }
 
-  /** The container cannot make a transaction for a SUBSCRIBE without Contact: it answered 500. */
+  /**
+   * The container cannot make a transaction for a SUBSCRIBE without Contact, nor route a request
+   * whose From URI it cannot read back: it answered 500 to both.
+   */
   @Test
-  void aSubscribeWithoutContactGets400() throws Exception {
+  void aSubscribeWithoutContactOrWithAnUnreadableFromGets400() throws Exception {
     String request = RawSip.subscribe("Contact", "x").replace("Contact: x\r\n", "");
     assertThat(RawSip.exchange(SERVER.sipPort(), request)).isEqualTo("SIP/2.0 400 Missing Contact header");
+    assertThat(RawSip.exchange(SERVER.sipPort(), RawSip.subscribe("From", "<*ip:watcher@example.com>;tag=raw1")))
+        .as("a From URI the container cannot read back").isEqualTo("SIP/2.0 400 Invalid From header");
     String noMaxForwards = RawSip.subscribe("Max-Forwards", "x").replace("Max-Forwards: x\r\n", "");
     assertThat(RawSip.exchange(SERVER.sipPort(), noMaxForwards)).as("as the container, tolerant of a missing Max-Forwards")
         .startsWith("SIP/2.0 200");

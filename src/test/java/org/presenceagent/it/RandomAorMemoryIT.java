@@ -119,16 +119,6 @@ class RandomAorMemoryIT {
 
   /** 200 to the server's NOTIFYs (the final NOTIFY of each fetch). */
   private static String ok(String request) {
-    StringBuilder response = new StringBuilder("SIP/2.0 200 OK\r\n");
-    for (String line : request.split("\r\n")) {
-      String lower = line.toLowerCase();
-      if (lower.startsWith("via:") || lower.startsWith("from:") || lower.startsWith("call-id:")
-          || lower.startsWith("cseq:")) {
-        response.append(line).append("\r\n");
-      } else if (lower.startsWith("to:")) {
-        response.append(line).append(line.contains("tag=") ? "" : ";tag=m").append("\r\n");
-      }
-    }
-    return response.append("Content-Length: 0\r\n\r\n").toString();
+    return RawSipPeer.responseTo(request, 200, "OK");
   }
 }

@@ -104,6 +104,24 @@ final class RawSipPeer implements AutoCloseable {
     return List.copyOf(serverErrors);
   }
 
+  /**
+   * A response to a request the server sent (RFC 3261 section 8.2.6.2: its Via, From, Call-ID and
+   * CSeq, its To with a tag), without a body.
+   */
+  static String responseTo(String request, int status, String reason) {
+    StringBuilder response = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
+    for (String line : request.split("\r\n")) {
+      int colon = line.indexOf(':');
+      String name = colon > 0 ? line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT) : "";
+      switch (name) {
+        case "via", "v", "from", "f", "call-id", "i", "cseq" -> response.append(line).append("\r\n");
+        case "to", "t" -> response.append(line).append(line.contains("tag=") ? "" : ";tag=peer").append("\r\n");
+        default -> { }
+      }
+    }
+    return response.append("Content-Length: 0\r\n\r\n").toString();
+  }
+
   private synchronized void connectTcp() throws IOException {
     Socket old = tcp;
     if (old != null) {
@@ -175,10 +193,19 @@ final class RawSipPeer implements AutoCloseable {
       return;
     }
     finalResponses.computeIfAbsent(status, key -> new AtomicLong()).incrementAndGet();
-    // 5xx other than 503 that the server made (a relayed MESSAGE answer from our own fuzzed peer says "Fuzz")
-    if (status >= 500 && status < 600 && status != 503 && !response.startsWith(" Fuzz", 11) && serverErrors.size() < 20) {
+    if (isServerError(status, response) && serverErrors.size() < 20) {
       serverErrors.add(response.length() > 400 ? response.substring(0, 400) : response);
     }
+  }
+
+  /**
+   * A 5xx the server made, other than 503 (overload) and the 500 that RFC 3261 prescribes for a
+   * CSeq lower than the last one (sections 10.3 step 7 and 12.2.2); a relayed MESSAGE answer from
+   * the fuzzing peer itself says "Fuzz".
+   */
+  private static boolean isServerError(int status, String response) {
+    return status >= 500 && status < 600 && status != 503 && !response.startsWith(" Fuzz", 11)
+        && !response.startsWith(" CSeq Out of Order", 11);
   }
 
   private static String readHead(InputStream in) throws IOException {

@@ -3,6 +3,7 @@ package org.presenceagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Map;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.Test;
@@ -46,11 +47,14 @@ class SipFuzzIT {
       Notifies.next(watcher);
       long heapBefore = usedHeapAfterGc();
 
+      Publisher friendsPhone = new Publisher(publisher);
+      String[] etag = {null};
       FuzzMessages[] fuzz = new FuzzMessages[1];
       long started = System.nanoTime();
       Map<Integer, Long> answers;
       long reconnects;
       long notifiesAnswered;
+      List<String> serverErrors;
       try (RawSipPeer peer = new RawSipPeer(SERVER.sipPort(), notify -> fuzz[0].notifyAnswer(notify))) {
         fuzz[0] = new FuzzMessages(seed, peer.udpPort());
         for (int i = 1; i <= count; i++) {
@@ -59,20 +63,26 @@ class SipFuzzIT {
           } else {
             peer.sendUdp(fuzz[0].next("udp"));
           }
-          if (i % 20 == 0) {
+          if (i % 2 == 0) {
             Thread.sleep(1); // a steady stream, not a flood: overload control is another test's subject
           }
           if (i % CHECK_EVERY == 0) {
-            assertThat(new Publisher(publisher).publish(friend, 60, null, Pidf.open(friend, "t", "round " + i))
-                .getStatusCode()).as("a well-behaved PUBLISH after %d fuzzed messages", i).isEqualTo(200);
-            assertThat(Notifies.body(Notifies.next(watcher))).contains("round " + i);
+            drain(peer);
+            // a well-behaved device modifies its one publication (RFC 3903 section 4.4)
+            var published = friendsPhone.publish(friend, 600, etag[0], Pidf.open(friend, "t", "round " + i));
+            assertThat(published.getStatusCode()).as("a well-behaved PUBLISH after %d fuzzed messages", i).isEqualTo(200);
+            etag[0] = Publisher.etag(published);
+            // generous: on a machine shared with other builds this JVM can be starved for seconds
+            Request notify = watcher.awaitRequest(Request.NOTIFY, 30_000);
+            assertThat(notify).as("the watcher's NOTIFY after %d fuzzed messages", i).isNotNull();
+            assertThat(Notifies.body(notify)).contains("round " + i);
           }
         }
         Thread.sleep(2000); // the last answers
         answers = peer.finalResponses();
         reconnects = peer.tcpReconnects();
         notifiesAnswered = peer.requestsReceived();
-        assertThat(peer.serverErrors()).as("5xx answers other than 503").isEmpty();
+        serverErrors = peer.serverErrors();
       }
       long seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000L);
 
@@ -81,9 +91,25 @@ class SipFuzzIT {
       assertThat(watcher.call(options).getStatusCode()).isEqualTo(200);
       long heapAfter = usedHeapAfterGc();
       LOG.info("fuzz run: seed {}, {} messages in {} s over UDP and TCP; final responses by status {}; {} requests from"
-          + " the server answered with fuzzed responses; {} TCP reconnections; heap after GC {} MB before, {} MB after",
-          seed, count, seconds, answers, notifiesAnswered, reconnects, heapBefore >> 20, heapAfter >> 20);
+          + " the server answered with fuzzed responses; {} TCP reconnections; heap after GC {} MB before, {} MB after;"
+          + " server errors {}",
+          seed, count, seconds, answers, notifiesAnswered, reconnects, heapBefore >> 20, heapAfter >> 20, serverErrors);
+      assertThat(serverErrors).as("5xx answers of the server's own, other than 503").isEmpty();
       assertThat(heapAfter - heapBefore).isLessThan(HEAP_GROWTH_BOUND);
+    }
+  }
+
+  /**
+   * Waits until the answers to the fuzzed messages stop coming (on a shared, loaded machine the
+   * server may be seconds behind a burst): the watcher beside them is then checked for being served
+   * next to the fuzzer, not for being queued behind it.
+   */
+  private static void drain(RawSipPeer peer) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    long seen = -1;
+    while (peer.finalResponseCount() != seen && System.currentTimeMillis() < deadline) {
+      seen = peer.finalResponseCount();
+      Thread.sleep(300);
     }
   }
 
