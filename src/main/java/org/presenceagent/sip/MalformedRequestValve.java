@@ -62,6 +62,11 @@ public final class MalformedRequestValve implements SIPMessageValve {
       refuse(request, channel, "Missing " + missing.get() + " header");
       return false;
     }
+    if (!sameTransport(request, channel)) {
+      // the container looks for a listening point of the Via's transport to answer: none is a 500
+      refuse(request, channel, "Invalid Via header (transport)");
+      return false;
+    }
     Optional<String> unreadable = unreadableUri(request);
     if (unreadable.isPresent()) {
       refuse(request, channel, "Invalid " + unreadable.get());
@@ -115,6 +120,12 @@ public final class MalformedRequestValve implements SIPMessageValve {
       return Optional.of("To header");
     }
     return Optional.empty();
+  }
+
+  /** RFC 3261 section 18.2.1: the top Via names the transport the request came over. */
+  private static boolean sameTransport(SIPRequest request, MessageChannel channel) {
+    javax.sip.header.ViaHeader via = request.getTopmostViaHeader();
+    return via == null || via.getTransport() == null || via.getTransport().equalsIgnoreCase(channel.getTransport());
   }
 
   private static boolean unreadable(javax.sip.address.URI uri) {

@@ -170,16 +170,18 @@ final class RequestFields {
 
   /** The Contact URI, the remote target of a dialog (RFC 3261 section 12.1.1). */
   static String contact(SipServletRequest request) {
-    Address contact;
+    String uri;
     try {
-      contact = request.getAddressHeader(SipHeaders.CONTACT);
+      Address contact = request.getAddressHeader(SipHeaders.CONTACT);
+      // the container parses a URI that is neither SIP nor tel again when asked for it, and may fail
+      uri = contact == null || contact.isWildcard() ? null : contact.getURI().toString();
     } catch (ServletParseException | IllegalArgumentException e) {
       throw SipResponseException.badRequest("Invalid Contact header");
     }
-    if (contact == null || contact.isWildcard()) {
+    if (uri == null) {
       throw SipResponseException.badRequest("Missing Contact header");
     }
-    return FieldLimits.check(contact.getURI().toString(), FieldLimits.CONTACT, "Contact");
+    return FieldLimits.check(uri, FieldLimits.CONTACT, "Contact");
   }
 
   /** The Call-ID, within what can be stored. */

@@ -178,6 +178,15 @@ class HostileClientsIT {
     assertThat(RawSip.exchange(SERVER.sipPort(), request)).isEqualTo("SIP/2.0 400 Missing Contact header");
     assertThat(RawSip.exchange(SERVER.sipPort(), RawSip.subscribe("From", "<*ip:watcher@example.com>;tag=raw1")))
         .as("a From URI the container cannot read back").isEqualTo("SIP/2.0 400 Invalid From header");
+    assertThat(RawSip.exchange(SERVER.sipPort(), RawSip.subscribe("Contact", "<s(p:watcher@127.0.0.1:LOCALPORT>")))
+        .as("a Contact URI the container cannot read back").isEqualTo("SIP/2.0 400 Invalid Contact header");
+    String otherTransport = RawSip.subscribe("Contact", "<sip:watcher@127.0.0.1:LOCALPORT>")
+        .replace("Via: SIP/2.0/UDP", "Via: SIP/2.0/XYZ");
+    // refused before the container (which failed with a 500 looking for a listening point of that
+    // transport); the 400 goes back per the Via, which names no transport we have: often nothing arrives
+    String answer = RawSip.exchange(SERVER.sipPort(), otherTransport);
+    assertThat(answer == null || answer.equals("SIP/2.0 400 Invalid Via header (transport)"))
+        .as("a Via transport it was not sent over, answered %s", answer).isTrue();
     String noMaxForwards = RawSip.subscribe("Max-Forwards", "x").replace("Max-Forwards: x\r\n", "");
     assertThat(RawSip.exchange(SERVER.sipPort(), noMaxForwards)).as("as the container, tolerant of a missing Max-Forwards")
         .startsWith("SIP/2.0 200");
