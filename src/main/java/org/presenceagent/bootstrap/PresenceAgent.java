@@ -44,6 +44,7 @@ import org.presenceagent.application.notify.OfflineWatcherInfo;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.port.RulesDocumentReader;
+import org.presenceagent.application.publish.PublicationLimits;
 import org.presenceagent.application.publish.PublishService;
 import org.presenceagent.application.subscribe.CseqReservation;
 import org.presenceagent.application.subscribe.StaleSubscriptions;
@@ -179,7 +180,7 @@ public final class PresenceAgent implements AutoCloseable {
       PresenceMetrics metrics = PresenceMetrics.start(settings.metricsEnabled(), settings.jmxName());
       resources.add(metrics);
       NotifySender notifySender = new MeteredNotifySender(sipNotifySender, metrics);
-      SecureXml secureXml = new SecureXml(settings.maxBodySize());
+      SecureXml secureXml = new SecureXml(settings.maxBodySize(), settings.limits().maxXmlDepth());
       DocumentCodec codec = new PidfCodec(secureXml, deviation -> metrics.pidfRepaired(deviation.tag()));
       RulesDocumentReader rulesReader = new PresRulesReader(secureXml);
       // Completes requests once their change is stored, and sends the NOTIFYs of presentity changes.
@@ -219,7 +220,7 @@ public final class PresenceAgent implements AutoCloseable {
           : List.of(EventPackage.PRESENCE));
       PresentitySequencer sequencer = new PresentitySequencer();
       StateGauges.register(metrics.registry(), eventPackages.names(), subscriptions, publications, bindings);
-      StoredRules storedRules = new StoredRules(xcapDocuments, rulesReader);
+      StoredRules storedRules = new StoredRules(xcapDocuments, rulesReader, settings.limits().maxCachedDocuments());
       metrics.rulesCache("stored", storedRules, StoredRules::hits, StoredRules::misses);
       ScheduledExpiryScheduler scheduler = new ScheduledExpiryScheduler(clock, 1);
       resources.add(scheduler);
@@ -230,7 +231,8 @@ public final class PresenceAgent implements AutoCloseable {
         LOG.info("pres-rules and im-rules are read from the XCAP server {}", root);
         return new XcapRulesClient<>(root.toString(), XCAP_REQUEST_TIMEOUT, XCAP_FIRST_WAIT,
             Duration.ofSeconds(settings.authRulesRefreshTime()), XcapDocumentType.presRules(rulesReader), scheduler,
-            clock, presentity -> authorizeRef.get().authorize(presentity)).start();
+            clock, presentity -> authorizeRef.get().authorize(presentity), settings.limits().maxCachedDocuments(),
+            settings.maxBodySize()).start();
       });
       xcapClient.ifPresent(client -> metrics.rulesCache("xcap", client, XcapRulesClient::cacheHits, XcapRulesClient::cacheMisses));
       // MESSAGE authorization reads im-rules from the same place, through the same cached client.
@@ -238,14 +240,14 @@ public final class PresenceAgent implements AutoCloseable {
       Function<Aor, Optional<ImRules>> imRules = settings.authXcapRoot()
           .<Function<Aor, Optional<ImRules>>>map(root -> new XcapRulesClient<>(root.toString(), XCAP_REQUEST_TIMEOUT,
               XCAP_FIRST_WAIT, Duration.ofSeconds(settings.authRulesRefreshTime()), XcapDocumentType.imRules(rulesReader),
-              scheduler, clock, recipient -> { }).start())
+              scheduler, clock, recipient -> { }, settings.limits().maxCachedDocuments(), settings.maxBodySize()).start())
           .orElse(storedImRules);
       Function<Aor, Optional<PresRules>> rules =
           xcapClient.<Function<Aor, Optional<PresRules>>>map(client -> client).orElse(storedRules);
       OfflineWatcherInfo offlineWatchers = new OfflineWatcherInfo(settings.useOfflineWinfo(), offlineWatcherStore,
           publications, Duration.ofSeconds(settings.offlineWinfoExpiration()), clock);
       offlineWatchers.startExpiryTimer(scheduler, Duration.ofSeconds(settings.offlineWinfoTimer()));
-      StaticPresence staticPresence = new StaticPresence(xcapDocuments, codec);
+      StaticPresence staticPresence = new StaticPresence(xcapDocuments, codec, settings.limits().maxCachedDocuments());
       PresentityState state = settings.useCallbacks()
           ? PresentityState.withRegistrations(publications, bindings, codec, clock)
           : PresentityState.publicationsOnly(publications, codec, clock);
@@ -287,7 +289,8 @@ public final class PresenceAgent implements AutoCloseable {
       PublishService publish = new PublishService(
           eventPackages,
           liveSettings::publicationExpiry,
-          codec, publications, units, notifier, publicationTimers, sequencer, clock);
+          codec, publications, units, notifier, publicationTimers, sequencer, clock,
+          new PublicationLimits(settings.limits().maxPublications(), settings.limits().maxComposedSize()));
       AdmissionControl admission = new AdmissionControl(settings.overload().queueDelayMillis(),
           settings.overload().pendingRequests(), settings.overload().inHandDelayMillis(),
           settings.overload().retryAfterSeconds(), System::nanoTime);
@@ -300,7 +303,8 @@ public final class PresenceAgent implements AutoCloseable {
           new RegistrationTimers(scheduler, bindings, units, notifier, sequencer, clock, settings.useCallbacks());
       RegisterService register = new RegisterService(
           liveSettings::registrationExpiry,
-          bindings, units, registrationTimers, notifier, sequencer, clock, settings.useCallbacks());
+          bindings, units, registrationTimers, notifier, sequencer, clock, settings.useCallbacks(),
+          settings.limits().maxContacts());
       AuthorizeService authorize = new AuthorizeService(subscriptions, units, authorization, notifier, subscriptionTimers, sequencer);
       authorizeRef.set(authorize);
       XcapService xcap = new XcapService(
@@ -328,7 +332,8 @@ public final class PresenceAgent implements AutoCloseable {
               }
             }
           },
-          clock);
+          clock,
+          settings.limits().xcapMaxDocuments());
 
       List<Publication> restoredPublications = publications.load();
       restoredPublications.forEach(publicationTimers::schedule);

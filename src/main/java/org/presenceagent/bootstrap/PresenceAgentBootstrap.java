@@ -78,9 +78,11 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         settings.pendingResponseCode())
         .withRegistrar(agent.registerService(), agent.clock())
         .withMessaging(agent.messageService())
+        .withContactLimits(settings.limits().maxContacts(), settings.limits().allowInternalContacts())
         .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes())
         .withTraffic(sipTraffic(agent.metrics()))
-        .withAdmission(agent.admission());
+        .withAdmission(agent.admission())
+        .withRequestValidation();
     agent.registerAuthenticator().ifPresent(sipHandlers::withRegisterAuthentication);
     XcapAccess access = settings.xcapOpen() ? XcapAccess.open() : XcapAccess.withCredentials(settings.xcapCredentials());
     if (access.isOpen()) {
@@ -163,7 +165,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         drain(presenceAgent);
         presenceAgent.close();
         if (context.getAttribute(SipHandlers.ATTRIBUTE) instanceof SipHandlers handlers) {
-          handlers.detachAdmission();
+          handlers.detachFromStack();
         }
         LOG.info("Presence Agent stopped");
       }

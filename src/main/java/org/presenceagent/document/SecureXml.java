@@ -24,7 +24,12 @@ import org.xml.sax.XMLReader;
  * entities (XXE, server-side request forgery) in one step; external entities, external DTDs and
  * XInclude are also switched off, secure processing is on and no entity is ever resolved, so that
  * no single setting is the only defence (see the security considerations of RFC 3863 and
- * OWASP's XXE prevention cheat sheet). Bodies above a size limit are refused before the parser sees them.
+ * OWASP's XXE prevention cheat sheet). Bodies above a size limit are refused before the parser sees them,
+ * and elements nested deeper than a depth limit stop the parse: a 64 KiB body holds thousands of
+ * nested elements, and what reads the document afterwards (JAXB, the DOM of extension elements,
+ * the composer and writers) recurses once per level, so an unbounded depth is a stack overflow
+ * waiting for the next NOTIFY. The limit is the JDK parser's own ({@code jdk.xml.maxElementDepth}),
+ * counted while parsing at no extra cost.
  *
  * <p>Thread-safe: the factory is configured once and each thread keeps one parser, reused from
  * document to document (SAX2 allows it once a parse has finished). Creating a JDK parser costs
@@ -36,6 +41,8 @@ public final class SecureXml {
 
   /** 64 KiB: far above any real presence document, far below what would hurt the server. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+  /** 32 levels: a PIDF document with RPID and data-model extensions nests about 6 deep, pres-rules about 7. */
+  public static final int DEFAULT_MAX_DEPTH = 32;
 
   private static final String DISALLOW_DOCTYPE =
       "http://apache.org/xml/features/disallow-doctype-decl";
@@ -47,9 +54,13 @@ public final class SecureXml {
       "http://apache.org/xml/features/nonvalidating/load-external-dtd";
   private static final byte[] DOCTYPE_MARKER = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_DETAIL_LENGTH = 120;
+  /** The JDK parser's element-depth limit (JAXP 1.5 processing limits, java.xml module summary). */
+  private static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
+  private static final String DEPTH_ERROR_MARKER = "maxElementDepth";
 
   private final SAXParserFactory factory;
   private final int maxBodyBytes;
+  private final int maxDepth;
   private final ThreadLocal<XMLReader> readers = ThreadLocal.withInitial(this::newXmlReader);
 
   /** A reader with the {@linkplain #DEFAULT_MAX_BODY_BYTES default} size limit. */
@@ -57,16 +68,26 @@ public final class SecureXml {
     this(DEFAULT_MAX_BODY_BYTES);
   }
 
+  /** A reader with the {@linkplain #DEFAULT_MAX_DEPTH default} depth limit. */
+  public SecureXml(int maxBodyBytes) {
+    this(maxBodyBytes, DEFAULT_MAX_DEPTH);
+  }
+
   /**
    * @param maxBodyBytes the largest body accepted, in bytes
+   * @param maxDepth the deepest element nesting accepted (the root element is depth 1)
    * @throws IllegalStateException when the JDK parser does not support a hardening feature (we
    *     would rather not start than parse untrusted XML unprotected)
    */
-  public SecureXml(int maxBodyBytes) {
+  public SecureXml(int maxBodyBytes, int maxDepth) {
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
     }
+    if (maxDepth <= 0) {
+      throw new IllegalArgumentException("maxDepth must be positive: " + maxDepth);
+    }
     this.maxBodyBytes = maxBodyBytes;
+    this.maxDepth = maxDepth;
     this.factory = hardenedFactory();
   }
 
@@ -145,6 +166,7 @@ public final class SecureXml {
       }
       parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      parser.setProperty(MAX_ELEMENT_DEPTH, Integer.toString(maxDepth));
       XMLReader reader = parser.getXMLReader();
       reader.setEntityResolver(
           (publicId, systemId) -> {
@@ -175,8 +197,11 @@ public final class SecureXml {
     return factory;
   }
 
-  private static InvalidDocumentException invalid(byte[] body, JAXBException e) {
+  private InvalidDocumentException invalid(byte[] body, JAXBException e) {
     SAXParseException parseError = findParseError(e);
+    if (parseError != null && String.valueOf(parseError.getMessage()).contains(DEPTH_ERROR_MARKER)) {
+      return new InvalidDocumentException("Invalid XML: elements nested deeper than " + maxDepth + " levels", e);
+    }
     if (parseError != null && contains(body, DOCTYPE_MARKER)) {
       // The parser stopped at the DOCTYPE (disallow-doctype-decl); nothing in it was read.
       return new InvalidDocumentException("Invalid XML: DOCTYPE is not allowed", e);

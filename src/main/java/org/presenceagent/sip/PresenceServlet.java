@@ -111,7 +111,8 @@ public final class PresenceServlet extends SipServlet {
     try {
       RegisterService registrar = handlers.registerService()
           .orElseThrow(() -> new SipResponseException(405, "Method Not Allowed", Map.of(SipHeaders.ALLOW, SipHeaders.ALLOWED_METHODS)));
-      RegisterCommand command = RegisterRequestParser.parse(request);
+      RegisterCommand command =
+          RegisterRequestParser.parse(request, handlers.maxContacts(), handlers.allowInternalContacts());
       handlers.registerAuthenticator()
           .ifPresent(authenticator -> RegisterDigest.require(request, command.aor(), authenticator));
       registrar.register(command).whenComplete((bindings, failure) -> {
@@ -138,8 +139,7 @@ public final class PresenceServlet extends SipServlet {
         throw new SipResponseException(413, "Request Entity Too Large (limit " + handlers.maxBodySize() + " bytes)");
       }
       List<String> contacts = messages.route(RequestFields.fromAor(request), RequestFields.requestAor(request));
-      MessageRelay.relay(request, contacts, handlers.sipFactory());
-      FinalStatus.unanswered(request); // the recipient answers
+      MessageFork.start(request, contacts, handlers.sipFactory(), handlers.ownAddresses()); // answered by the fork
     } catch (RuntimeException e) {
       SipErrorResponder.reply(request, e);
       SessionRelease.afterFinalResponse(request);
@@ -181,10 +181,15 @@ public final class PresenceServlet extends SipServlet {
 
   /**
    * NOTIFY responses: the dialog's next NOTIFY may go; failures end the subscription (RFC 6665
-   * section 4.2.2). Each NOTIFY has an application session of its own, freed here.
+   * section 4.2.2). Each NOTIFY has an application session of its own, freed here. Responses to the
+   * branches of a relayed MESSAGE go to its {@link MessageFork}.
    */
   @Override
   protected void doResponse(SipServletResponse response) {
+    if ("MESSAGE".equals(response.getMethod())) {
+      MessageFork.onResponse(response);
+      return;
+    }
     if (!"NOTIFY".equals(response.getMethod()) || response.getStatus() < 200) {
       return;
     }
@@ -199,7 +204,7 @@ public final class PresenceServlet extends SipServlet {
     } catch (RuntimeException e) {
       LOG.warn("NOTIFY response {} (Call-ID {}) not handled", response.getStatus(), response.getCallId(), e);
     } finally {
-      TransactionRelease.freeingNotify(response, () -> {
+      TransactionRelease.freeingClient(response, () -> {
         if (isNotifySession(response)) {
           SessionRelease.invalidate(response.getApplicationSession(false), response.getCallId());
         }

@@ -20,7 +20,7 @@ final class PublishRequestParser {
         RequestFields.expires(request),
         ifMatch(request),
         body(request, maxBodySize),
-        new RequestId(request.getCallId(), RequestFields.cseq(request)));
+        new RequestId(RequestFields.callId(request), RequestFields.cseq(request)));
   }
 
   /**
@@ -51,6 +51,7 @@ final class PublishRequestParser {
     if (contentType == null) {
       throw SipResponseException.badRequest("Missing Content-Type header");
     }
+    FieldLimits.check(contentType, FieldLimits.CONTENT_TYPE, "Content-Type");
     try {
       return Optional.of(new PublishCommand.Body(contentType, request.getRawContent()));
     } catch (IOException e) {

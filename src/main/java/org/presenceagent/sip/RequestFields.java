@@ -37,7 +37,7 @@ final class RequestFields {
     if (event == null || event.getValue() == null || event.getValue().isBlank()) {
       throw SipResponseException.badRequest("Missing Event header");
     }
-    String id = event.getParameter("id");
+    String id = FieldLimits.check(event.getParameter("id"), FieldLimits.EVENT_ID, "Event id");
     return new EventField(event.getValue().trim().toLowerCase(Locale.ROOT), id == null ? "" : id, rate(event));
   }
 
@@ -140,7 +140,7 @@ final class RequestFields {
     if (tag == null || tag.isBlank()) {
       throw SipResponseException.badRequest("Missing From tag");
     }
-    return tag;
+    return FieldLimits.check(tag, FieldLimits.TAG, "From tag");
   }
 
   /** Whether the request belongs to an existing dialog (To tag present). */
@@ -170,16 +170,23 @@ final class RequestFields {
 
   /** The Contact URI, the remote target of a dialog (RFC 3261 section 12.1.1). */
   static String contact(SipServletRequest request) {
-    Address contact;
+    String uri;
     try {
-      contact = request.getAddressHeader(SipHeaders.CONTACT);
+      Address contact = request.getAddressHeader(SipHeaders.CONTACT);
+      // the container parses a URI that is neither SIP nor tel again when asked for it, and may fail
+      uri = contact == null || contact.isWildcard() ? null : contact.getURI().toString();
     } catch (ServletParseException | IllegalArgumentException e) {
       throw SipResponseException.badRequest("Invalid Contact header");
     }
-    if (contact == null || contact.isWildcard()) {
+    if (uri == null) {
       throw SipResponseException.badRequest("Missing Contact header");
     }
-    return contact.getURI().toString();
+    return FieldLimits.check(uri, FieldLimits.CONTACT, "Contact");
+  }
+
+  /** The Call-ID, within what can be stored. */
+  static String callId(SipServletRequest request) {
+    return FieldLimits.check(request.getCallId(), FieldLimits.CALL_ID, "Call-ID");
   }
 
   /** The Record-Route URIs as received; for a UAS they are the dialog's route set in this order. */
@@ -193,18 +200,20 @@ final class RequestFields {
     } catch (ServletParseException | IllegalArgumentException e) {
       throw SipResponseException.badRequest("Invalid Record-Route header");
     }
-    return routes;
+    return FieldLimits.checkRoutes(routes);
   }
 
   private static Aor aor(URI uri, String what) {
     if (!(uri instanceof SipURI) && (uri == null || !"pres".equalsIgnoreCase(uri.getScheme()))) {
       throw new SipResponseException(416, "Unsupported URI Scheme in " + what);
     }
+    Aor aor;
     try {
-      return Aor.parse(uri.toString());
+      aor = Aor.parse(uri.toString());
     } catch (IllegalArgumentException e) {
       throw SipResponseException.badRequest("Invalid " + what + ": " + e.getMessage());
     }
+    return FieldLimits.check(aor, what);
   }
 
   /** An Event header: package name and {@code id} parameter (empty when absent). */

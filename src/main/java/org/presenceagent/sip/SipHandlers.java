@@ -1,11 +1,14 @@
 package org.presenceagent.sip;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import javax.servlet.ServletContext;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
+import javax.servlet.sip.SipURI;
 import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.overload.AdmissionControl;
@@ -29,7 +32,11 @@ public final class SipHandlers {
   public static final String ATTRIBUTE = SipHandlers.class.getName();
 
   private final SipFactory sipFactory;
+  private final ServletContext context;
   private final SipNotifySender notifySender;
+  private volatile Set<String> ownAddresses = Set.of();
+  private int maxContacts = Integer.MAX_VALUE;
+  private boolean allowInternalContacts = true;
   private RegisterService registerService;
   private RegisterAuthenticator registerAuthenticator;
   private MessageService messageService;
@@ -44,9 +51,11 @@ public final class SipHandlers {
   private SipTraffic traffic = SipTraffic.NONE;
   private AdmissionControl admission = new AdmissionControl(Long.MAX_VALUE, Integer.MAX_VALUE, 1);
   private Runnable detachAdmission = () -> { };
+  private Runnable detachValidation = () -> { };
 
-  private SipHandlers(SipFactory sipFactory) {
+  private SipHandlers(SipFactory sipFactory, ServletContext context) {
     this.sipFactory = sipFactory;
+    this.context = context;
     this.notifySender = new SipNotifySender(sipFactory, new DialogRequests(sipFactory, SERVLET_NAME));
   }
 
@@ -61,7 +70,7 @@ public final class SipHandlers {
     if (factory == null) {
       throw new IllegalStateException("no SipFactory in the servlet context: not deployed in a SIP servlet container");
     }
-    return new SipHandlers(factory);
+    return new SipHandlers(factory, context);
   }
 
   /** The NOTIFY sender the use cases are built with. */
@@ -103,6 +112,16 @@ public final class SipHandlers {
     return this;
   }
 
+  /**
+   * Limits on what a client can make the server hold or do with REGISTER and MESSAGE ({@code
+   * max_contacts}, {@code allow_internal_contacts}); without them there are none.
+   */
+  public SipHandlers withContactLimits(int maxContactsPerAor, boolean internalContactsAllowed) {
+    this.maxContacts = maxContactsPerAor;
+    this.allowInternalContacts = internalContactsAllowed;
+    return this;
+  }
+
   /** What OPTIONS advertises (RFC 3261 section 11.2, RFC 6665 section 8.2.2). */
   public SipHandlers withCapabilities(List<String> eventPackages, List<String> publishableTypes) {
     this.allowEvents = List.copyOf(eventPackages);
@@ -126,9 +145,20 @@ public final class SipHandlers {
     return this;
   }
 
-  /** Undoes {@link #withAdmission} where it added a valve (the application is undeployed). */
-  public void detachAdmission() {
+  /**
+   * Adds {@link MalformedRequestValve} to the stack of a container configured without it (the
+   * standalone server configures it): requests the container cannot serve are refused at the door
+   * instead of answered 500 or relayed to any host.
+   */
+  public SipHandlers withRequestValidation() {
+    this.detachValidation = MalformedRequestValve.attach(sipFactory);
+    return this;
+  }
+
+  /** Undoes {@link #withAdmission} and {@link #withRequestValidation} where they added a valve (undeployed). */
+  public void detachFromStack() {
     detachAdmission.run();
+    detachValidation.run();
   }
 
   AdmissionControl admission() {
@@ -157,6 +187,33 @@ public final class SipHandlers {
 
   Optional<RegisterService> registerService() {
     return Optional.ofNullable(registerService);
+  }
+
+  int maxContacts() {
+    return maxContacts;
+  }
+
+  boolean allowInternalContacts() {
+    return allowInternalContacts;
+  }
+
+  /**
+   * This server's SIP addresses as {@code host:port} (the container's outbound interfaces, JSR 289
+   * section 15.4.2), read once the container has published them.
+   */
+  Set<String> ownAddresses() {
+    Set<String> known = ownAddresses;
+    if (known.isEmpty() && context.getAttribute(SipServlet.OUTBOUND_INTERFACES) instanceof List<?> interfaces) {
+      Set<String> addresses = new HashSet<>();
+      for (Object entry : interfaces) {
+        if (entry instanceof SipURI uri) {
+          addresses.add(MessageFork.hostPort(uri));
+        }
+      }
+      known = Set.copyOf(addresses);
+      ownAddresses = known;
+    }
+    return known;
   }
 
   SipFactory sipFactory() {

@@ -14,13 +14,14 @@ final class SubscribeRequestParser {
   static SubscribeCommand parse(SipServletRequest request) {
     RequestFields.EventField event = RequestFields.event(request);
     String fromTag = RequestFields.fromTag(request);
-    SubscriptionKey key = new SubscriptionKey(request.getCallId(), fromTag, event.name(), event.id());
+    String callId = RequestFields.callId(request);
+    SubscriptionKey key = new SubscriptionKey(callId, fromTag, event.name(), event.id());
     boolean inDialog = RequestFields.hasToTag(request);
     // In a dialog the Request-URI is our Contact, so the presentity comes from the stored
     // subscription; the To URI names it for the rare case where the dialog is unknown.
     Aor presentity = inDialog ? toAor(request) : RequestFields.requestAor(request);
     DialogState dialog = new DialogState(
-        request.getCallId(),
+        callId,
         "",
         fromTag,
         RequestFields.contact(request),
@@ -36,7 +37,7 @@ final class SubscribeRequestParser {
 
   private static Aor toAor(SipServletRequest request) {
     try {
-      return Aor.parse(request.getTo().getURI().toString());
+      return FieldLimits.check(Aor.parse(request.getTo().getURI().toString()), "To URI");
     } catch (IllegalArgumentException e) {
       throw SipResponseException.badRequest("Invalid To URI");
     }

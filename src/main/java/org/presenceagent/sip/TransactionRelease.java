@@ -29,10 +29,11 @@ final class TransactionRelease {
   private TransactionRelease() {}
 
   /**
-   * After a NOTIFY's final response: frees its session ({@code freeSession}), then lets go of the
-   * container's data on its client transaction, which stays 5 s more (RFC 3261 Timer K).
+   * After the final response to a request we sent (a NOTIFY, a MESSAGE branch): frees its session
+   * ({@code freeSession}), then lets go of the container's data on its client transaction, which
+   * stays 5 s more (RFC 3261 Timer K).
    */
-  static void freeingNotify(SipServletResponse response, Runnable freeSession) {
+  static void freeingClient(SipServletResponse response, Runnable freeSession) {
     Transaction transaction = response instanceof SipServletResponseImpl implementation ? implementation.getTransaction() : null;
     freeSession.run();
     if (transaction instanceof SIPClientTransaction client) {

@@ -51,12 +51,13 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage(
           "javax.servlet..", "jakarta.persistence..", "jakarta.xml.bind..", "org.w3c..");
 
-  // javax.crypto is the JDK's cryptography (digest nonces' HMAC), part of the platform like java..
+  // javax.crypto is the JDK's cryptography (digest nonces' HMAC), part of the platform like java..;
+  // Caffeine is a data structure (a bounded map), not a framework: the caches keyed by client input use it.
   @ArchTest
   static final ArchRule applicationDependsOnlyOnTheDomain = classes()
       .that().resideInAPackage(APPLICATION)
       .should().onlyDependOnClassesThat().resideInAnyPackage(
-          APPLICATION, DOMAIN, "org.slf4j..", "java..", "javax.crypto..");
+          APPLICATION, DOMAIN, "org.slf4j..", "java..", "javax.crypto..", "com.github.benmanes.caffeine.cache..");
 
   @ArchTest
   static final ArchRule onlyTheSipAdapterUsesSipServlets = noClasses()

@@ -107,6 +107,39 @@ class SecureXmlTest {
   }
 
   @Test
+  void rejectsElementsNestedDeeperThanTheLimitWithinTheSizeLimit() {
+    // ~9,000 levels fit in 64 KiB; whatever reads such a document recursively overflows its stack.
+    String open = "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"sip:a@example.com\">"
+        + "<tuple id=\"t\"><status><basic>open</basic></status>";
+    StringBuilder deep = new StringBuilder(open);
+    int levels = 9000;
+    deep.append("<x xmlns=\"urn:example:deep\">".repeat(1));
+    deep.append("<x>".repeat(levels - 1)).append("</x>".repeat(levels)).append("</tuple></presence>");
+    byte[] body = deep.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(body.length).isLessThan(SecureXml.DEFAULT_MAX_BODY_BYTES);
+
+    assertThatThrownBy(() -> unmarshal(body))
+        .isInstanceOf(InvalidDocumentException.class)
+        .hasMessage("Invalid XML: elements nested deeper than 32 levels");
+  }
+
+  @Test
+  void acceptsNestingUpToTheLimit() throws Exception {
+    String open = "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"sip:a@example.com\">"
+        + "<tuple id=\"t\"><status><basic>open</basic></status>";
+    int levels = 8 - 2; // presence and tuple are two of the eight
+    String body = open + "<x xmlns=\"urn:example:deep\">" + "<x>".repeat(levels - 1) + "</x>".repeat(levels)
+        + "</tuple></presence>";
+    SecureXml shallow = new SecureXml(SecureXml.DEFAULT_MAX_BODY_BYTES, 8);
+
+    assertThat(shallow.unmarshal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), XmlBinding.newUnmarshaller(),
+        Presence.class).getValue()).isNotNull();
+    assertThatThrownBy(() -> new SecureXml(SecureXml.DEFAULT_MAX_BODY_BYTES, 7).unmarshal(
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8), XmlBinding.newUnmarshaller(), Presence.class))
+        .isInstanceOf(InvalidDocumentException.class);
+  }
+
+  @Test
   void acceptsABodyOfExactlyTheLimit() throws Exception {
     byte[] body = TestDocuments.pidf("valid/single-tuple.xml");
     SecureXml exact = new SecureXml(body.length);

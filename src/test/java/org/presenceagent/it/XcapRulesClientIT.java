@@ -42,7 +42,7 @@ class XcapRulesClientIT {
     ManualExpiryScheduler scheduler = new ManualExpiryScheduler(clock);
     XcapRulesClient<PresRules> client = new XcapRulesClient<>("http://127.0.0.1:" + SERVER.httpPort() + "/xcap-root",
         Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(300),
-        XcapDocumentType.presRules(new PresRulesReader(new SecureXml())), scheduler, clock, changed::add).start();
+        XcapDocumentType.presRules(new PresRulesReader(new SecureXml())), scheduler, clock, changed::add, 1000, 65536).start();
     Aor aliceAor = Aor.parse(alice);
 
     assertThat(decision(client, aliceAor, bob)).isEqualTo(SubHandling.ALLOW);
@@ -68,7 +68,7 @@ class XcapRulesClientIT {
   void aPresentityWithoutRulesHasNone() {
     XcapRulesClient<PresRules> client = new XcapRulesClient<>("http://127.0.0.1:" + SERVER.httpPort() + "/xcap-root",
         Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(300),
-        XcapDocumentType.presRules(new PresRulesReader(new SecureXml())), new ManualExpiryScheduler(new MutableClock()), new MutableClock(), aor -> { });
+        XcapDocumentType.presRules(new PresRulesReader(new SecureXml())), new ManualExpiryScheduler(new MutableClock()), new MutableClock(), aor -> { }, 1000, 65536);
 
     assertThat(client.apply(Aor.parse(TestAors.unique("nobody")))).isEmpty();
   }

@@ -19,6 +19,7 @@ import org.presenceagent.application.notify.SphereChanges;
 import org.presenceagent.application.notify.PresentityState;
 import org.presenceagent.application.notify.OfflineWatcherInfo;
 import org.presenceagent.application.port.DocumentCodec;
+import org.presenceagent.application.publish.PublicationLimits;
 import org.presenceagent.application.publish.PublishService;
 import org.presenceagent.application.subscribe.CseqReservation;
 import org.presenceagent.application.subscribe.StaleSubscriptions;
@@ -105,7 +106,8 @@ public final class ApplicationHarness {
 
   public PublishService publishService() {
     return new PublishService(
-        eventPackages, () -> EXPIRY, codec, publications, units, notifyService, publicationTimers, sequencer, clock);
+        eventPackages, () -> EXPIRY, codec, publications, units, notifyService, publicationTimers, sequencer, clock,
+        PublicationLimits.NONE);
   }
 
   public AuthorizeService authorizeService() {

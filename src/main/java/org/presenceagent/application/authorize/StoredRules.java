@@ -1,8 +1,8 @@
 package org.presenceagent.application.authorize;
 
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.presenceagent.application.port.RejectedDocumentException;
@@ -30,13 +30,20 @@ public final class StoredRules implements Function<Aor, Optional<PresRules>> {
 
   private final XcapDocumentRepository documents;
   private final RulesDocumentReader reader;
-  private final Map<Aor, Optional<PresRules>> parsed = new ConcurrentHashMap<>();
+  /**
+   * Keyed by presentities that SUBSCRIBEs name, any a client chooses, so bounded (least used
+   * dropped first); the absence of a document is cached too, a client repeating one unknown name
+   * costs one lookup, and the entry goes with the next change of that document.
+   */
+  private final Cache<Aor, Optional<PresRules>> parsed;
   private final LongAdder lookups = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
-  public StoredRules(XcapDocumentRepository documents, RulesDocumentReader reader) {
+  /** @param maxEntries most presentities whose parsed rules are kept ({@code max_cached_documents}) */
+  public StoredRules(XcapDocumentRepository documents, RulesDocumentReader reader, int maxEntries) {
     this.documents = documents;
     this.reader = reader;
+    this.parsed = Caffeine.newBuilder().maximumSize(maxEntries).build();
   }
 
   /** Whether the selector names a presentity's rules document. */
@@ -47,7 +54,7 @@ public final class StoredRules implements Function<Aor, Optional<PresRules>> {
   @Override
   public Optional<PresRules> apply(Aor presentity) {
     lookups.increment();
-    return parsed.computeIfAbsent(presentity, this::load);
+    return parsed.get(presentity, this::load);
   }
 
   /** Lookups answered from the parsed rules in memory (for the metrics). */
@@ -62,7 +69,7 @@ public final class StoredRules implements Function<Aor, Optional<PresRules>> {
 
   /** Forgets the parsed rules of a presentity whose document changed. */
   public void invalidate(Aor presentity) {
-    parsed.remove(presentity);
+    parsed.invalidate(presentity);
   }
 
   private Optional<PresRules> load(Aor presentity) {

@@ -12,9 +12,9 @@ import org.presenceagent.domain.shared.Aor;
 
 /**
  * Decides where a MESSAGE to a local user goes (RFC 3428 section 7, the seed's MESSAGE example):
- * 403 when the recipient's rules block the sender; otherwise the recipient's registered contacts,
- * best q first. With no contact the answer is 480 Temporarily Unavailable when the recipient is
- * known here (it has published presence) and 404 Not Found otherwise.
+ * with no contact the answer is 480 Temporarily Unavailable when the recipient is known here (it
+ * has published presence) and 404 Not Found otherwise; then 403 when the recipient's rules block
+ * the sender; otherwise the recipient's registered contacts, best q first.
  */
 public final class MessageService {
 
@@ -34,15 +34,18 @@ public final class MessageService {
    * @throws RequestRejectedException 403, 404 or 480
    */
   public List<String> route(Aor sender, Aor recipient) {
-    if (!authorization.allows(sender, recipient)) {
-      throw new RequestRejectedException(403, "Forbidden");
-    }
+    // Where the message could go is known locally; the rules may need a GET from an XCAP server, so
+    // they are asked only when there is somebody to deliver to: a MESSAGE to a made-up user must not
+    // cost an outbound request (nor a cache entry).
     List<Binding> contacts = state.liveBindings(recipient);
     if (contacts.isEmpty()) {
       boolean known = !publications.findByPresentity(recipient, EventPackage.PRESENCE.name()).isEmpty();
       throw known
           ? new RequestRejectedException(480, "Temporarily Unavailable")
           : new RequestRejectedException(404, "Not Found", Map.of());
+    }
+    if (!authorization.allows(sender, recipient)) {
+      throw new RequestRejectedException(403, "Forbidden");
     }
     return contacts.stream()
         .sorted(Comparator.comparing((Binding binding) -> binding.q().orElse(1.0)).reversed())

@@ -215,6 +215,7 @@ public final class NotifyService {
   /** The subscription ended without a final NOTIFY (dropped, replaced): its dialog is forgotten. */
   public void forget(SubscriptionKey key) {
     dialogs.remove(key);
+    watchers.forget(key); // no terminated NOTIFY will pass presenceNotified: its entry would stay for ever
     timers.cancel(RATE_TIMER + key.asText());
     timers.cancel(MIN_RATE_TIMER + key.asText());
   }

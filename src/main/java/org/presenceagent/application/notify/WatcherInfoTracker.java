@@ -88,6 +88,16 @@ final class WatcherInfoTracker {
         List.of(WatcherEntry.of(subscription, event, clock))));
   }
 
+  /** The subscription ended without a final NOTIFY (dropped after a failed one, replaced). */
+  void forget(SubscriptionKey key) {
+    reported.remove(key);
+  }
+
+  /** How many subscriptions have a reported state (for tests: it must not outgrow the subscriptions). */
+  int size() {
+    return reported.size();
+  }
+
   private String eventOf(Subscription subscription) {
     Reported known = reported.get(subscription.key());
     return known == null ? "subscribe" : known.event();

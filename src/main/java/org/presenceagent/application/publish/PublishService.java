@@ -2,6 +2,8 @@ package org.presenceagent.application.publish;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +50,7 @@ public final class PublishService {
   private final PublicationTimers timers;
   private final PresentitySequencer sequencer;
   private final Clock clock;
+  private final PublicationLimits limits;
 
   public PublishService(
       EventPackages eventPackages,
@@ -58,7 +61,8 @@ public final class PublishService {
       NotifyService notifier,
       PublicationTimers timers,
       PresentitySequencer sequencer,
-      Clock clock) {
+      Clock clock,
+      PublicationLimits limits) {
     this.eventPackages = eventPackages;
     this.expiryPolicy = expiryPolicy;
     this.codec = codec;
@@ -68,11 +72,13 @@ public final class PublishService {
     this.timers = timers;
     this.sequencer = sequencer;
     this.clock = clock;
+    this.limits = limits;
   }
 
   /**
    * Handles one PUBLISH; the responder is told the outcome: accepted, or rejected with 489 (event),
-   * 423 (expiry), 415 (type), 400 (body), 412 (ETag) or the failure to store the change.
+   * 423 (expiry), 415 (type), 400 (body), 412 (ETag), 403 (too many publications), 413 (composed
+   * document too large) or the failure to store the change.
    *
    * @return completes once the request was answered
    */
@@ -115,8 +121,39 @@ public final class PublishService {
     }
     return publications.findByPresentity(command.presentity(), eventPackage.name()).stream()
         .filter(publication -> publication.producedBy(command.request()))
+        .filter(publication -> sameBody(publication, command))
         .filter(publication -> !publication.isExpired(clock))
         .findFirst();
+  }
+
+  /**
+   * A retransmission is the same request (RFC 3261 section 17.1), body included: Call-ID and CSeq
+   * are chosen by the client, and another client reusing them must not be answered with somebody
+   * else's entity tag. A request with a body matches the stored document's bytes; one without
+   * (a refresh) must carry {@code SIP-If-Match} as the original did.
+   */
+  private static boolean sameBody(Publication publication, PublishCommand command) {
+    return command.body()
+        .map(body -> Arrays.equals(body.bytes(), publication.document().bytes()))
+        .orElse(command.ifMatch().isPresent());
+  }
+
+  private List<Publication> live(PublishCommand command, EventPackage eventPackage) {
+    return publications.findByPresentity(command.presentity(), eventPackage.name()).stream()
+        .filter(publication -> !publication.isExpired(clock))
+        .toList();
+  }
+
+  /** The composed document is at most the publications' documents together (checked before anything is stored). */
+  private void requireComposedSize(List<Publication> others, PresenceDocument added) {
+    long total = added.bytes().length;
+    for (Publication publication : others) {
+      total += publication.document().bytes().length;
+    }
+    if (total > limits.maxComposedBytes()) {
+      throw new RequestRejectedException(413,
+          "Request Entity Too Large (presence documents over " + limits.maxComposedBytes() + " bytes together)");
+    }
   }
 
   private PresenceDocument parse(PublishCommand.Body body) {
@@ -140,6 +177,11 @@ public final class PublishService {
       // RFC 3903 section 6 step 4: an initial PUBLISH must carry a body.
       throw RequestRejectedException.badRequest("Missing body in initial PUBLISH");
     }
+    List<Publication> others = live(command, eventPackage);
+    if (others.size() >= limits.maxPublications()) {
+      throw new RequestRejectedException(403, "Forbidden (Too Many Publications, limit " + limits.maxPublications() + ")");
+    }
+    requireComposedSize(others, document.get());
     Publication publication = Publication.initial(
         command.presentity(), eventPackage.name(), document.get(), granted, clock, command.request());
     if (granted.isZero()) { // published and withdrawn in one go: nothing to keep or tell
@@ -175,6 +217,11 @@ public final class PublishService {
         responder.accept(new PublishResult(ifMatch, 0));
         notifier.notifyWatchers(command.presentity(), eventPackage.name());
       });
+    }
+    if (document.isPresent()) {
+      List<Publication> others = live(command, eventPackage).stream()
+          .filter(publication -> !publication.etag().equals(ifMatch)).toList();
+      requireComposedSize(others, document.get());
     }
     Publication successor = document
         .map(newDocument -> current.modified(newDocument, granted, clock, command.request()))

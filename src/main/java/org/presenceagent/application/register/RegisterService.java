@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -40,6 +42,7 @@ public final class RegisterService {
   private final PresentitySequencer sequencer;
   private final Clock clock;
   private final boolean presenceFromRegistrations;
+  private final int maxContacts;
 
   public RegisterService(
       Supplier<ExpiryPolicy> expiryPolicy,
@@ -49,7 +52,8 @@ public final class RegisterService {
       NotifyService notifier,
       PresentitySequencer sequencer,
       Clock clock,
-      boolean presenceFromRegistrations) {
+      boolean presenceFromRegistrations,
+      int maxContacts) {
     this.expiryPolicy = expiryPolicy;
     this.bindings = bindings;
     this.units = units;
@@ -58,6 +62,7 @@ public final class RegisterService {
     this.sequencer = sequencer;
     this.clock = clock;
     this.presenceFromRegistrations = presenceFromRegistrations;
+    this.maxContacts = maxContacts;
   }
 
   /**
@@ -73,6 +78,7 @@ public final class RegisterService {
           .filter(binding -> !binding.isExpired(clock))
           .collect(Collectors.toMap(Binding::key, Function.identity()));
       List<Change> changes = command.wildcard() ? removeAll(command, current) : update(command, current);
+      requireWithinLimit(current, changes);
       UnitOfWork work = units.begin();
       changes.forEach(change -> store(work, change));
       return work.commit().thenApply(ignored -> {
@@ -117,6 +123,26 @@ public final class RegisterService {
       }
     }
     return changes;
+  }
+
+  /**
+   * At most {@code max_contacts} bindings per address of record after the request (Kamailio's
+   * {@code max_contacts}): each binding is a branch of every MESSAGE to the user and a tuple of its
+   * presence, so their number is what one REGISTER could otherwise multiply. Checked before
+   * anything is stored: the request is refused whole.
+   */
+  private void requireWithinLimit(Map<String, Binding> current, List<Change> changes) {
+    Set<String> after = new HashSet<>(current.keySet());
+    for (Change change : changes) {
+      if (change.remove()) {
+        after.remove(change.binding().key());
+      } else {
+        after.add(change.binding().key());
+      }
+    }
+    if (after.size() > maxContacts && after.size() > current.size()) {
+      throw new RequestRejectedException(403, "Forbidden (Too Many Contacts, limit " + maxContacts + ")");
+    }
   }
 
   private static void requireInOrder(Binding binding, RegisterCommand command) {

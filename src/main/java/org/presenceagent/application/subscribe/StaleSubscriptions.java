@@ -41,10 +41,12 @@ public final class StaleSubscriptions {
     if (!enabled) {
       return List.of();
     }
-    List<Subscription> replaced = subscriptions.findByPresentity(fresh.presentity(), fresh.event()).stream()
+    // Indexed by watcher and target: a scan of the presentity's subscriptions would make n watchers
+    // subscribing cost n squared.
+    List<Subscription> replaced = subscriptions
+        .findByWatcherAndTarget(fresh.presentity(), fresh.event(), fresh.watcher(), fresh.dialog().remoteTarget())
+        .stream()
         .filter(old -> !old.key().equals(fresh.key()))
-        .filter(old -> old.watcher().equals(fresh.watcher()))
-        .filter(old -> old.dialog().remoteTarget().equals(fresh.dialog().remoteTarget()))
         .toList();
     for (Subscription old : replaced) {
       LOG.info("subscription {} replaced by {} (same watcher and contact), removed", old.key(), fresh.key());

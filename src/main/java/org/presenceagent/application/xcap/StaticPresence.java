@@ -1,8 +1,8 @@
 package org.presenceagent.application.xcap;
 
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.InvalidDocumentException;
@@ -29,11 +29,18 @@ public final class StaticPresence implements Function<Aor, Optional<PresenceDocu
 
   private final XcapDocumentRepository documents;
   private final DocumentCodec codec;
-  private final Map<Aor, Optional<PresenceDocument>> parsed = new ConcurrentHashMap<>();
+  /**
+   * Keyed by presentities that SUBSCRIBEs name, any a client chooses, so bounded (least used
+   * dropped first); the absence of a document is cached too, a client repeating one unknown name
+   * costs one lookup, and the entry goes with the next change of that document.
+   */
+  private final Cache<Aor, Optional<PresenceDocument>> parsed;
 
-  public StaticPresence(XcapDocumentRepository documents, DocumentCodec codec) {
+  /** @param maxEntries most presentities whose parsed document is kept ({@code max_cached_documents}) */
+  public StaticPresence(XcapDocumentRepository documents, DocumentCodec codec, int maxEntries) {
     this.documents = documents;
     this.codec = codec;
+    this.parsed = Caffeine.newBuilder().maximumSize(maxEntries).build();
   }
 
   public static boolean isStaticPresence(DocumentSelector selector) {
@@ -42,11 +49,11 @@ public final class StaticPresence implements Function<Aor, Optional<PresenceDocu
 
   @Override
   public Optional<PresenceDocument> apply(Aor presentity) {
-    return parsed.computeIfAbsent(presentity, this::load);
+    return parsed.get(presentity, this::load);
   }
 
   public void invalidate(Aor presentity) {
-    parsed.remove(presentity);
+    parsed.invalidate(presentity);
   }
 
   private Optional<PresenceDocument> load(Aor presentity) {

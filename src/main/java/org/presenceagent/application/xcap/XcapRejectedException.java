@@ -9,7 +9,8 @@ import java.util.Optional;
 public final class XcapRejectedException extends RuntimeException {
 
   /** The conflict elements of RFC 4825 section 11 that this server reports. */
-  public enum Conflict { NOT_WELL_FORMED, SCHEMA_VALIDATION_ERROR }
+  /** The conflict elements of RFC 4825 section 11 this server reports. */
+  public enum Conflict { NOT_WELL_FORMED, SCHEMA_VALIDATION_ERROR, CONSTRAINT_FAILURE }
 
   private final int status;
   private final Optional<Conflict> conflict;

@@ -27,16 +27,20 @@ public final class XcapService {
   private final XcapDocumentRepository documents;
   private final Consumer<DocumentSelector> changeListener;
   private final Clock clock;
+  private final int maxDocumentsPerUser;
 
+  /** @param maxDocumentsPerUser most documents one user may keep ({@code xcap_max_documents}) */
   public XcapService(
       List<ApplicationUsage> usages,
       XcapDocumentRepository documents,
       Consumer<DocumentSelector> changeListener,
-      Clock clock) {
+      Clock clock,
+      int maxDocumentsPerUser) {
     usages.forEach(usage -> this.usages.put(usage.auid(), usage));
     this.documents = documents;
     this.changeListener = changeListener;
     this.clock = clock;
+    this.maxDocumentsPerUser = maxDocumentsPerUser;
   }
 
   /** The application usages served, in registration order (for {@code xcap-caps}). */
@@ -72,7 +76,8 @@ public final class XcapService {
    * Creates or replaces a document (RFC 4825 section 7.4 and 8.2.1).
    *
    * @return the stored document and whether it was created (201) rather than replaced (200)
-   * @throws XcapRejectedException 412, 415 or 409 (with the conflict)
+   * @throws XcapRejectedException 412, 415 or 409 (with the conflict; a new document beyond the
+   *     user's quota is a {@code constraint-failure}, RFC 4825 section 11)
    */
   public PutResult put(DocumentSelector selector, String contentType, byte[] body, Preconditions preconditions) {
     ApplicationUsage usage = usage(selector);
@@ -92,6 +97,11 @@ public final class XcapService {
       Optional<XcapDocument> current = documents.find(selector);
       if (!preconditions.ifMatchHolds(current) || !preconditions.ifNoneMatchHolds(current)) {
         throw XcapRejectedException.preconditionFailed();
+      }
+      // Document names are the client's choice: without a quota one account could fill the database.
+      if (current.isEmpty() && documents.countByUser(selector.user()) >= maxDocumentsPerUser) {
+        throw XcapRejectedException.conflict(XcapRejectedException.Conflict.CONSTRAINT_FAILURE,
+            "quota of " + maxDocumentsPerUser + " documents per user reached");
       }
       XcapDocument document = new XcapDocument(selector, ETag.random(), usage.mimeType(), body.clone(), clock.instant());
       documents.save(document);

@@ -17,6 +17,9 @@ public class XcapError {
   @XmlElement(name = "schema-validation-error", namespace = XcapXml.ERROR_NAMESPACE)
   public Detail schemaValidationError;
 
+  @XmlElement(name = "constraint-failure", namespace = XcapXml.ERROR_NAMESPACE)
+  public Detail constraintFailure;
+
   /** A conflict element with its optional human-readable {@code phrase}. */
   @XmlAccessorType(XmlAccessType.FIELD)
   public static class Detail {

@@ -38,6 +38,7 @@ public final class XcapXml {
     switch (conflict) {
       case NOT_WELL_FORMED -> error.notWellFormed = detail;
       case SCHEMA_VALIDATION_ERROR -> error.schemaValidationError = detail;
+      case CONSTRAINT_FAILURE -> error.constraintFailure = detail;
     }
     return marshal(error);
   }

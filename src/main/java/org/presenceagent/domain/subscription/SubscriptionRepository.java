@@ -18,6 +18,19 @@ public interface SubscriptionRepository {
   /** The live subscriptions to one presentity in one event package. */
   List<Subscription> findByPresentity(Aor presentity, String event);
 
+  /**
+   * The live subscriptions of {@code watcher} to {@code presentity} in {@code event} whose dialog
+   * has {@code remoteTarget} (the ones a new subscription of the same phone replaces). The default
+   * scans the presentity's subscriptions; an implementation for many watchers indexes them, so that
+   * a SUBSCRIBE does not cost as much as the presentity has watchers.
+   */
+  default List<Subscription> findByWatcherAndTarget(Aor presentity, String event, Aor watcher, String remoteTarget) {
+    return findByPresentity(presentity, event).stream()
+        .filter(subscription -> subscription.watcher().equals(watcher))
+        .filter(subscription -> subscription.dialog().remoteTarget().equals(remoteTarget))
+        .toList();
+  }
+
   /** Stores a new subscription or the changed state of a known one, when {@code work} commits. */
   void save(UnitOfWork work, Subscription subscription);
 

@@ -1,6 +1,7 @@
 package org.presenceagent.domain.xcap;
 
 import java.util.Optional;
+import org.presenceagent.domain.shared.Aor;
 
 /** Where XCAP documents live; each change is durable when the call returns. */
 public interface XcapDocumentRepository {
@@ -11,4 +12,7 @@ public interface XcapDocumentRepository {
   void save(XcapDocument document);
 
   void remove(DocumentSelector selector);
+
+  /** How many documents the user has (any application usage), for the per-user quota. */
+  long countByUser(Aor user);
 }

@@ -126,6 +126,27 @@ public enum Parameter {
   ADMIN_REMOTE("admin_remote", "0",
       "1: the HTTP admin API answers requests from any address; 0: only from a loopback address (others get"
           + " 403).", "-"),
+  MAX_CONTACTS("max_contacts", "10",
+      "Most registered contacts per address of record (Kamailio's max_contacts); a REGISTER that would "
+          + "exceed it gets 403 and changes nothing. It also bounds how far a MESSAGE forks.", "-"),
+  ALLOW_INTERNAL_CONTACTS("allow_internal_contacts", "0",
+      "1: a REGISTER may bind contacts at loopback, private, link-local or unspecified IP addresses; "
+          + "0: such a contact is refused with 403 unless it is the address the REGISTER came from (a phone "
+          + "on the server's own network), so nobody can make the server send MESSAGEs to internal services.", "-"),
+  MAX_PUBLICATIONS("max_publications", "16",
+      "Most publications one presentity may have per event package (devices publishing at once); a "
+          + "further initial PUBLISH gets 403 and changes nothing.", "-"),
+  MAX_COMPOSED_SIZE("max_composed_size", "262144",
+      "Largest total size, in bytes, of a presentity's published documents, which the document sent to "
+          + "its watchers is composed from; a PUBLISH that would exceed it gets 413 and changes nothing.", "-"),
+  MAX_XML_DEPTH("max_xml_depth", "32",
+      "Deepest element nesting accepted in any XML document received (PUBLISH bodies, XCAP documents, "
+          + "pres-rules read from an XCAP server); deeper documents are refused as invalid (400 or 409).", "-"),
+  MAX_CACHED_DOCUMENTS("max_cached_documents", "10000",
+      "Most parsed documents (pres-rules, im-rules, static presence, pres-rules read from "
+          + "auth_xcap_root) kept in memory per kind; the least used are dropped and read again when needed.", "-"),
+  XCAP_MAX_DOCUMENTS("xcap_max_documents", "32",
+      "Most documents one user may keep in the built-in XCAP server; a PUT creating one more gets 409.", "-"),
   JMX_NAME("jmx_name", "presence-agent",
       "The name key of the JMX MBeans (org.presenceagent:type=Presence,name=<jmx_name> and type=Settings):"
           + " give each deployment in one JVM its own; letters, digits, '.', '_' and '-'.", "-");

@@ -60,7 +60,8 @@ public record PresenceSettings(
     Map<String, String> adminCredentials,
     boolean adminRemote,
     String jmxName,
-    OverloadLimits overload) {
+    OverloadLimits overload,
+    ClientLimits limits) {
 
   public PresenceSettings {
     xcapCredentials = Map.copyOf(xcapCredentials);
@@ -78,6 +79,20 @@ public record PresenceSettings(
    */
   public record OverloadLimits(long queueDelayMillis, int pendingRequests, long inHandDelayMillis,
       int retryAfterSeconds) {}
+
+  /**
+   * What one client can make the server hold or do (README "Hostile clients").
+   *
+   * @param maxContacts most bindings per address of record, and so most branches of a MESSAGE
+   * @param allowInternalContacts whether contacts at internal IP addresses are bound from anywhere
+   * @param maxPublications most publications per presentity and event package
+   * @param maxComposedSize most bytes of published documents per presentity and event package
+   * @param maxXmlDepth deepest element nesting of any XML document read
+   * @param maxCachedDocuments most parsed documents kept per cache
+   * @param xcapMaxDocuments most documents per user in the built-in XCAP server
+   */
+  public record ClientLimits(int maxContacts, boolean allowInternalContacts, int maxPublications,
+      int maxComposedSize, int maxXmlDepth, int maxCachedDocuments, int xcapMaxDocuments) {}
 
   /** What a JMX name key may hold without quoting (ObjectName reserves , = : " * ? and newlines). */
   private static final Pattern JMX_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -179,7 +194,15 @@ public record PresenceSettings(
             integer(raw, Parameter.OVERLOAD_QUEUE_DELAY, 10, 60_000),
             (int) integer(raw, Parameter.OVERLOAD_PENDING_REQUESTS, 10, 10_000_000),
             integer(raw, Parameter.OVERLOAD_IN_HAND_DELAY, 0, 60_000),
-            (int) integer(raw, Parameter.OVERLOAD_RETRY_AFTER, 1, 3600)));
+            (int) integer(raw, Parameter.OVERLOAD_RETRY_AFTER, 1, 3600)),
+        new ClientLimits(
+            (int) integer(raw, Parameter.MAX_CONTACTS, 1, 1000),
+            flag(raw, Parameter.ALLOW_INTERNAL_CONTACTS),
+            (int) integer(raw, Parameter.MAX_PUBLICATIONS, 1, 1000),
+            (int) integer(raw, Parameter.MAX_COMPOSED_SIZE, 1024, 64 * 1024 * 1024),
+            (int) integer(raw, Parameter.MAX_XML_DEPTH, 8, 1000),
+            (int) integer(raw, Parameter.MAX_CACHED_DOCUMENTS, 100, 10_000_000),
+            (int) integer(raw, Parameter.XCAP_MAX_DOCUMENTS, 1, 100_000)));
   }
 
   /** Fails on names that are not parameters, listing the known ones. */
@@ -378,6 +401,13 @@ public record PresenceSettings(
     values.put(Parameter.METRICS_ENABLED.key(), flag(metricsEnabled));
     values.put(Parameter.ADMIN_CREDENTIALS.key(), usersOnly(adminCredentials));
     values.put(Parameter.ADMIN_REMOTE.key(), flag(adminRemote));
+    values.put(Parameter.MAX_CONTACTS.key(), Integer.toString(limits.maxContacts()));
+    values.put(Parameter.ALLOW_INTERNAL_CONTACTS.key(), flag(limits.allowInternalContacts()));
+    values.put(Parameter.MAX_PUBLICATIONS.key(), Integer.toString(limits.maxPublications()));
+    values.put(Parameter.MAX_COMPOSED_SIZE.key(), Integer.toString(limits.maxComposedSize()));
+    values.put(Parameter.MAX_XML_DEPTH.key(), Integer.toString(limits.maxXmlDepth()));
+    values.put(Parameter.MAX_CACHED_DOCUMENTS.key(), Integer.toString(limits.maxCachedDocuments()));
+    values.put(Parameter.XCAP_MAX_DOCUMENTS.key(), Integer.toString(limits.xcapMaxDocuments()));
     values.put(Parameter.JMX_NAME.key(), jmxName);
     return values;
   }
@@ -418,7 +448,7 @@ public record PresenceSettings(
         + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + new java.util.TreeSet<>(xcapCredentials.keySet())
         + ", xcapOpen=" + xcapOpen + ", metricsEnabled=" + metricsEnabled
         + ", adminUsers=" + new java.util.TreeSet<>(adminCredentials.keySet()) + ", adminRemote=" + adminRemote
-        + ", jmxName=" + jmxName + ", overload=" + overload + "]";
+        + ", jmxName=" + jmxName + ", overload=" + overload + ", limits=" + limits + "]";
   }
 
   /** The JDBC URL to use: {@code db_url}, or an embedded H2 file database in {@code data_dir}. */

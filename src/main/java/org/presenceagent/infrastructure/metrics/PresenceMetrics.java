@@ -101,11 +101,14 @@ public final class PresenceMetrics implements AutoCloseable {
     return registry;
   }
 
-  /** An incoming SIP request and the final response the application gave it (0 when none: proxied, ACK). */
+  /**
+   * An incoming SIP request and the final response the application gave it (0 when none: proxied,
+   * ACK). A method outside the SIP registry is tagged {@code other} (the client chooses it).
+   */
   public void sipRequest(String method, int finalStatus) {
     Counter.builder("presence.sip.requests")
         .description("SIP requests received, by method and class of the final response the application sent")
-        .tags("method", method, "class", statusClass(finalStatus))
+        .tags("method", MethodTag.sip(method), "class", statusClass(finalStatus))
         .register(registry).increment();
   }
 
@@ -144,10 +147,10 @@ public final class PresenceMetrics implements AutoCloseable {
         .tag("deviation", deviation).register(registry).increment();
   }
 
-  /** A request to the built-in XCAP server and its response status. */
+  /** A request to the built-in XCAP server and its response status (an unknown method tagged {@code other}). */
   public void xcapServerRequest(String method, int status) {
     Counter.builder("presence.xcap.server.requests").description("HTTP requests to the built-in XCAP server")
-        .tags("method", method, "class", statusClass(status)).register(registry).increment();
+        .tags("method", MethodTag.http(method), "class", statusClass(status)).register(registry).increment();
   }
 
   /** One database transaction (work plus commit or rollback). */

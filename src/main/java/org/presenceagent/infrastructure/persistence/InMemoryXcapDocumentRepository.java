@@ -2,6 +2,7 @@ package org.presenceagent.infrastructure.persistence;
 
 import java.util.Map;
 import java.util.Optional;
+import org.presenceagent.domain.shared.Aor;
 import java.util.concurrent.ConcurrentHashMap;
 import org.presenceagent.domain.xcap.DocumentSelector;
 import org.presenceagent.domain.xcap.XcapDocument;
@@ -25,5 +26,10 @@ public final class InMemoryXcapDocumentRepository implements XcapDocumentReposit
   @Override
   public void remove(DocumentSelector selector) {
     documents.remove(selector);
+  }
+
+  @Override
+  public long countByUser(Aor user) {
+    return documents.keySet().stream().filter(selector -> selector.user().equals(user)).count();
   }
 }

@@ -22,6 +22,9 @@ public final class IndexedSubscriptionRepository implements SubscriptionReposito
   private final SubscriptionStore store;
   private final GroupedIndex<PresentityEvent, SubscriptionKey, Subscription> index =
       new GroupedIndex<>(Subscription::key, subscription -> new PresentityEvent(subscription.presentity(), subscription.event()));
+  /** By watcher and dialog target as well: what {@link #findByWatcherAndTarget} answers without a scan. */
+  private final GroupedIndex<WatcherTarget, SubscriptionKey, Subscription> byWatcherTarget =
+      new GroupedIndex<>(Subscription::key, WatcherTarget::of);
 
   public IndexedSubscriptionRepository(SubscriptionStore store) {
     this.store = store;
@@ -30,7 +33,7 @@ public final class IndexedSubscriptionRepository implements SubscriptionReposito
   /** Fills the index from the store (at start-up); returns what was loaded. */
   public List<Subscription> load() {
     List<Subscription> loaded = store.loadAll();
-    loaded.forEach(index::put);
+    loaded.forEach(this::put);
     return loaded;
   }
 
@@ -47,13 +50,35 @@ public final class IndexedSubscriptionRepository implements SubscriptionReposito
   @Override
   public void save(UnitOfWork work, Subscription subscription) {
     DurableWrite write = index.contains(subscription.key()) ? store.update(subscription) : store.insert(subscription);
-    StoredChanges.of(work).add(write, () -> index.put(subscription));
+    StoredChanges.of(work).add(write, () -> put(subscription));
   }
 
   @Override
   public void remove(UnitOfWork work, SubscriptionKey key) {
     if (index.contains(key)) {
-      StoredChanges.of(work).add(store.delete(key), () -> index.remove(key));
+      StoredChanges.of(work).add(store.delete(key), () -> {
+        index.remove(key);
+        byWatcherTarget.remove(key);
+      });
+    }
+  }
+
+  @Override
+  public List<Subscription> findByWatcherAndTarget(Aor presentity, String event, Aor watcher, String remoteTarget) {
+    return byWatcherTarget.group(new WatcherTarget(new PresentityEvent(presentity, event), watcher, remoteTarget));
+  }
+
+  // A refresh may change the dialog's remote target, so the subscription moves between groups.
+  private void put(Subscription subscription) {
+    index.put(subscription);
+    byWatcherTarget.remove(subscription.key());
+    byWatcherTarget.put(subscription);
+  }
+
+  private record WatcherTarget(PresentityEvent presentityEvent, Aor watcher, String remoteTarget) {
+    static WatcherTarget of(Subscription subscription) {
+      return new WatcherTarget(new PresentityEvent(subscription.presentity(), subscription.event()),
+          subscription.watcher(), subscription.dialog().remoteTarget());
     }
   }
 

@@ -47,6 +47,13 @@ public final class JpaXcapDocumentRepository implements XcapDocumentRepository {
   }
 
   @Override
+  public long countByUser(Aor user) {
+    return transactions.read(entityManager -> entityManager.createNamedQuery(XcapDocumentRecord.COUNT_BY_USER, Long.class)
+        .setParameter("xui", user.uri())
+        .getSingleResult());
+  }
+
+  @Override
   public void remove(DocumentSelector selector) {
     transactions.run(entityManager -> entityManager.createNamedQuery(XcapDocumentRecord.DELETE)
         .setParameter("path", selector.path())

@@ -11,11 +11,13 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "xcap_document")
 @NamedQueries({
-  @NamedQuery(name = XcapDocumentRecord.DELETE, query = "DELETE FROM XcapDocumentRecord d WHERE d.path = :path")
+  @NamedQuery(name = XcapDocumentRecord.DELETE, query = "DELETE FROM XcapDocumentRecord d WHERE d.path = :path"),
+  @NamedQuery(name = XcapDocumentRecord.COUNT_BY_USER, query = "SELECT COUNT(d) FROM XcapDocumentRecord d WHERE d.xui = :xui")
 })
 public class XcapDocumentRecord {
 
   static final String DELETE = "XcapDocumentRecord.delete";
+  static final String COUNT_BY_USER = "XcapDocumentRecord.countByUser";
 
   @Id
   @Column(name = "path")

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +42,12 @@ import org.slf4j.LoggerFactory;
  *       (the watcher is pending, as in the seed) and the listener is told once the rules arrive.
  *   <li>Failures (timeouts, 5xx, unreadable documents) keep the rules known before, or "no rules";
  *       a 404 means the presentity has no rules.
+ *   <li>Bounded: presentities are named by SUBSCRIBEs, any a client chooses, so the cache keeps at
+ *       most {@code maxEntries} (Caffeine's TinyLFU: names asked for once are the first dropped),
+ *       and the refresh revalidates only what it holds: memory and the GETs of one refresh are
+ *       bounded whatever names clients make up. A presentity without rules stays cached (and
+ *       revalidated) like one with rules, so that rules created later re-evaluate its pending
+ *       watchers. A response body over {@code maxDocumentBytes} is refused before it is read whole.
  * </ul>
  */
 public final class XcapRulesClient<T> implements Function<Aor, Optional<T>> {
@@ -56,7 +64,8 @@ public final class XcapRulesClient<T> implements Function<Aor, Optional<T>> {
   private final ExpiryScheduler scheduler;
   private final Clock clock;
   private final Consumer<Aor> changeListener;
-  private final Map<Aor, Cached<T>> cache = new ConcurrentHashMap<>();
+  private final Cache<Aor, Cached<T>> cache;
+  private final int maxDocumentBytes;
   private final Map<Aor, CompletableFuture<Cached<T>>> loading = new ConcurrentHashMap<>();
   private final Set<Aor> answeredWithoutRules = ConcurrentHashMap.newKeySet();
   private final AtomicLong bodiesRead = new AtomicLong();
@@ -77,7 +86,9 @@ public final class XcapRulesClient<T> implements Function<Aor, Optional<T>> {
       XcapDocumentType<T> type,
       ExpiryScheduler scheduler,
       Clock clock,
-      Consumer<Aor> changeListener) {
+      Consumer<Aor> changeListener,
+      int maxEntries,
+      int maxDocumentBytes) {
     this.root = root.endsWith("/") ? root : root + "/";
     this.requestTimeout = requestTimeout;
     this.firstWait = firstWait;
@@ -86,6 +97,8 @@ public final class XcapRulesClient<T> implements Function<Aor, Optional<T>> {
     this.scheduler = scheduler;
     this.clock = clock;
     this.changeListener = changeListener;
+    this.cache = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    this.maxDocumentBytes = maxDocumentBytes;
     this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
@@ -97,7 +110,7 @@ public final class XcapRulesClient<T> implements Function<Aor, Optional<T>> {
 
   @Override
   public Optional<T> apply(Aor presentity) {
-    Cached<T> cached = cache.get(presentity);
+    Cached<T> cached = cache.getIfPresent(presentity);
     if (cached != null) {
       cacheHits.incrementAndGet();
       return cached.rules();
@@ -142,7 +155,7 @@ public final class XcapRulesClient<T> implements Function<Aor, Optional<T>> {
 
   /** Revalidates every cached document now (the refresh timer's work). */
   public CompletableFuture<Void> refreshNow() {
-    return CompletableFuture.allOf(cache.entrySet().stream()
+    return CompletableFuture.allOf(cache.asMap().entrySet().stream()
         .map(entry -> fetch(entry.getKey(), Optional.of(entry.getValue())).thenAccept(fresh -> {
           cache.put(entry.getKey(), fresh);
           if (!fresh.sameRulesAs(entry.getValue())) {
@@ -157,7 +170,7 @@ public final class XcapRulesClient<T> implements Function<Aor, Optional<T>> {
    * change listener whatever the outcome, so that its subscriptions are re-evaluated.
    */
   public CompletableFuture<Void> reload(Aor presentity) {
-    return fetch(presentity, Optional.ofNullable(cache.get(presentity))).thenAccept(fresh -> {
+    return fetch(presentity, Optional.ofNullable(cache.getIfPresent(presentity))).thenAccept(fresh -> {
       cache.put(presentity, fresh);
       changeListener.accept(presentity);
     });
@@ -179,7 +192,7 @@ public final class XcapRulesClient<T> implements Function<Aor, Optional<T>> {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(presentity)).timeout(requestTimeout).GET();
     previous.flatMap(Cached::etag).ifPresent(etag -> request.header("If-None-Match", etag));
     Cached<T> fallback = previous.orElse(Cached.none());
-    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+    return http.sendAsync(request.build(), new LimitedBody(maxDocumentBytes))
         .thenApply(response -> interpret(presentity, response, fallback))
         .exceptionally(error -> {
           LOG.warn("XCAP GET of the {} of {} failed: {}", type.auid(), presentity, error.getMessage());
@@ -198,6 +211,11 @@ public final class XcapRulesClient<T> implements Function<Aor, Optional<T>> {
     }
     if (status != 200) {
       LOG.warn("XCAP GET of the {} of {} answered {}: keeping the rules known before", type.auid(), presentity, status);
+      return fallback;
+    }
+    if (LimitedBody.tooLarge(response.body())) {
+      LOG.warn("the {} of {} from XCAP are larger than {} bytes, keeping the rules known before", type.auid(), presentity,
+          maxDocumentBytes);
       return fallback;
     }
     bodiesRead.incrementAndGet();

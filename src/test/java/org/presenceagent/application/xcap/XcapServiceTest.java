@@ -32,7 +32,7 @@ class XcapServiceTest {
           throw new RejectedDocumentException(true, "invalid", null);
         }
       })),
-      new InMemoryXcapDocumentRepository(), changes::add, new MutableClock());
+      new InMemoryXcapDocumentRepository(), changes::add, new MutableClock(), 2);
 
   private static Preconditions ifMatch(String... tags) {
     return new Preconditions(Optional.of(List.of(tags)), Optional.empty());
@@ -53,6 +53,23 @@ class XcapServiceTest {
     } catch (XcapRejectedException e) {
       return e.status();
     }
+  }
+
+  @Test
+  void aUserBeyondTheQuotaGetsAConstraintFailureAndReplacingStaysPossible() {
+    Aor alice = RULES.user();
+    service.put(new DocumentSelector("pres-rules", alice, "one.xml"), TYPE, bytes("v1"), Preconditions.NONE);
+    service.put(new DocumentSelector("pres-rules", alice, "two.xml"), TYPE, bytes("v1"), Preconditions.NONE);
+
+    XcapRejectedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(XcapRejectedException.class,
+        () -> service.put(new DocumentSelector("pres-rules", alice, "three.xml"), TYPE, bytes("v1"), Preconditions.NONE));
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.conflict()).contains(XcapRejectedException.Conflict.CONSTRAINT_FAILURE);
+    assertThat(service.put(new DocumentSelector("pres-rules", alice, "two.xml"), TYPE, bytes("v2"), Preconditions.NONE)
+        .created()).isFalse();
+    assertThat(service.put(new DocumentSelector("pres-rules", Aor.parse("sip:bob@example.com"), "one.xml"), TYPE,
+        bytes("v1"), Preconditions.NONE).created()).as("others have their own quota").isTrue();
   }
 
   @Test

@@ -29,6 +29,22 @@ class PresenceMetricsTest {
   }
 
   @Test
+  void methodsAClientMakesUpShareOneSeries() {
+    try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
+      for (int i = 0; i < 1000; i++) {
+        metrics.sipRequest("FOO" + i, 405);
+        metrics.xcapServerRequest("FOO" + i, 405);
+      }
+      metrics.xcapServerRequest("GET", 200);
+
+      assertThat(count(metrics, "presence.sip.requests", "method", "other", "class", "4xx")).isEqualTo(1000);
+      assertThat(metrics.registry().find("presence.sip.requests").counters()).hasSize(1);
+      assertThat(metrics.registry().find("presence.xcap.server.requests").counters()).hasSize(2);
+      assertThat(metrics.scrape(null).body()).doesNotContain("FOO");
+    }
+  }
+
+  @Test
   void notifyAnswersAreCountedByClassAndTimeoutsApart() {
     try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
       metrics.notifyAnswered(200);

@@ -67,6 +67,24 @@ class IndexedRepositoriesTest {
   }
 
   @Test
+  void subscriptionsAreFoundByWatcherAndDialogTargetAlsoAfterTheTargetChanged() {
+    Subscription one = subscription("c1", ALICE, "presence");
+    Subscription two = subscription("c2", ALICE, "presence");
+    InMemory.save(subscriptions, one);
+    InMemory.save(subscriptions, two);
+    assertThat(subscriptions.findByWatcherAndTarget(ALICE, "presence", BOB, "sip:bob@192.0.2.1"))
+        .containsExactlyInAnyOrder(one, two);
+
+    Subscription moved = two.refreshed(Duration.ofSeconds(600), 2, "sip:bob@192.0.2.7", NotifyRate.NONE, clock);
+    InMemory.save(subscriptions, moved);
+    InMemory.remove(subscriptions, one.key());
+
+    assertThat(subscriptions.findByWatcherAndTarget(ALICE, "presence", BOB, "sip:bob@192.0.2.1")).isEmpty();
+    assertThat(subscriptions.findByWatcherAndTarget(ALICE, "presence", BOB, "sip:bob@192.0.2.7")).containsExactly(moved);
+    assertThat(subscriptions.findByWatcherAndTarget(ALICE, "presence", ALICE, "sip:bob@192.0.2.7")).isEmpty();
+  }
+
+  @Test
   void savingAKnownSubscriptionAgainDoesNotDuplicateIt() {
     Subscription one = subscription("c1", ALICE, "presence");
     InMemory.save(subscriptions, one);

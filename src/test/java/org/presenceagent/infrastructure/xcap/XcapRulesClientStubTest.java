@@ -66,7 +66,7 @@ class XcapRulesClientStubTest {
     server.start();
     return new XcapRulesClient<>("http://127.0.0.1:" + server.getAddress().getPort() + "/xcap-root",
         Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofSeconds(300),
-        XcapDocumentType.presRules(new PresRulesReader(new SecureXml())), scheduler, clock, changed::add).start();
+        XcapDocumentType.presRules(new PresRulesReader(new SecureXml())), scheduler, clock, changed::add, 1000, 65536).start();
   }
 
   @AfterEach
