@@ -64,7 +64,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
     JdbcDrivers drivers = JdbcDrivers.register(PresenceAgentBootstrap.class.getClassLoader());
     PresenceAgent agent;
     try {
-      agent = PresenceAgent.start(settings, sipHandlers.notifySender(), Clock.systemUTC());
+      agent = PresenceAgent.start(settings, sipHandlers.notifySender(), sipHandlers.listeningHosts(), Clock.systemUTC());
     } catch (RuntimeException e) {
       drivers.close();
       throw e;
@@ -80,9 +80,10 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         .withMessaging(agent.messageService())
         .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes())
         .withTraffic(sipTraffic(agent.metrics()))
-        .withAdmission(agent.admission());
-    agent.registerAuthenticator().ifPresent(sipHandlers::withRegisterAuthentication);
-    XcapAccess access = settings.xcapOpen() ? XcapAccess.open() : XcapAccess.withCredentials(settings.xcapCredentials());
+        .withAdmission(agent.admission())
+        .withIdentity(agent.identity().sipDigest(), agent.identity().trustedProxies(), agent.identity().domains());
+    XcapAccess access = settings.xcapOpen() ? XcapAccess.open()
+        : XcapAccess.withSubscribers(agent.identity().subscribers(), agent.identity().digest());
     if (access.isOpen()) {
       LOG.warn("xcap_open=1: anybody may read and change every XCAP document; use it for local testing only");
     }
@@ -94,7 +95,8 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         : MetricsEndpoint.DISABLED);
     context.setAttribute(AdminEndpoint.ATTRIBUTE, new AdminEndpoint(agent.managementService(),
         AdminAccess.of(settings.adminCredentials(), settings.adminRemote()), settings.maxBodySize(),
-        new ConsoleSessions(agent.clock()), () -> liveCounters(metrics), presentity -> storedRules(agent, presentity)));
+        new ConsoleSessions(agent.clock()), () -> liveCounters(metrics), presentity -> storedRules(agent, presentity),
+        agent.subscriberManagement()));
     context.setAttribute(SiteEndpoint.ATTRIBUTE, new SiteEndpoint(PresenceAgentVersion.read(), settings.metricsEnabled(),
         AdminAccess.of(settings.adminCredentials(), settings.adminRemote())));
     if (settings.adminCredentials().isEmpty()) {

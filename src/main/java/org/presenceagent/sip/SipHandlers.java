@@ -11,7 +11,9 @@ import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.overload.AdmissionControl;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.publish.PublishService;
-import org.presenceagent.application.digest.RegisterAuthenticator;
+import org.presenceagent.application.identity.AddressRanges;
+import org.presenceagent.application.identity.DigestVerifier;
+import org.presenceagent.application.identity.LocalDomains;
 import org.presenceagent.application.register.RegisterService;
 import org.presenceagent.application.subscribe.SubscribeService;
 
@@ -30,8 +32,11 @@ public final class SipHandlers {
 
   private final SipFactory sipFactory;
   private final SipNotifySender notifySender;
+  /** JSR 289 section 4.1.2.1: the container's SIP URIs, one per transport and address. */
+  private final Object outboundInterfaces;
   private RegisterService registerService;
-  private RegisterAuthenticator registerAuthenticator;
+  private IdentityCheck identity = IdentityCheck.OPEN;
+  private SelfContacts selfContacts = SelfContacts.NONE;
   private MessageService messageService;
   private List<String> allowEvents = List.of("presence");
   private List<String> acceptTypes = List.of("application/pidf+xml");
@@ -45,8 +50,9 @@ public final class SipHandlers {
   private AdmissionControl admission = new AdmissionControl(Long.MAX_VALUE, Integer.MAX_VALUE, 1);
   private Runnable detachAdmission = () -> { };
 
-  private SipHandlers(SipFactory sipFactory) {
+  private SipHandlers(SipFactory sipFactory, Object outboundInterfaces) {
     this.sipFactory = sipFactory;
+    this.outboundInterfaces = outboundInterfaces;
     this.notifySender = new SipNotifySender(sipFactory, new DialogRequests(sipFactory, SERVLET_NAME));
   }
 
@@ -61,7 +67,7 @@ public final class SipHandlers {
     if (factory == null) {
       throw new IllegalStateException("no SipFactory in the servlet context: not deployed in a SIP servlet container");
     }
-    return new SipHandlers(factory);
+    return new SipHandlers(factory, context.getAttribute(SipServlet.OUTBOUND_INTERFACES));
   }
 
   /** The NOTIFY sender the use cases are built with. */
@@ -91,10 +97,21 @@ public final class SipHandlers {
     return this;
   }
 
-  /** Requires digest authentication of REGISTER (RFC 3261 section 22.4); without it REGISTER is open. */
-  public SipHandlers withRegisterAuthentication(RegisterAuthenticator authenticator) {
-    this.registerAuthenticator = authenticator;
+  /**
+   * Who may act as whom: requests for other domains than {@code domains} are refused, requests from
+   * {@code trustedProxies} carry their sender's identity, others are digest-authenticated when a
+   * verifier is given (RFC 3261 section 22.4); REGISTER contacts pointing at one of the container's
+   * own SIP addresses are refused. Without it every domain is served and From is believed.
+   */
+  public SipHandlers withIdentity(Optional<DigestVerifier> digest, AddressRanges trustedProxies, LocalDomains domains) {
+    this.identity = new IdentityCheck(digest, trustedProxies, Optional.of(domains));
+    this.selfContacts = SelfContacts.of(outboundInterfaces, domains);
     return this;
+  }
+
+  /** The hosts the container listens on for SIP (part of the default local domains). */
+  public java.util.Set<String> listeningHosts() {
+    return SelfContacts.listeningHosts(outboundInterfaces);
   }
 
   /** Adds MESSAGE delivery to registered users (RFC 3428); without it MESSAGE gets 405. */
@@ -151,8 +168,12 @@ public final class SipHandlers {
     return Optional.ofNullable(messageService);
   }
 
-  Optional<RegisterAuthenticator> registerAuthenticator() {
-    return Optional.ofNullable(registerAuthenticator);
+  IdentityCheck identity() {
+    return identity;
+  }
+
+  SelfContacts selfContacts() {
+    return selfContacts;
   }
 
   Optional<RegisterService> registerService() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.presenceagent.application.digest.Md5Digest;
+import org.presenceagent.application.identity.DigestAlgorithm;
 
 /**
  * register_auth=1 over SIP (RFC 3261 section 22.4): a REGISTER without credentials is challenged,
@@ -26,7 +26,7 @@ class RegisterDigestIT {
 
   private static final String REALM = "example.com";
   private static final String REQUEST_URI = "sip:example.com";
-  private static final Path HTDIGEST = htdigest("digest-bob:" + REALM + ":" + Md5Digest.ha1("digest-bob", REALM, "builder"));
+  private static final Path HTDIGEST = htdigest("digest-bob:" + REALM + ":" + DigestAlgorithm.MD5.ha1("digest-bob", REALM, "builder"));
   private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
 
   @RegisterExtension
@@ -63,8 +63,8 @@ class RegisterDigestIT {
 
   /** The Authorization header a phone computes (RFC 2617 section 3.2.2, qop=auth). */
   private static String authorization(String user, String password, String nonce) {
-    String ha1 = Md5Digest.ha1(user, REALM, password);
-    String response = Md5Digest.response(ha1, nonce, "00000001", "4f7a2b", "auth", Md5Digest.ha2("REGISTER", REQUEST_URI));
+    String ha1 = DigestAlgorithm.MD5.ha1(user, REALM, password);
+    String response = DigestAlgorithm.MD5.response(ha1, nonce, "00000001", "4f7a2b", "auth", DigestAlgorithm.MD5.ha2("REGISTER", REQUEST_URI));
     return "Digest username=\"" + user + "\", realm=\"" + REALM + "\", nonce=\"" + nonce + "\", uri=\"" + REQUEST_URI
         + "\", response=\"" + response + "\", algorithm=MD5, cnonce=\"4f7a2b\", qop=auth, nc=00000001";
   }
