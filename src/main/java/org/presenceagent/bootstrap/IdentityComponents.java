@@ -5,9 +5,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.presenceagent.application.identity.AddressRanges;
 import org.presenceagent.application.identity.DigestVerifier;
 import org.presenceagent.application.identity.LocalDomains;
@@ -18,7 +19,6 @@ import org.presenceagent.application.identity.SubscriberTable;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.infrastructure.config.HtdigestFile;
 import org.presenceagent.infrastructure.config.IdentitySettings;
-import org.presenceagent.infrastructure.config.InvalidSettingException;
 import org.presenceagent.infrastructure.identity.BoundedNonceCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +46,7 @@ public record IdentityComponents(
   /** Nonces whose counts are remembered at most (about 150 bytes each). */
   private static final long NONCE_COUNTS = 100_000;
 
-  static IdentityComponents build(IdentitySettings settings, Collection<String> listeningHosts, SubscriberTable table,
+  static IdentityComponents build(IdentitySettings settings, Supplier<Set<String>> listeningHosts, SubscriberTable table,
       Clock clock) {
     LocalDomains domains = settings.domains().isEmpty()
         ? LocalDomains.byDefault(listeningHosts,
@@ -62,8 +62,10 @@ public record IdentityComponents(
         configured.addAll(HtdigestFile.read(file, settings.realm(), defaultDomain, settings.subscribersFileParameter())));
     for (Subscriber subscriber : configured) {
       if (!domains.isLocal(subscriber.aor())) {
-        throw new InvalidSettingException("invalid subscriber " + subscriber.aor().uri() + ": not in a local domain ("
-            + domains + "); add its domain to the parameter domains");
+        // A warning, not an error: by default the addresses listened on count too, and they may be
+        // known only once the connectors run.
+        LOG.warn("subscriber {} is not in a local domain known at start-up ({}): requests for it get 403 unless"
+            + " its domain is listened on; set domains", subscriber.aor().uri(), domains);
       }
     }
     SubscriberDirectory directory = new SubscriberDirectory(settings.realm(), domains, configured, table);

@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.presenceagent.application.PresentitySequencer;
 import org.presenceagent.application.overload.AdmissionControl;
 import org.presenceagent.application.authorize.AuthorizeService;
@@ -172,7 +172,7 @@ public final class PresenceAgent implements AutoCloseable {
 
   /** Builds the application, restores stored state and restarts its timers. */
   public static PresenceAgent start(PresenceSettings settings, NotifySender sipNotifySender, Clock clock) {
-    return start(settings, sipNotifySender, Set.of(), clock);
+    return start(settings, sipNotifySender, Set::of, clock);
   }
 
   /**
@@ -181,7 +181,7 @@ public final class PresenceAgent implements AutoCloseable {
    * @param listeningHosts the hosts the SIP connectors listen on (local domains by default)
    */
   public static PresenceAgent start(PresenceSettings settings, NotifySender sipNotifySender,
-      Collection<String> listeningHosts, Clock clock) {
+      Supplier<Set<String>> listeningHosts, Clock clock) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       // First in, last closed: every component may count until it is closed.

@@ -16,6 +16,7 @@ import org.presenceagent.application.xcap.Preconditions;
 import org.presenceagent.application.xcap.XcapRejectedException;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.xcap.DocumentSelector;
+import org.presenceagent.infrastructure.config.IdentitySettings;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.metrics.PresenceMetrics;
 import org.presenceagent.sip.SipHandlers;
@@ -109,6 +110,19 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
     context.setAttribute(INTERNAL_SUBSCRIPTIONS_ATTRIBUTE, agent.internalSubscriptions());
     context.setAttribute(SipHandlers.ATTRIBUTE, sipHandlers);
     LOG.info("Presence Agent started: {}", settings);
+    LOG.info("identity: {}", identityMode(settings.identity()));
+  }
+
+  /** Which identity checks are in force, for the log (the standalone banner says the same). */
+  private static String identityMode(IdentitySettings identity) {
+    if (identity.digestAuth()) {
+      return "digest authentication in realm " + identity.realm()
+          + (identity.trustedProxies().isEmpty() ? "" : ", trusted proxies " + identity.trustedProxies());
+    }
+    if (!identity.trustedProxies().isEmpty()) {
+      return "trusted proxies " + identity.trustedProxies() + " assert identities; other senders are refused";
+    }
+    return "open: From is believed (set digest_auth or trusted_proxies on anything but a trial host)";
   }
 
   private static SipTraffic sipTraffic(PresenceMetrics metrics) {

@@ -1,10 +1,6 @@
 package org.presenceagent.sip;
 
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.ListIterator;
-import java.util.Locale;
-import java.util.Set;
 import javax.servlet.sip.Address;
 import javax.servlet.sip.ServletParseException;
 import javax.servlet.sip.SipServletRequest;
@@ -19,56 +15,27 @@ import org.presenceagent.application.identity.LocalDomains;
  */
 final class SelfContacts {
 
-  private static final int DEFAULT_PORT = 5060;
+  /** Checks nothing (nothing known about where we listen). */
+  static final SelfContacts NONE = new SelfContacts(null, null);
 
-  /** Checks nothing (no listening addresses known). */
-  static final SelfContacts NONE = new SelfContacts(Set.of(), Set.of());
+  private final ListeningAddresses listening;
+  private final LocalDomains domains;
 
-  private final Set<String> hosts;
-  private final Set<Integer> ports;
-
-  private SelfContacts(Set<String> hosts, Set<Integer> ports) {
-    this.hosts = Set.copyOf(hosts);
-    this.ports = Set.copyOf(ports);
-  }
-
-  /**
-   * @param outboundInterfaces the container's SIP URIs ({@code javax.servlet.sip.outboundInterfaces})
-   */
-  static SelfContacts of(Object outboundInterfaces, LocalDomains domains) {
-    Set<String> hosts = new HashSet<>(domains.hosts());
-    Set<Integer> ports = new HashSet<>();
-    if (outboundInterfaces instanceof Collection<?> interfaces) {
-      for (Object item : interfaces) {
-        if (item instanceof SipURI uri) {
-          hosts.add(host(uri));
-          ports.add(uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort());
-        }
-      }
-    }
-    return new SelfContacts(hosts, ports);
-  }
-
-  /** The listening hosts of the container's SIP URIs, as an AOR would carry them. */
-  static Set<String> listeningHosts(Object outboundInterfaces) {
-    Set<String> hosts = new HashSet<>();
-    if (outboundInterfaces instanceof Collection<?> interfaces) {
-      interfaces.stream().filter(SipURI.class::isInstance).map(item -> host((SipURI) item)).forEach(hosts::add);
-    }
-    return hosts;
+  SelfContacts(ListeningAddresses listening, LocalDomains domains) {
+    this.listening = listening;
+    this.domains = domains;
   }
 
   /** Throws the 403 of a REGISTER that binds a contact of ours. */
   void refuseLoops(SipServletRequest request) {
-    if (ports.isEmpty()) {
+    if (listening == null || listening.ports().isEmpty()) {
       return;
     }
     try {
       ListIterator<Address> contacts = request.getAddressHeaders(SipHeaders.CONTACT);
       while (contacts.hasNext()) {
         Address contact = contacts.next();
-        if (!contact.isWildcard() && contact.getURI() instanceof SipURI uri && hosts.contains(host(uri))
-            && ports.contains(uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort())) {
+        if (!contact.isWildcard() && contact.getURI() instanceof SipURI uri && isOurs(uri)) {
           throw new SipResponseException(403, "Forbidden (Contact is this server: a loop)");
         }
       }
@@ -77,8 +44,9 @@ final class SelfContacts {
     }
   }
 
-  private static String host(SipURI uri) {
-    String host = uri.getHost().toLowerCase(Locale.ROOT);
-    return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+  private boolean isOurs(SipURI uri) {
+    String host = ListeningAddresses.host(uri);
+    return listening.ports().contains(ListeningAddresses.port(uri))
+        && (listening.hosts().contains(host) || domains.isLocalHost(host));
   }
 }

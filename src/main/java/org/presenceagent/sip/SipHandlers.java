@@ -3,6 +3,8 @@ package org.presenceagent.sip;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import javax.servlet.ServletContext;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
@@ -32,8 +34,7 @@ public final class SipHandlers {
 
   private final SipFactory sipFactory;
   private final SipNotifySender notifySender;
-  /** JSR 289 section 4.1.2.1: the container's SIP URIs, one per transport and address. */
-  private final Object outboundInterfaces;
+  private final ListeningAddresses listening;
   private RegisterService registerService;
   private IdentityCheck identity = IdentityCheck.OPEN;
   private SelfContacts selfContacts = SelfContacts.NONE;
@@ -50,9 +51,9 @@ public final class SipHandlers {
   private AdmissionControl admission = new AdmissionControl(Long.MAX_VALUE, Integer.MAX_VALUE, 1);
   private Runnable detachAdmission = () -> { };
 
-  private SipHandlers(SipFactory sipFactory, Object outboundInterfaces) {
+  private SipHandlers(SipFactory sipFactory, ListeningAddresses listening) {
     this.sipFactory = sipFactory;
-    this.outboundInterfaces = outboundInterfaces;
+    this.listening = listening;
     this.notifySender = new SipNotifySender(sipFactory, new DialogRequests(sipFactory, SERVLET_NAME));
   }
 
@@ -67,7 +68,7 @@ public final class SipHandlers {
     if (factory == null) {
       throw new IllegalStateException("no SipFactory in the servlet context: not deployed in a SIP servlet container");
     }
-    return new SipHandlers(factory, context.getAttribute(SipServlet.OUTBOUND_INTERFACES));
+    return new SipHandlers(factory, new ListeningAddresses(() -> context.getAttribute(SipServlet.OUTBOUND_INTERFACES)));
   }
 
   /** The NOTIFY sender the use cases are built with. */
@@ -105,13 +106,16 @@ public final class SipHandlers {
    */
   public SipHandlers withIdentity(Optional<DigestVerifier> digest, AddressRanges trustedProxies, LocalDomains domains) {
     this.identity = new IdentityCheck(digest, trustedProxies, Optional.of(domains));
-    this.selfContacts = SelfContacts.of(outboundInterfaces, domains);
+    this.selfContacts = new SelfContacts(listening, domains);
     return this;
   }
 
-  /** The hosts the container listens on for SIP (part of the default local domains). */
-  public java.util.Set<String> listeningHosts() {
-    return SelfContacts.listeningHosts(outboundInterfaces);
+  /**
+   * The hosts the container listens on for SIP (part of the default local domains), asked at each
+   * use: the connectors may start after the application.
+   */
+  public Supplier<Set<String>> listeningHosts() {
+    return listening::hosts;
   }
 
   /** Adds MESSAGE delivery to registered users (RFC 3428); without it MESSAGE gets 405. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.presenceagent.domain.shared.Aor;
 
 /**
@@ -19,44 +20,56 @@ public final class LocalDomains {
   public static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "localhost.localdomain", "127.0.0.1", "[::1]");
 
   private final Set<String> hosts;
+  private final Supplier<Set<String>> listeningHosts;
 
-  private LocalDomains(Set<String> hosts) {
+  private LocalDomains(Set<String> hosts, Supplier<Set<String>> listeningHosts) {
     this.hosts = Set.copyOf(hosts);
+    this.listeningHosts = listeningHosts;
   }
 
   public static LocalDomains of(Collection<String> hosts) {
+    return new LocalDomains(normalised(hosts), Set::of);
+  }
+
+  private static Set<String> normalised(Collection<String> hosts) {
     Set<String> normalised = new LinkedHashSet<>();
     hosts.forEach(host -> normalised.add(host.trim().toLowerCase(Locale.ROOT)));
     normalised.remove("");
-    return new LocalDomains(normalised);
+    return normalised;
   }
 
   /**
    * The default when the {@code domains} parameter is empty: the loopback names, the hosts the
    * server listens on and a configured digest realm (the SIP domain of older register_auth set-ups).
+   *
+   * @param listeningHosts the hosts of the SIP connectors, asked at each use: a container may start
+   *     its connectors only after the application (lower case; IPv6 in brackets)
    */
-  public static LocalDomains byDefault(Collection<String> listeningHosts, Optional<String> realm) {
+  public static LocalDomains byDefault(Supplier<Set<String>> listeningHosts, Optional<String> realm) {
     Set<String> hosts = new LinkedHashSet<>(LOOPBACK_NAMES);
-    hosts.addAll(listeningHosts);
     realm.ifPresent(hosts::add);
-    return of(hosts);
+    return new LocalDomains(normalised(hosts), listeningHosts);
   }
 
   public boolean isLocal(Aor aor) {
-    return hosts.contains(aor.host());
+    return isLocalHost(aor.host());
   }
 
   /** Whether a host (of a URI, without port) is one of ours. */
   public boolean isLocalHost(String host) {
-    return hosts.contains(host.toLowerCase(Locale.ROOT));
+    String lower = host.toLowerCase(Locale.ROOT);
+    return hosts.contains(lower) || listeningHosts.get().contains(lower);
   }
 
+  /** Every local host known now. */
   public Set<String> hosts() {
-    return hosts;
+    Set<String> all = new LinkedHashSet<>(hosts);
+    all.addAll(listeningHosts.get());
+    return all;
   }
 
   @Override
   public String toString() {
-    return String.join(", ", hosts);
+    return String.join(", ", hosts());
   }
 }
