@@ -31,6 +31,7 @@ class IdentityIT {
       .param("digest_auth", "1")
       .param("digest_realm", REALM)
       .param("digest_secret", "a-shared-secret-of-the-cluster")
+      .param("digest_algorithms", "MD5,SHA-256")
       .param("domains", "example.com")
       .param("trusted_proxies", "192.0.2.1")
       .param("auth", "implicit")

@@ -17,6 +17,7 @@ class XcapServerIT {
   @RegisterExtension
   static final PresenceServerExtension SERVER = new PresenceServerExtension()
       .param("auth", "xcap")
+      .param("digest_algorithms", "SHA-256,MD5")
       .param("xcap_credentials", "alice@example.com:alice-pw,bob@example.com:bob-pw,carol@example.com:carol-pw,"
           + "dave@example.com:dave-pw");
 

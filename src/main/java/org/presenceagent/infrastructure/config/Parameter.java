@@ -31,9 +31,10 @@ public enum Parameter {
   DIGEST_REALM("digest_realm", "",
       "Digest realm of the challenges and of the stored HA1 hashes (usually the SIP domain); empty means"
           + " register_auth_realm, else the first of domains, else presence-agent.", "-"),
-  DIGEST_ALGORITHMS("digest_algorithms", "MD5,SHA-256",
+  DIGEST_ALGORITHMS("digest_algorithms", "MD5",
       "Digest algorithms offered, one challenge each in this order (RFC 8760: a client takes the first it"
-          + " supports): MD5, SHA-256 or both.", "-"),
+          + " supports): MD5, SHA-256 or both (e.g. SHA-256,MD5). MD5 alone by default: some clients in use"
+          + " (baresip 1.0) give up on a SHA-256 challenge even next to an MD5 one.", "-"),
   DIGEST_SECRET("digest_secret", "",
       "Key (16 characters or more) that signs the digest nonces; give every node the same one so that nonces"
           + " survive restarts and work on every node; empty means register_auth_secret, else a random key at each"

@@ -282,7 +282,7 @@ class PresenceSettingsTest {
     assertThat(defaults.protectedMode()).isTrue();
     assertThat(defaults.authenticates()).isFalse();
     assertThat(defaults.realm()).isEqualTo("presence-agent");
-    assertThat(defaults.algorithms()).containsExactly(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256);
+    assertThat(defaults.algorithms()).containsExactly(DigestAlgorithm.MD5);
 
     IdentitySettings older = PresenceSettings.from(Map.of("register_auth", "1", "register_auth_realm", "example.com",
         "register_credentials", "alice:won:der,bob:builder", "register_auth_secret", "0123456789abcdef")).identity();
