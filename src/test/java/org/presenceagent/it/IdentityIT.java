@@ -246,6 +246,22 @@ class IdentityIT {
     }
   }
 
+  /** Users added through the admin API are rows of the subscriber table: they outlive a restart. */
+  @Test
+  void storedUsersSurviveARestartAndRemovedOnesAreRefused() throws Exception {
+    assertThat(admin.delete("subscribers/" + AdminHttp.segment(mallory)).statusCode()).isEqualTo(204);
+    SERVER.stop();
+    SERVER.start();
+    try (SipTestClient client = new SipTestClient("udp", SERVER.sipPort())) {
+      assertThat(asUser(client, new Registrar(client, bob).request(600, "<sip:bob@127.0.0.1:5980>"), bob)
+          .getStatusCode()).isEqualTo(200);
+      assertThat(asUser(client, new Registrar(client, mallory).request(600, "<sip:m@127.0.0.1:5981>"), mallory)
+          .getStatusCode()).as("removed before the restart").isEqualTo(401);
+    }
+    assertThat(AdminHttp.array(admin.get("subscribers")).toString()).contains(alice, bob).doesNotContain(mallory)
+        .doesNotContain(PASSWORD);
+  }
+
   @Test
   void foreignDomainsAreNotServed() throws Exception {
     try (SipTestClient client = new SipTestClient("udp", SERVER.sipPort())) {
