@@ -1,7 +1,5 @@
 package org.presenceagent.sip;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +8,6 @@ import javax.servlet.sip.ServletParseException;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipURI;
 import org.presenceagent.application.identity.AddressRanges;
-import org.presenceagent.application.identity.DigestAlgorithm;
 import org.presenceagent.application.identity.DigestAuthorizationParser;
 import org.presenceagent.application.identity.DigestCredentials;
 import org.presenceagent.application.identity.DigestVerifier;
@@ -102,18 +99,7 @@ final class IdentityCheck {
 
   /** The 401 (RFC 3261 section 22.4, RFC 8760 section 2.4: one challenge per algorithm, preferred first). */
   private static SipResponseException challenge(DigestVerifier verifier, boolean stale) {
-    String nonce = verifier.newNonce();
-    List<String> challenges = new ArrayList<>(verifier.algorithms().size());
-    for (DigestAlgorithm algorithm : verifier.algorithms()) {
-      challenges.add(challenge(verifier.realm(), nonce, algorithm, stale));
-    }
-    return new SipResponseException(401, "Unauthorized", Map.of(), challenges);
-  }
-
-  /** RFC 3261 section 25.1 {@code challenge} with the parameters we support. */
-  static String challenge(String realm, String nonce, DigestAlgorithm algorithm, boolean stale) {
-    return "Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", algorithm=" + algorithm.token()
-        + ", qop=\"auth\"" + (stale ? ", stale=true" : "");
+    return new SipResponseException(401, "Unauthorized", Map.of(), verifier.challenges(stale));
   }
 
   /** The request's digest credentials for our realm (a request may carry some for other realms). */

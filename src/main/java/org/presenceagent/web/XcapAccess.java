@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.presenceagent.application.identity.DigestAlgorithm;
 import org.presenceagent.application.identity.DigestAuthorizationParser;
 import org.presenceagent.application.identity.DigestCredentials;
 import org.presenceagent.application.identity.DigestVerifier;
@@ -94,12 +93,7 @@ public final class XcapAccess {
    * challenge per algorithm, preferred first, then basic.
    */
   public List<String> challenges(boolean stale) {
-    List<String> challenges = new ArrayList<>();
-    String nonce = digest.newNonce();
-    for (DigestAlgorithm algorithm : digest.algorithms()) {
-      challenges.add("Digest realm=\"" + digest.realm() + "\", nonce=\"" + nonce + "\", algorithm=" + algorithm.token()
-          + ", qop=\"auth\"" + (stale ? ", stale=true" : ""));
-    }
+    List<String> challenges = new ArrayList<>(digest.challenges(stale));
     challenges.add("Basic realm=\"" + digest.realm() + "\", charset=\"UTF-8\"");
     return challenges;
   }

@@ -3,6 +3,7 @@ package org.presenceagent.application.identity;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,6 +74,24 @@ public final class DigestVerifier {
   /** A nonce for a new challenge. */
   public String newNonce() {
     return nonces.issue();
+  }
+
+  /**
+   * The values of a 401's challenge headers ({@code WWW-Authenticate}, RFC 3261 section 25.1 and RFC
+   * 7616 section 3.3; the same for SIP and HTTP): one per algorithm, most preferred first (RFC 8760
+   * section 2.4), all with one new nonce.
+   *
+   * @param stale whether the credentials were right but the nonce old ({@code stale=true})
+   */
+  public List<String> challenges(boolean stale) {
+    String nonce = newNonce();
+    List<String> challenges = new ArrayList<>(algorithms.size());
+    for (DigestAlgorithm algorithm : algorithms) {
+      // The realm holds no '"' or '\\' (checked at start-up), so it needs no escaping.
+      challenges.add("Digest realm=\"" + realm() + "\", nonce=\"" + nonce + "\", algorithm=" + algorithm.token()
+          + ", qop=\"auth\"" + (stale ? ", stale=true" : ""));
+    }
+    return challenges;
   }
 
   /**
