@@ -51,7 +51,7 @@ public final class PresenceAgentMain {
         console.println("Presence Agent " + version());
         return 0;
       }
-      params = applicationParams(commandLine);
+      params = ProtectedMode.withSafeAuthorization(commandLine.bind(), applicationParams(commandLine));
       Map<String, String> effective = new LinkedHashMap<>(DeployedParams.read());
       effective.putAll(params);
       settings = PresenceSettings.from(effective);

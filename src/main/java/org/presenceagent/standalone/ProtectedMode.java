@@ -2,6 +2,8 @@ package org.presenceagent.standalone;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.presenceagent.infrastructure.config.IdentitySettings;
 
@@ -13,6 +15,8 @@ import org.presenceagent.infrastructure.config.IdentitySettings;
  * reach the port could read every watcher list and act as every user.
  */
 final class ProtectedMode {
+
+  private static final String AUTH = "auth";
 
   private ProtectedMode() {}
 
@@ -26,6 +30,21 @@ final class ProtectedMode {
         + " subscribers=alice@example.com:secret, or subscribers_file, or the admin API), or trusted_proxies=<proxy"
         + " address> behind a proxy that authenticates users, or protected_mode=0 to run open on a trusted network"
         + " (README \"Security\").");
+  }
+
+  /**
+   * The application parameters with a safe authorization default: the packaged {@code auth=none}
+   * (every watcher sees everything) is kept on loopback only; on any other address, unless the
+   * operator chose {@code auth} (a {@code --param} or the system property), it becomes
+   * {@code auth=xcap}: each user's pres-rules decide, and without rules a watcher stays pending.
+   */
+  static Map<String, String> withSafeAuthorization(String bind, Map<String, String> params) {
+    if (isLoopback(bind) || params.containsKey(AUTH) || System.getProperty("presenceagent." + AUTH) != null) {
+      return params;
+    }
+    Map<String, String> safe = new LinkedHashMap<>(params);
+    safe.put(AUTH, "xcap");
+    return safe;
   }
 
   /** The banner's line: which mode is in force. */

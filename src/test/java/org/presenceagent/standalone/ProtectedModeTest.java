@@ -26,6 +26,14 @@ class ProtectedModeTest {
   }
 
   @Test
+  void everyWatcherSeesEverythingOnlyOnLoopbackUnlessTheOperatorSaysSo() {
+    assertThat(ProtectedMode.withSafeAuthorization("127.0.0.1", Map.of())).doesNotContainKey("auth");
+    assertThat(ProtectedMode.withSafeAuthorization("0.0.0.0", Map.of("digest_auth", "1")))
+        .containsEntry("auth", "xcap").containsEntry("digest_auth", "1");
+    assertThat(ProtectedMode.withSafeAuthorization("0.0.0.0", Map.of("auth", "none"))).containsEntry("auth", "none");
+  }
+
+  @Test
   void theBannerSaysWhichModeIsInForce() {
     assertThat(ProtectedMode.describe("127.0.0.1", identity(Map.of()))).startsWith("open on loopback");
     assertThat(ProtectedMode.describe("0.0.0.0", identity(Map.of("protected_mode", "0")))).startsWith("OPEN");

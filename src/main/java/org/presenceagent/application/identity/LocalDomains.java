@@ -1,6 +1,7 @@
 package org.presenceagent.application.identity;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class LocalDomains {
   private final Supplier<Set<String>> listeningHosts;
 
   private LocalDomains(Set<String> hosts, Supplier<Set<String>> listeningHosts) {
-    this.hosts = Set.copyOf(hosts);
+    this.hosts = Collections.unmodifiableSet(new LinkedHashSet<>(hosts)); // in the configured order, for messages
     this.listeningHosts = listeningHosts;
   }
 
