@@ -44,6 +44,9 @@ WAIT_S=${INTEROP_WAIT_S:-20}
 WORK=${INTEROP_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/interop.XXXXXX")}
 JAVA=${JAVA:-java}
 DOMAIN=example.com
+# INTEROP_DIGEST=1: the server runs with digest_auth=1, each round's users are added through the admin
+# API with a password of their own, and the UAs are configured with it (README "Security")
+DIGEST=${INTEROP_DIGEST:-0}
 # baresip's publication interval and the server's shortest expiry: how long a publication a UA
 # left behind (see leaves) lives on
 PUBLISH_EXPIRES_S=20
@@ -83,10 +86,12 @@ forget() { # client ua: no longer to be stopped by cleanup
 # ---------------------------------------------------------------- the server
 start_server() {
 	mkdir -p "$WORK/data"
+	DIGEST_PARAMS=()
+	[[ "$DIGEST" == 1 ]] && DIGEST_PARAMS=(--param digest_auth=1 --param digest_realm="$DOMAIN")
 	# DEBUG: one line per request and every repaired document, for reading a failure afterwards
 	"$JAVA" -Dpresenceagent.log.level=DEBUG -jar "$JAR" --bind 127.0.0.1 --sip-port "$SIP_PORT" \
 		--http-port "$HTTP_PORT" --data-dir "$WORK/data" --param admin_credentials="$ADMIN_USER:$ADMIN_PASSWORD" \
-		--param min_expires="$PUBLISH_EXPIRES_S" \
+		--param min_expires="$PUBLISH_EXPIRES_S" --param domains="$DOMAIN" "${DIGEST_PARAMS[@]}" \
 		>"$WORK/server.log" 2>&1 &
 	SERVER_PID=$(started)
 	# ready when the admin API answers (the SIP connectors are up by then)
@@ -95,7 +100,7 @@ start_server() {
 		tail -n 50 "$WORK/server.log" >&2
 		return 1
 	fi
-	log "server up (pid $SERVER_PID) sip=$SIP_PORT http=$HTTP_PORT, work dir $WORK"
+	log "server up (pid $SERVER_PID) sip=$SIP_PORT http=$HTTP_PORT, work dir $WORK$([[ "$DIGEST" == 1 ]] && echo ", digest authentication")"
 }
 
 # ---------------------------------------------------------------- one round
@@ -176,9 +181,17 @@ run_round() { # client transport round
 
 	claim_ports "${client}_ports" || { fail "no free UA ports left in $PORT_BASE..$PORT_LIMIT"; return; }
 	port=$PORT
-	"${client}_start" "$a" "$user_a" "$user_b" "$transport" "$port" "$dir/a"
+	password_a=""
+	password_b=""
+	if [[ "$DIGEST" == 1 ]]; then
+		password_a="a-$RANDOM$RANDOM"
+		password_b="b-$RANDOM$RANDOM"
+		admin_add_subscriber "$user_a@$DOMAIN" "$password_a" || fail "the admin API did not add $user_a"
+		admin_add_subscriber "$user_b@$DOMAIN" "$password_b" || fail "the admin API did not add $user_b"
+	fi
+	"${client}_start" "$a" "$user_a" "$user_b" "$transport" "$port" "$dir/a" "$password_a"
 	STARTED+=("$client $a")
-	"${client}_start" "$b" "$user_b" "$user_a" "$transport" "$((port + 20))" "$dir/b"
+	"${client}_start" "$b" "$user_b" "$user_a" "$transport" "$((port + 20))" "$dir/b" "$password_b"
 	STARTED+=("$client $b")
 
 	expect_within "$wait" "A shows B online" sees "$client" "$a" "$aor_b" online

@@ -15,7 +15,12 @@
 #   SIPP_PORT_BASE  first local SIPp port; uses base..base+31   (default: 15300)
 #   SIPP_WAIT_S     how long to wait for the OPTIONS probe      (default: 30)
 #   SIPP_LOGDIR     where SIPp traces go                        (default: a new mktemp -d folder)
-#   SCENARIOS       space separated subset, in run order        (default: all, see below)
+#   SCENARIOS       space separated subset, in run order        (default: all but the digest ones, see below)
+#   SIPP_DIGEST_USER, SIPP_DIGEST_PASSWORD
+#                   the subscriber the digest_* scenarios authenticate as (user part; its AOR is
+#                   user@HOST); they need a server started with digest_auth=1 and that user, e.g.
+#                   --param digest_auth=1 --param subscribers=digest-user@127.0.0.1:digest-secret
+#                   (defaults: digest-user, digest-secret). .ci/run starts such a second server.
 set -uo pipefail
 
 usage() { echo "usage: $0 HOST:PORT [udp|tcp|both]" >&2; exit 2; }
@@ -38,8 +43,11 @@ PORT_BASE=${SIPP_PORT_BASE:-15300}
 WAIT_S=${SIPP_WAIT_S:-30}
 LOGDIR=${SIPP_LOGDIR:-$(mktemp -d "${TMPDIR:-/tmp}/sipp-e2e.XXXXXX")}
 mkdir -p "$LOGDIR"
-# Order matters: the publish-based scenarios first, then the subscribe-based ones.
+# Order matters: the publish-based scenarios first, then the subscribe-based ones. The digest
+# scenarios (digest_publish digest_subscribe) need a server with digest on: run them on their own.
 SCENARIOS=${SCENARIOS:-"publish unknown_etag watch_publish fetch subscribe_dialog bad_event register message"}
+DIGEST_USER=${SIPP_DIGEST_USER:-digest-user}
+DIGEST_PASSWORD=${SIPP_DIGEST_PASSWORD:-digest-secret}
 RUN_ID="$(date +%s)-$$"
 
 command -v "$SIPP" >/dev/null 2>&1 || { echo "sipp not found (install: apt-get install -y sip-tester)" >&2; exit 2; }
@@ -92,10 +100,16 @@ for tr in $TRANSPORTS; do
 		fi
 		dir="$LOGDIR/$s-$tr"
 		user="pa-$s-$tr-$RUN_ID"
+		auth=()
+		if [[ "$s" == digest_* ]]; then
+			# a configured subscriber; SIPp's [authentication] answers the 401 (digest uri = Request-URI)
+			user=$DIGEST_USER
+			auth=(-au "$DIGEST_USER" -ap "$DIGEST_PASSWORD" -auth_uri "$DIGEST_USER@$HOST")
+		fi
 		if [[ ! -f "$HERE/$s.xml" ]]; then
 			echo "no such scenario: $HERE/$s.xml" >&2; rc=2
 		else
-			run_sipp "$dir" "$port" "$tr" "$HERE/$s.xml" -key pres_user "$user" -key pres_domain "$HOST"
+			run_sipp "$dir" "$port" "$tr" "$HERE/$s.xml" -key pres_user "$user" -key pres_domain "$HOST" "${auth[@]}"
 			rc=$?
 		fi
 		if [[ $rc -eq 0 ]]; then

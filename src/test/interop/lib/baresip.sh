@@ -19,9 +19,10 @@ baresip_install_hint() { echo "apt-get install baresip-core"; }
 
 baresip_ports() { echo "$1 $(($1 + 1)) $(($1 + 5))"; }
 
-# baresip_start UA USER PEER TRANSPORT PORT DIR
+# baresip_start UA USER PEER TRANSPORT PORT DIR [PASSWORD]: with a password, the account answers
+# digest challenges with it (auth_pass; the digest username is the AOR's user part)
 baresip_start() {
-	local ua=$1 user=$2 peer=$3 transport=$4 port=$5 dir=$6
+	local ua=$1 user=$2 peer=$3 transport=$4 port=$5 dir=$6 password=${7:-} auth=""
 	mkdir -p "$dir"
 	cat >"$dir/config" <<-EOF
 		poll_method epoll
@@ -36,7 +37,8 @@ baresip_start() {
 		cons_listen 127.0.0.1:$((port + 5))
 	EOF
 	# The server is the outbound proxy, so requests for example.com reach it without DNS.
-	echo "<sip:$user@$DOMAIN;transport=$transport>;outbound=\"sip:127.0.0.1:$SIP_PORT;transport=$transport\";regint=600;pubint=$PUBLISH_EXPIRES_S;answermode=manual" >"$dir/accounts"
+	[[ -z "$password" ]] || auth=";auth_pass=$password"
+	echo "<sip:$user@$DOMAIN;transport=$transport>$auth;outbound=\"sip:127.0.0.1:$SIP_PORT;transport=$transport\";regint=600;pubint=$PUBLISH_EXPIRES_S;answermode=manual" >"$dir/accounts"
 	echo "\"$peer\" <sip:$peer@$DOMAIN>;presence=p2p" >"$dir/contacts"
 	HOME=$dir "$BARESIP" -s -f "$dir" </dev/null >"$dir/baresip.log" 2>&1 &
 	BARESIP_PID[$ua]=$(started)

@@ -116,6 +116,12 @@ admin_get() {
 	curl -fsS --max-time 5 -u "$ADMIN_USER:$ADMIN_PASSWORD" "http://127.0.0.1:$HTTP_PORT/admin/$1" 2>/dev/null
 }
 
+# admin_add_subscriber USER@DOMAIN PASSWORD -> 0 if the admin API added the user (README "Security")
+admin_add_subscriber() {
+	curl -fsS --max-time 5 -u "$ADMIN_USER:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+		-d "{\"aor\": \"$1\", \"password\": \"$2\"}" "http://127.0.0.1:$HTTP_PORT/admin/subscribers" >/dev/null
+}
+
 # json_field JSON NAME -> the number or boolean value of the first "NAME": in JSON
 json_field() {
 	grep -o "\"$2\":[a-z0-9]*" <<<"$1" | head -n 1 | cut -d: -f2
@@ -151,11 +157,17 @@ server_watched_by() {
 # Each driver's CLIENT_trace UA prints the UA's SIP messages, each after a line "@@ OUT" (to the
 # server), "@@ IN" (from the server) or "@@ -" (anything else); the functions below read that.
 
-# trace_errors -> one line per final 3xx-6xx response the server sent (status line and CSeq)
+# trace_errors -> one line per final 3xx-6xx response the server sent (status line and CSeq); with
+# DIGEST=1 a 401 is the challenge every UA answers first, not an error
 trace_errors() {
-	awk '
+	awk -v challenges="${DIGEST:-0}" '
 		/^@@ / { dir = $2; first = 1; next }
-		first { first = 0; status = (dir == "IN" && $0 ~ /^SIP\/2\.0 [3-6][0-9][0-9]/) ? $0 : ""; next }
+		first {
+			first = 0
+			status = (dir == "IN" && $0 ~ /^SIP\/2\.0 [3-6][0-9][0-9]/) ? $0 : ""
+			if (challenges == 1 && $0 ~ /^SIP\/2\.0 401 /) status = ""
+			next
+		}
 		status != "" && /^CSeq:/ { print status " (" $0 ")"; status = "" }
 	'
 }

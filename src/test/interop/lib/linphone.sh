@@ -18,9 +18,10 @@ linphone_install_hint() { echo "apt-get install linphone-cli; script(1) is in bs
 
 linphone_ports() { echo "$1 $(($1 + 2)) $(($1 + 3)) $(($1 + 4)) $(($1 + 5))"; }
 
-# linphone_start UA USER PEER TRANSPORT PORT DIR
+# linphone_start UA USER PEER TRANSPORT PORT DIR [PASSWORD]: with a password, an auth_info section
+# answers digest challenges of the realm $DOMAIN
 linphone_start() {
-	local ua=$1 user=$2 peer=$3 transport=$4 port=$5 dir=$6 udp=-1 tcp=-1 fd
+	local ua=$1 user=$2 peer=$3 transport=$4 port=$5 dir=$6 password=${7:-} udp=-1 tcp=-1 fd
 	if [[ "$transport" == tcp ]]; then tcp=$port; else udp=$port; fi
 	mkdir -p "$dir/home/.local/share/linphone"
 	# reg_route makes the server the outbound proxy of every request, as for baresip.
@@ -52,6 +53,16 @@ linphone_start() {
 		pol=accept
 		subscribe=1
 	EOF
+	if [[ -n "$password" ]]; then
+		cat >>"$dir/linphonerc" <<-EOF
+
+			[auth_info_0]
+			username=$user
+			passwd=$password
+			realm=$DOMAIN
+			domain=$DOMAIN
+		EOF
+	fi
 	rm -f "$dir/stdin"
 	mkfifo "$dir/stdin"
 	HOME="$dir/home" script -q -f -e -c "$LINPHONEC -c '$dir/linphonerc' -d 6 -l '$dir/linphonec.log'" \

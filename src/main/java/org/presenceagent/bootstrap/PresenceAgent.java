@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,16 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.presenceagent.application.PresentitySequencer;
 import org.presenceagent.application.overload.AdmissionControl;
 import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.authorize.StoredRules;
 import org.presenceagent.application.expiry.ExpiryService;
 import org.presenceagent.application.expiry.PublicationTimers;
-import org.presenceagent.application.digest.Md5Digest;
-import org.presenceagent.application.digest.RegisterAuthenticator;
-import org.presenceagent.application.digest.StatelessNonces;
+import org.presenceagent.application.identity.SubscriberTable;
+import org.presenceagent.application.manage.SubscriberManagement;
+import org.presenceagent.infrastructure.persistence.JpaSubscriberTable;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.internal.InternalSubscriptions;
 import org.presenceagent.application.manage.LiveSettings;
@@ -72,7 +74,6 @@ import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.watcher.OfflineWatcherRepository;
 import org.presenceagent.domain.xcap.XcapDocumentRepository;
 import org.presenceagent.infrastructure.config.AuthMode;
-import org.presenceagent.infrastructure.config.HtdigestFile;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.metrics.LoadMeters;
 import org.presenceagent.infrastructure.metrics.MeteredNotifySender;
@@ -114,11 +115,6 @@ public final class PresenceAgent implements AutoCloseable {
    * and the presentity's lock; a slower server makes the watcher pending until the rules arrive.
    */
   private static final Duration XCAP_FIRST_WAIT = Duration.ofMillis(500);
-  /**
-   * How long a REGISTER digest nonce is good for: long enough for a phone to answer the challenge,
-   * short because stateless nonces can be replayed until they are stale.
-   */
-  private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
   private final List<AutoCloseable> resources;
   private final SubscribeService subscribeService;
@@ -134,7 +130,8 @@ public final class PresenceAgent implements AutoCloseable {
   private final PresenceMetrics metrics;
   private final InternalSubscriptions internalSubscriptions;
   private final AdmissionControl admission;
-  private final Optional<RegisterAuthenticator> registerAuthenticator;
+  private final IdentityComponents identity;
+  private final SubscriberManagement subscriberManagement;
   private final Clock clock;
 
   private PresenceAgent(
@@ -152,7 +149,8 @@ public final class PresenceAgent implements AutoCloseable {
       PresenceMetrics metrics,
       InternalSubscriptions internalSubscriptions,
       AdmissionControl admission,
-      Optional<RegisterAuthenticator> registerAuthenticator,
+      IdentityComponents identity,
+      SubscriberManagement subscriberManagement,
       Clock clock) {
     this.admission = admission;
     this.resources = resources;
@@ -168,12 +166,23 @@ public final class PresenceAgent implements AutoCloseable {
     this.capabilities = capabilities;
     this.metrics = metrics;
     this.internalSubscriptions = internalSubscriptions;
-    this.registerAuthenticator = registerAuthenticator;
+    this.identity = identity;
+    this.subscriberManagement = subscriberManagement;
     this.clock = clock;
   }
 
   /** Builds the application, restores stored state and restarts its timers. */
   public static PresenceAgent start(PresenceSettings settings, NotifySender sipNotifySender, Clock clock) {
+    return start(settings, sipNotifySender, Set::of, clock);
+  }
+
+  /**
+   * Builds the application, restores stored state and restarts its timers.
+   *
+   * @param listeningHosts the hosts the SIP connectors listen on (local domains by default)
+   */
+  public static PresenceAgent start(PresenceSettings settings, NotifySender sipNotifySender,
+      Supplier<Set<String>> listeningHosts, Clock clock) {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       // First in, last closed: every component may count until it is closed.
@@ -193,6 +202,7 @@ public final class PresenceAgent implements AutoCloseable {
       BindingStore bindingStore = BindingStore.NONE;
       XcapDocumentRepository xcapDocuments = new InMemoryXcapDocumentRepository();
       OfflineWatcherRepository offlineWatcherStore = new InMemoryOfflineWatcherRepository();
+      SubscriberTable subscriberTable = SubscriberTable.inMemory();
       if (settings.useDb()) {
         Database database = settings.dbJndiName().map(Database::fromJndi)
             .orElseGet(() -> Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword()));
@@ -207,10 +217,12 @@ public final class PresenceAgent implements AutoCloseable {
         bindingStore = new JpaBindingStore(transactions);
         xcapDocuments = new JpaXcapDocumentRepository(transactions);
         offlineWatcherStore = new JpaOfflineWatcherRepository(transactions);
+        subscriberTable = new JpaSubscriberTable(transactions);
         LOG.info("database {}", database.describe());
       } else {
         LOG.info("use_db=0: state is kept in memory only and lost on restart");
       }
+      IdentityComponents identity = IdentityComponents.build(settings.identity(), listeningHosts, subscriberTable, clock);
       IndexedBindingRepository bindings = new IndexedBindingRepository(bindingStore);
       IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(subscriptionStore);
       IndexedPublicationRepository publications = new IndexedPublicationRepository(publicationStore);
@@ -355,34 +367,15 @@ public final class PresenceAgent implements AutoCloseable {
           publish, expiry, subscriptionTimers, registrationTimers, offlineWatchers, reauthorize, units, sequencer,
           eventPackages.names(), settings.describe(), liveSettings, clock);
       // Registered last: a console must not reach a half-built application; closed first.
-      resources.add(JmxRegistration.register(settings.jmxName(), management));
+      SubscriberManagement subscriberManagement = new SubscriberManagement(identity.subscribers());
+      resources.add(JmxRegistration.register(settings.jmxName(), management, subscriberManagement));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
           register, messages, state, management, capabilities, metrics, internalSubscriptions, admission,
-          settings.registerAuth() ? Optional.of(registerAuthenticator(settings, clock)) : Optional.empty(), clock);
+          identity, subscriberManagement, clock);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
     }
-  }
-
-  /** Digest authentication of REGISTER (register_auth=1): users from both credential parameters. */
-  private static RegisterAuthenticator registerAuthenticator(PresenceSettings settings, Clock clock) {
-    String realm = settings.registerAuthRealm();
-    Map<String, String> ha1ByUser = new LinkedHashMap<>();
-    settings.registerCredentials()
-        .forEach((user, password) -> ha1ByUser.put(user, Md5Digest.ha1(user, realm, password)));
-    settings.registerCredentialsFile().ifPresent(file -> ha1ByUser.putAll(HtdigestFile.read(file, realm)));
-    byte[] secret;
-    if (settings.registerAuthSecret().isEmpty()) {
-      secret = new byte[32];
-      new SecureRandom().nextBytes(secret);
-      LOG.warn("register_auth_secret is empty: digest nonces are signed with a random key, so they are refused"
-          + " by other nodes and after a restart (phones then register again after a new challenge)");
-    } else {
-      secret = settings.registerAuthSecret().getBytes(StandardCharsets.UTF_8);
-    }
-    LOG.info("REGISTER needs digest authentication in realm {} ({} users)", realm, ha1ByUser.size());
-    return new RegisterAuthenticator(realm, ha1ByUser, new StatelessNonces(secret, realm, NONCE_LIFETIME, clock));
   }
 
   public SubscribeService subscribeService() {
@@ -427,9 +420,14 @@ public final class PresenceAgent implements AutoCloseable {
     return admission;
   }
 
-  /** Digest authentication of REGISTER, when register_auth=1. */
-  public Optional<RegisterAuthenticator> registerAuthenticator() {
-    return registerAuthenticator;
+  /** Local domains, subscribers, digest and trusted proxies. */
+  public IdentityComponents identity() {
+    return identity;
+  }
+
+  /** The subscriber operations of the JMX MBean and the HTTP admin API. */
+  public SubscriberManagement subscriberManagement() {
+    return subscriberManagement;
   }
 
   public RegisterService registerService() {

@@ -16,6 +16,7 @@ import org.presenceagent.application.xcap.Preconditions;
 import org.presenceagent.application.xcap.XcapRejectedException;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.xcap.DocumentSelector;
+import org.presenceagent.infrastructure.config.IdentitySettings;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.metrics.PresenceMetrics;
 import org.presenceagent.sip.SipHandlers;
@@ -64,7 +65,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
     JdbcDrivers drivers = JdbcDrivers.register(PresenceAgentBootstrap.class.getClassLoader());
     PresenceAgent agent;
     try {
-      agent = PresenceAgent.start(settings, sipHandlers.notifySender(), Clock.systemUTC());
+      agent = PresenceAgent.start(settings, sipHandlers.notifySender(), sipHandlers.listeningHosts(), Clock.systemUTC());
     } catch (RuntimeException e) {
       drivers.close();
       throw e;
@@ -82,9 +83,10 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         .withCapabilities(agent.capabilities().eventPackages(), agent.capabilities().publishableTypes())
         .withTraffic(sipTraffic(agent.metrics()))
         .withAdmission(agent.admission())
-        .withRequestValidation();
-    agent.registerAuthenticator().ifPresent(sipHandlers::withRegisterAuthentication);
-    XcapAccess access = settings.xcapOpen() ? XcapAccess.open() : XcapAccess.withCredentials(settings.xcapCredentials());
+        .withRequestValidation()
+        .withIdentity(agent.identity().sipDigest(), agent.identity().trustedProxies(), agent.identity().domains());
+    XcapAccess access = settings.xcapOpen() ? XcapAccess.open()
+        : XcapAccess.withSubscribers(agent.identity().subscribers(), agent.identity().digest());
     if (access.isOpen()) {
       LOG.warn("xcap_open=1: anybody may read and change every XCAP document; use it for local testing only");
     }
@@ -96,7 +98,8 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
         : MetricsEndpoint.DISABLED);
     context.setAttribute(AdminEndpoint.ATTRIBUTE, new AdminEndpoint(agent.managementService(),
         AdminAccess.of(settings.adminCredentials(), settings.adminRemote()), settings.maxBodySize(),
-        new ConsoleSessions(agent.clock()), () -> liveCounters(metrics), presentity -> storedRules(agent, presentity)));
+        new ConsoleSessions(agent.clock()), () -> liveCounters(metrics), presentity -> storedRules(agent, presentity),
+        agent.subscriberManagement()));
     context.setAttribute(SiteEndpoint.ATTRIBUTE, new SiteEndpoint(PresenceAgentVersion.read(), settings.metricsEnabled(),
         AdminAccess.of(settings.adminCredentials(), settings.adminRemote())));
     if (settings.adminCredentials().isEmpty()) {
@@ -109,6 +112,19 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
     context.setAttribute(INTERNAL_SUBSCRIPTIONS_ATTRIBUTE, agent.internalSubscriptions());
     context.setAttribute(SipHandlers.ATTRIBUTE, sipHandlers);
     LOG.info("Presence Agent started: {}", settings);
+    LOG.info("identity: {}", identityMode(settings.identity()));
+  }
+
+  /** Which identity checks are in force, for the log (the standalone banner says the same). */
+  private static String identityMode(IdentitySettings identity) {
+    if (identity.digestAuth()) {
+      return "digest authentication in realm " + identity.realm()
+          + (identity.trustedProxies().isEmpty() ? "" : ", trusted proxies " + identity.trustedProxies());
+    }
+    if (!identity.trustedProxies().isEmpty()) {
+      return "trusted proxies " + identity.trustedProxies() + " assert identities; other senders are refused";
+    }
+    return "open: From is believed (set digest_auth or trusted_proxies on anything but a trial host)";
   }
 
   private static SipTraffic sipTraffic(PresenceMetrics metrics) {

@@ -9,6 +9,7 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.presenceagent.application.manage.ManagementService;
+import org.presenceagent.application.manage.SubscriberManagement;
 import org.presenceagent.jmx.DescribedMBean.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The MBeans of one deployment on the platform MBean server, registered at start and unregistered
  * by {@link #close()} when the application stops:
  * {@code org.presenceagent:type=Presence,name=<jmx_name>} and
- * {@code org.presenceagent:type=Settings,name=<jmx_name>}.
+ * {@code org.presenceagent:type=Settings,name=<jmx_name>} and
+ * {@code org.presenceagent:type=Subscribers,name=<jmx_name>}.
  */
 public final class JmxRegistration implements AutoCloseable {
 
@@ -57,6 +59,15 @@ public final class JmxRegistration implements AutoCloseable {
       "Parameters", "Every parameter's effective value (secrets masked); all but Ignore408OnNotify need a restart",
       "Ignore408OnNotify", "ignore_408_on_notify: a NOTIFY answered 408 keeps its subscription; changes at once");
 
+  private static final Map<String, Operation> SUBSCRIBER_OPERATIONS = Map.of(
+      "listSubscribers", new Operation("Users who may authenticate: address, source, realm, algorithms", List.of()),
+      "addSubscriber", new Operation("Add a user of a local domain (only the HA1 hashes are stored)",
+          List.of("aor", "password")),
+      "changePassword", new Operation("Give a stored user a new password", List.of("aor", "password")),
+      "removeSubscriber", new Operation("Remove a stored user", List.of("aor")));
+  private static final Map<String, String> SUBSCRIBER_ATTRIBUTES = Map.of(
+      "SubscriberCount", "Users who may authenticate, configured and stored");
+
   private final MBeanServer server;
   private final List<ObjectName> registered;
 
@@ -80,7 +91,8 @@ public final class JmxRegistration implements AutoCloseable {
    * @throws IllegalStateException when another deployment in this JVM uses the same name; the
    *     message says to set {@code jmx_name}
    */
-  public static JmxRegistration register(String jmxName, ManagementService management) {
+  public static JmxRegistration register(String jmxName, ManagementService management,
+      SubscriberManagement subscribers) {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     List<ObjectName> registered = new ArrayList<>();
     JmxRegistration registration = new JmxRegistration(server, registered);
@@ -89,6 +101,8 @@ public final class JmxRegistration implements AutoCloseable {
           PresenceManagementMBean.class, false, PRESENCE_OPERATIONS, PRESENCE_ATTRIBUTES));
       register(server, registered, name("Settings", jmxName), new DescribedMBean<>(new SettingsView(management),
           SettingsMXBean.class, true, Map.of(), SETTINGS_ATTRIBUTES));
+      register(server, registered, name("Subscribers", jmxName), new DescribedMBean<>(new Subscribers(subscribers),
+          SubscribersMBean.class, false, SUBSCRIBER_OPERATIONS, SUBSCRIBER_ATTRIBUTES));
     } catch (InstanceAlreadyExistsException e) {
       registration.close();
       throw new IllegalStateException("the MBean " + e.getMessage() + " is already registered by another deployment"

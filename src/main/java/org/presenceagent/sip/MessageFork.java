@@ -121,7 +121,7 @@ final class MessageFork {
       }
       try {
         URI uri = factory.createURI(contact);
-        if (uri instanceof SipURI sip && ownAddresses.contains(hostPort(sip))) {
+        if (uri instanceof SipURI sip && ownAddresses.contains(ListeningAddresses.hostPort(sip))) {
           loop = true;
           continue;
         }
@@ -134,12 +134,6 @@ final class MessageFork {
       throw loop ? new SipResponseException(482, "Loop Detected") : new SipResponseException(480, "Temporarily Unavailable");
     }
     return targets;
-  }
-
-  /** {@code host:port} of a SIP URI, with the scheme's default port when it has none. */
-  static String hostPort(SipURI uri) {
-    int port = uri.getPort() > 0 ? uri.getPort() : uri.isSecure() ? 5061 : 5060;
-    return uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
   }
 
   private void send(SipFactory factory, URI target, int maxForwards, int breadth) {

@@ -12,9 +12,11 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import org.presenceagent.application.Completion;
 import org.presenceagent.application.message.MessageService;
+import org.presenceagent.application.publish.PublishCommand;
 import org.presenceagent.application.register.RegisterCommand;
 import org.presenceagent.application.register.RegisterService;
 import org.presenceagent.application.subscribe.SubscribeCommand;
+import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,11 @@ public final class PresenceServlet extends SipServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(PresenceServlet.class);
+
+  /** The 403 reason for a request to a domain we do not serve. */
+  private static final String FOREIGN_DOMAIN = "Forbidden (not a local domain)";
+  /** Kamailio's and OpenSIPS' words for a MESSAGE to a foreign domain: we are no open relay. */
+  private static final String NOT_RELAYING = "Not relaying";
 
   /** The MDC key of the Call-ID of the message being handled (logback.xml shows it). */
   public static final String CALL_ID = "callId";
@@ -88,6 +95,12 @@ public final class PresenceServlet extends SipServlet {
     SubscribeCommand command;
     try {
       command = SubscribeRequestParser.parse(request);
+      if (!command.inDialog()) {
+        // Refreshes and removals are not challenged (as Kamailio's WITHINDLG route): the dialog, known
+        // only to its two ends, was created by an authenticated SUBSCRIBE and keeps its watcher.
+        command = command.fromWatcher(handlers.identity().sender(request, command.presentity(), command.watcher(),
+            IdentityCheck.Binding.SENDER, FOREIGN_DOMAIN));
+      }
     } catch (RuntimeException e) {
       responder.reject(e);
       return;
@@ -99,13 +112,16 @@ public final class PresenceServlet extends SipServlet {
   protected void doPublish(SipServletRequest request) {
     SipPublishResponder responder = new SipPublishResponder(request);
     try {
-      handlers.publishService().publish(PublishRequestParser.parse(request, handlers.maxBodySize()), responder);
+      PublishCommand command = PublishRequestParser.parse(request, handlers.maxBodySize());
+      handlers.identity().sender(request, command.presentity(), RequestFields.fromAor(request),
+          IdentityCheck.Binding.TARGET, FOREIGN_DOMAIN);
+      handlers.publishService().publish(command, responder);
     } catch (RuntimeException e) {
       responder.reject(e);
     }
   }
 
-  /** REGISTER: the built-in registrar (RFC 3261 section 10.3), with digest authentication when configured. */
+  /** REGISTER: the built-in registrar (RFC 3261 section 10.3), for the authenticated owner of the To AOR. */
   @Override
   protected void doRegister(SipServletRequest request) {
     try {
@@ -113,8 +129,9 @@ public final class PresenceServlet extends SipServlet {
           .orElseThrow(() -> new SipResponseException(405, "Method Not Allowed", Map.of(SipHeaders.ALLOW, SipHeaders.ALLOWED_METHODS)));
       RegisterCommand command =
           RegisterRequestParser.parse(request, handlers.maxContacts(), handlers.allowInternalContacts());
-      handlers.registerAuthenticator()
-          .ifPresent(authenticator -> RegisterDigest.require(request, command.aor(), authenticator));
+      handlers.identity().sender(request, command.aor(), RequestFields.fromAor(request), IdentityCheck.Binding.TARGET,
+          FOREIGN_DOMAIN);
+      handlers.selfContacts().refuseLoops(request);
       registrar.register(command).whenComplete((bindings, failure) -> {
         if (failure != null) {
           SipErrorResponder.reply(request, Completion.cause(failure));
@@ -138,7 +155,10 @@ public final class PresenceServlet extends SipServlet {
       if (request.getContentLength() > handlers.maxBodySize()) {
         throw new SipResponseException(413, "Request Entity Too Large (limit " + handlers.maxBodySize() + " bytes)");
       }
-      List<String> contacts = messages.route(RequestFields.fromAor(request), RequestFields.requestAor(request));
+      Aor recipient = RequestFields.requestAor(request);
+      Aor sender = handlers.identity().sender(request, recipient, RequestFields.fromAor(request),
+          IdentityCheck.Binding.SENDER, NOT_RELAYING);
+      List<String> contacts = messages.route(sender, recipient);
       MessageFork.start(request, contacts, handlers.sipFactory(), handlers.ownAddresses()); // answered by the fork
     } catch (RuntimeException e) {
       SipErrorResponder.reply(request, e);

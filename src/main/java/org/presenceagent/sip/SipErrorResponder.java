@@ -1,6 +1,8 @@
 package org.presenceagent.sip;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
@@ -28,6 +30,7 @@ final class SipErrorResponder {
     int status;
     String reason;
     Map<String, String> headers;
+    List<String> challenges = List.of();
     if (failure instanceof RequestRejectedException rejected) {
       status = rejected.status();
       reason = rejected.reason();
@@ -36,6 +39,7 @@ final class SipErrorResponder {
       status = sipFailure.status();
       reason = sipFailure.getMessage();
       headers = sipFailure.headers();
+      challenges = sipFailure.challenges();
     } else {
       LOG.error("{} failed (Call-ID {})", request.getMethod(), request.getCallId(), failure);
       status = 500;
@@ -47,13 +51,18 @@ final class SipErrorResponder {
     } else {
       LOG.debug("{} answered {} {} (Call-ID {})", request.getMethod(), status, reason, request.getCallId());
     }
-    send(request, status, reason, headers);
+    send(request, status, reason, headers, challenges);
   }
 
-  private static void send(SipServletRequest request, int status, String reason, Map<String, String> headers) {
+  private static void send(SipServletRequest request, int status, String reason, Map<String, String> headers,
+      List<String> challenges) {
     try {
       SipServletResponse response = request.createResponse(status, ReasonPhrase.sanitize(reason));
       headers.forEach(response::setHeader);
+      // Restcomm keeps one header under the exact name "WWW-Authenticate" (it replaces on add); under the
+      // same name in lower case (names are case-insensitive, RFC 3261 section 7.3.1) it appends, and the
+      // stack writes the canonical name: one header per challenge, as RFC 8760 section 2.4 wants.
+      challenges.forEach(challenge -> response.addHeader(SipHeaders.WWW_AUTHENTICATE.toLowerCase(Locale.ROOT), challenge));
       FinalStatus.send(response);
     } catch (IOException | RuntimeException e) {
       // The request is over either way: it must not stay counted as being worked on.

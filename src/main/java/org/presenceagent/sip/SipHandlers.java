@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import javax.servlet.ServletContext;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
@@ -14,7 +16,9 @@ import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.overload.AdmissionControl;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.publish.PublishService;
-import org.presenceagent.application.digest.RegisterAuthenticator;
+import org.presenceagent.application.identity.AddressRanges;
+import org.presenceagent.application.identity.DigestVerifier;
+import org.presenceagent.application.identity.LocalDomains;
 import org.presenceagent.application.register.RegisterService;
 import org.presenceagent.application.subscribe.SubscribeService;
 
@@ -32,13 +36,13 @@ public final class SipHandlers {
   public static final String ATTRIBUTE = SipHandlers.class.getName();
 
   private final SipFactory sipFactory;
-  private final ServletContext context;
   private final SipNotifySender notifySender;
-  private volatile Set<String> ownAddresses = Set.of();
+  private final ListeningAddresses listening;
   private int maxContacts = Integer.MAX_VALUE;
   private boolean allowInternalContacts = true;
   private RegisterService registerService;
-  private RegisterAuthenticator registerAuthenticator;
+  private IdentityCheck identity = IdentityCheck.OPEN;
+  private SelfContacts selfContacts = SelfContacts.NONE;
   private MessageService messageService;
   private List<String> allowEvents = List.of("presence");
   private List<String> acceptTypes = List.of("application/pidf+xml");
@@ -53,9 +57,9 @@ public final class SipHandlers {
   private Runnable detachAdmission = () -> { };
   private Runnable detachValidation = () -> { };
 
-  private SipHandlers(SipFactory sipFactory, ServletContext context) {
+  private SipHandlers(SipFactory sipFactory, ListeningAddresses listening) {
     this.sipFactory = sipFactory;
-    this.context = context;
+    this.listening = listening;
     this.notifySender = new SipNotifySender(sipFactory, new DialogRequests(sipFactory, SERVLET_NAME));
   }
 
@@ -70,7 +74,7 @@ public final class SipHandlers {
     if (factory == null) {
       throw new IllegalStateException("no SipFactory in the servlet context: not deployed in a SIP servlet container");
     }
-    return new SipHandlers(factory, context);
+    return new SipHandlers(factory, new ListeningAddresses(() -> context.getAttribute(SipServlet.OUTBOUND_INTERFACES)));
   }
 
   /** The NOTIFY sender the use cases are built with. */
@@ -100,10 +104,24 @@ public final class SipHandlers {
     return this;
   }
 
-  /** Requires digest authentication of REGISTER (RFC 3261 section 22.4); without it REGISTER is open. */
-  public SipHandlers withRegisterAuthentication(RegisterAuthenticator authenticator) {
-    this.registerAuthenticator = authenticator;
+  /**
+   * Who may act as whom: requests for other domains than {@code domains} are refused, requests from
+   * {@code trustedProxies} carry their sender's identity, others are digest-authenticated when a
+   * verifier is given (RFC 3261 section 22.4); REGISTER contacts pointing at one of the container's
+   * own SIP addresses are refused. Without it every domain is served and From is believed.
+   */
+  public SipHandlers withIdentity(Optional<DigestVerifier> digest, AddressRanges trustedProxies, LocalDomains domains) {
+    this.identity = new IdentityCheck(digest, trustedProxies, Optional.of(domains));
+    this.selfContacts = new SelfContacts(listening, domains);
     return this;
+  }
+
+  /**
+   * The hosts the container listens on for SIP (part of the default local domains), asked at each
+   * use: the connectors may start after the application.
+   */
+  public Supplier<Set<String>> listeningHosts() {
+    return listening::hosts;
   }
 
   /** Adds MESSAGE delivery to registered users (RFC 3428); without it MESSAGE gets 405. */
@@ -181,8 +199,12 @@ public final class SipHandlers {
     return Optional.ofNullable(messageService);
   }
 
-  Optional<RegisterAuthenticator> registerAuthenticator() {
-    return Optional.ofNullable(registerAuthenticator);
+  IdentityCheck identity() {
+    return identity;
+  }
+
+  SelfContacts selfContacts() {
+    return selfContacts;
   }
 
   Optional<RegisterService> registerService() {
@@ -197,23 +219,9 @@ public final class SipHandlers {
     return allowInternalContacts;
   }
 
-  /**
-   * This server's SIP addresses as {@code host:port} (the container's outbound interfaces, JSR 289
-   * section 15.4.2), read once the container has published them.
-   */
+  /** This server's SIP addresses as {@code host:port} (a MESSAGE branch to one of them is a loop). */
   Set<String> ownAddresses() {
-    Set<String> known = ownAddresses;
-    if (known.isEmpty() && context.getAttribute(SipServlet.OUTBOUND_INTERFACES) instanceof List<?> interfaces) {
-      Set<String> addresses = new HashSet<>();
-      for (Object entry : interfaces) {
-        if (entry instanceof SipURI uri) {
-          addresses.add(MessageFork.hostPort(uri));
-        }
-      }
-      known = Set.copyOf(addresses);
-      ownAddresses = known;
-    }
-    return known;
+    return listening.hostPorts();
   }
 
   SipFactory sipFactory() {

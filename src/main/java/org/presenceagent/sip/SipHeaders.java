@@ -16,6 +16,10 @@ final class SipHeaders {
   static final String CSEQ = "CSeq";
   static final String CONTACT = "Contact";
   static final String DATE = "Date";
+  static final String AUTHORIZATION = "Authorization";
+  static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+  /** RFC 3325 section 9.1: the identity a trusted proxy asserts. */
+  static final String P_ASSERTED_IDENTITY = "P-Asserted-Identity";
 
   /** The methods this application answers (the {@code Allow} of OPTIONS and 405). */
   static final String ALLOWED_METHODS = "SUBSCRIBE, PUBLISH, REGISTER, MESSAGE, OPTIONS";

@@ -1,5 +1,6 @@
 package org.presenceagent.sip;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,11 +11,21 @@ final class SipResponseException extends RuntimeException {
 
   private final int status;
   private final Map<String, String> headers;
+  private final List<String> challenges;
 
   SipResponseException(int status, String reason, Map<String, String> headers) {
+    this(status, reason, headers, List.of());
+  }
+
+  /**
+   * @param challenges the values of the {@code WWW-Authenticate} headers of a 401, one header each
+   *     (RFC 3261 section 20.44 allows one challenge per header; RFC 8760 section 2.4 one per algorithm)
+   */
+  SipResponseException(int status, String reason, Map<String, String> headers, List<String> challenges) {
     super(reason);
     this.status = status;
     this.headers = Map.copyOf(headers);
+    this.challenges = List.copyOf(challenges);
   }
 
   SipResponseException(int status, String reason) {
@@ -31,5 +42,9 @@ final class SipResponseException extends RuntimeException {
 
   Map<String, String> headers() {
     return headers;
+  }
+
+  List<String> challenges() {
+    return challenges;
   }
 }

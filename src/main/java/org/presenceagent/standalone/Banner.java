@@ -17,6 +17,7 @@ final class Banner {
         "  HTTP       http://" + bind + ":" + commandLine.httpPort() + "/",
         "  database   " + database,
         "  data dir   " + commandLine.dataDir().toAbsolutePath().normalize(),
+        "  identity   " + ProtectedMode.describe(bind, settings.identity()),
         "  auth       " + settings.auth().name().toLowerCase(java.util.Locale.ROOT),
         "  expires    default " + settings.defaultExpires() + " s, subscriptions <= "
             + settings.maxSubscriptionExpiration() + " s, publications <= " + settings.maxPublishExpiration()

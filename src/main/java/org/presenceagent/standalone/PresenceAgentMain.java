@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.presenceagent.bootstrap.PresenceAgentVersion;
 import org.presenceagent.infrastructure.config.InvalidSettingException;
@@ -16,7 +17,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * {@code java -jar presence-agent.jar}: validates the command line and the settings, checks the
  * ports, starts the embedded container with the application, prints the banner and runs until
  * SIGTERM or Ctrl-C, then stops cleanly. Exit codes: 0 after a clean stop, 2 for a bad command line
- * or setting, 1 when the server cannot start.
+ * or setting (also: a non-loopback address without authentication, see {@link ProtectedMode}), 1
+ * when the server cannot start.
  */
 public final class PresenceAgentMain {
 
@@ -49,13 +51,18 @@ public final class PresenceAgentMain {
         console.println("Presence Agent " + version());
         return 0;
       }
-      params = applicationParams(commandLine);
+      params = ProtectedMode.withSafeAuthorization(commandLine.bind(), applicationParams(commandLine));
       Map<String, String> effective = new LinkedHashMap<>(DeployedParams.read());
       effective.putAll(params);
       settings = PresenceSettings.from(effective);
     } catch (CommandLine.UsageException | InvalidSettingException e) {
       console.println("presence-agent: " + e.getMessage());
       console.println(CommandLine.USAGE);
+      return 2;
+    }
+    Optional<String> unprotected = ProtectedMode.refusal(commandLine.bind(), settings.identity());
+    if (unprotected.isPresent()) {
+      console.println("presence-agent: " + unprotected.get());
       return 2;
     }
     EmbeddedSipServer server;

@@ -94,9 +94,13 @@ public final class XcapServlet extends HttpServlet {
     XcapAccess access = endpoint.access();
     Optional<Aor> user = Optional.empty();
     if (!access.isOpen()) {
-      user = access.authenticate(request.getHeader("Authorization"));
+      String target = request.getQueryString() == null ? request.getRequestURI()
+          : request.getRequestURI() + "?" + request.getQueryString();
+      XcapAccess.Authentication authentication =
+          access.authenticate(request.getMethod(), target, request.getHeader("Authorization"));
+      user = authentication.user();
       if (user.isEmpty()) {
-        response.setHeader("WWW-Authenticate", XcapAccess.CHALLENGE);
+        access.challenges(authentication.stale()).forEach(challenge -> response.addHeader("WWW-Authenticate", challenge));
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
         return;
       }

@@ -46,16 +46,37 @@ class InteropIT {
     run("linphone", 27600);
   }
 
-  /** The script for one client; UA ports come from portBase on (below the ephemeral ports). */
+  /**
+   * The same with digest_auth=1 (README "Security"): the users are added through the admin API
+   * with passwords, the clients are configured with them and answer every challenge (REGISTER,
+   * PUBLISH, SUBSCRIBE), and nothing but those 401 challenges is answered 3xx-6xx. One round.
+   */
+  @Test
+  void baresipUsersWithPasswordsAuthenticateByDigest() throws Exception {
+    run("baresip", 28100, true);
+  }
+
+  @Test
+  void linphoneUsersWithPasswordsAuthenticateByDigest() throws Exception {
+    run("linphone", 28600, true);
+  }
+
   private static void run(String client, int portBase) throws Exception {
+    run(client, portBase, false);
+  }
+
+  /** The script for one client; UA ports come from portBase on (below the ephemeral ports). */
+  private static void run(String client, int portBase, boolean digest) throws Exception {
+    int rounds = digest ? 1 : ROUNDS;
     assertThat(JAR).as("built by the package phase").exists();
     Path work = Files.createDirectories(Path.of("target", "interop",
-        client + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        client + (digest ? "-digest-" : "-") + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
     Path log = work.resolve("run.log");
     ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), JAR.toString(),
-        Integer.toString(FreePorts.find()), Integer.toString(FreePorts.find()), Integer.toString(ROUNDS))
+        Integer.toString(FreePorts.find()), Integer.toString(FreePorts.find()), Integer.toString(rounds))
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("INTEROP_CLIENTS", client);
+    builder.environment().put("INTEROP_DIGEST", digest ? "1" : "0");
     builder.environment().put("INTEROP_PORT_BASE", Integer.toString(portBase));
     builder.environment().put("INTEROP_WORK", work.toAbsolutePath().toString());
     builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -71,7 +92,7 @@ class InteropIT {
       notInstalled(client, output);
     }
     assertThat(script.exitValue()).as("%s %s, logs in %s:%n%s", SCRIPT, client, work, output).isZero();
-    assertThat(output).containsPattern("(?m)^" + 2 * ROUNDS + " passed, 0 failed$"); // two transports
+    assertThat(output).containsPattern("(?m)^" + 2 * rounds + " passed, 0 failed$"); // two transports
   }
 
   /** Skips the test, or fails it under CI, where the client must have been installed. */

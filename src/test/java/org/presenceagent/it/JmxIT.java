@@ -92,7 +92,7 @@ class JmxIT {
   void theMBeansAreRegisteredUnderOneDomain() throws Exception {
     java.util.Set<ObjectName> names = jmx.queryNames(new ObjectName("org.presenceagent:name=" + JMX_NAME + ",*"), null);
     assertThat(names).contains(presence, settings)
-        .allSatisfy(name -> assertThat(name.getKeyProperty("type")).isIn("Presence", "Settings", "Metrics"))
+        .allSatisfy(name -> assertThat(name.getKeyProperty("type")).isIn("Presence", "Settings", "Subscribers", "Metrics"))
         .anySatisfy(name -> assertThat(name.getKeyProperty("type")).as("the meters too").isEqualTo("Metrics"));
     javax.management.MBeanOperationInfo publish = Arrays.stream(jmx.getMBeanInfo(presence).getOperations())
         .filter(operation -> operation.getName().equals("publish")).findFirst().orElseThrow();

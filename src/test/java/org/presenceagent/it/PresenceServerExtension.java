@@ -20,6 +20,10 @@ import org.presenceagent.standalone.EmbeddedSipServer;
  */
 public final class PresenceServerExtension implements BeforeAllCallback, AfterAllCallback {
 
+  /** The domains the tests' AORs use, served unless a test sets {@code domains} itself. */
+  static final String TEST_DOMAINS = "example.com, example.org, host.com, test-domain.com, other.com, elsewhere.org,"
+      + " 127.0.0.1, localhost";
+
   private final Map<String, String> params = new LinkedHashMap<>();
   private Path dataDir;
   private int sipPort;
@@ -55,6 +59,8 @@ public final class PresenceServerExtension implements BeforeAllCallback, AfterAl
     Map<String, String> effective = new LinkedHashMap<>();
     params.forEach((name, value) -> effective.put(name, value.replace("{httpPort}", Integer.toString(httpPort))));
     effective.put("data_dir", dataDir.resolve("db").toString());
+    // The tests' users live in these domains (RFC 2606 names); a test of the local-domain check sets its own.
+    effective.putIfAbsent("domains", TEST_DOMAINS);
     server = EmbeddedSipServer.start("127.0.0.1", sipPort, httpPort, dataDir.resolve("container"), effective);
   }
 

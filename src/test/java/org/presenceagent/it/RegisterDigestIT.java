@@ -14,19 +14,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.presenceagent.application.digest.Md5Digest;
+import org.presenceagent.application.identity.DigestAlgorithm;
 
 /**
- * register_auth=1 over SIP (RFC 3261 section 22.4): a REGISTER without credentials is challenged,
- * the phone's answer registers it, a wrong password is challenged again, and another user's valid
- * credentials are forbidden. Alice's password comes from register_credentials, Bob's HA1 from an
- * htdigest file.
+ * The older REGISTER digest parameters (register_auth, register_auth_realm, register_credentials,
+ * register_credentials_file, register_auth_secret) still work, read as digest_auth and friends
+ * (RFC 3261 section 22.4): a REGISTER without credentials is challenged, the phone's answer
+ * registers it, a wrong password is challenged again, and another user's valid credentials are
+ * forbidden. Alice's password comes from register_credentials, Bob's HA1 from an htdigest file.
  */
 class RegisterDigestIT {
 
   private static final String REALM = "example.com";
   private static final String REQUEST_URI = "sip:example.com";
-  private static final Path HTDIGEST = htdigest("digest-bob:" + REALM + ":" + Md5Digest.ha1("digest-bob", REALM, "builder"));
+  private static final Path HTDIGEST = htdigest("digest-bob:" + REALM + ":" + DigestAlgorithm.MD5.ha1("digest-bob", REALM, "builder"));
   private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
 
   @RegisterExtension
@@ -53,20 +54,22 @@ class RegisterDigestIT {
   }
 
   private static String nonce(Response challenge) {
-    String header = SipTestHeaders.get(challenge, "WWW-Authenticate");
+    String header = DigestAnswers.challenge(challenge, DigestAlgorithm.MD5);
     assertThat(header).startsWith("Digest ").contains("realm=\"" + REALM + "\"").contains("qop=\"auth\"")
-        .contains("algorithm=MD5").doesNotContain("stale");
+        .doesNotContain("stale");
     Matcher matcher = NONCE.matcher(header);
     assertThat(matcher.find()).isTrue();
     return matcher.group(1);
   }
 
-  /** The Authorization header a phone computes (RFC 2617 section 3.2.2, qop=auth). */
-  private static String authorization(String user, String password, String nonce) {
-    String ha1 = Md5Digest.ha1(user, REALM, password);
-    String response = Md5Digest.response(ha1, nonce, "00000001", "4f7a2b", "auth", Md5Digest.ha2("REGISTER", REQUEST_URI));
+  /** The Authorization header a phone computes (RFC 2617 section 3.2.2, qop=auth), the nc-th use of the nonce. */
+  private static String authorization(String user, String password, String nonce, int nc) {
+    String count = String.format("%08x", nc);
+    String ha1 = DigestAlgorithm.MD5.ha1(user, REALM, password);
+    String response = DigestAlgorithm.MD5.response(ha1, nonce, count, "4f7a2b", "auth",
+        DigestAlgorithm.MD5.ha2("REGISTER", REQUEST_URI));
     return "Digest username=\"" + user + "\", realm=\"" + REALM + "\", nonce=\"" + nonce + "\", uri=\"" + REQUEST_URI
-        + "\", response=\"" + response + "\", algorithm=MD5, cnonce=\"4f7a2b\", qop=auth, nc=00000001";
+        + "\", response=\"" + response + "\", algorithm=MD5, cnonce=\"4f7a2b\", qop=auth, nc=" + count;
   }
 
   private static Response registerWith(SipTestClient phone, Registrar registrar, String authorization, String contact)
@@ -87,19 +90,19 @@ class RegisterDigestIT {
       assertThat(challenge.getStatusCode()).isEqualTo(401);
       String nonce = nonce(challenge);
 
-      Response ok = registerWith(phone, alice, authorization("digest-alice", "wonderland", nonce), contact);
+      Response ok = registerWith(phone, alice, authorization("digest-alice", "wonderland", nonce, 1), contact);
       assertThat(ok.getStatusCode()).isEqualTo(200);
       assertThat(Registrar.contacts(ok)).contains("sip:alice@127.0.0.1:5991");
 
-      Response wrongPassword = registerWith(phone, alice, authorization("digest-alice", "guess", nonce), contact);
+      Response wrongPassword = registerWith(phone, alice, authorization("digest-alice", "guess", nonce, 2), contact);
       assertThat(wrongPassword.getStatusCode()).isEqualTo(401);
       assertThat(nonce(wrongPassword)).isNotBlank();
 
-      Response bobsCredentials = registerWith(phone, alice, authorization("digest-bob", "builder", nonce), contact);
+      Response bobsCredentials = registerWith(phone, alice, authorization("digest-bob", "builder", nonce, 3), contact);
       assertThat(bobsCredentials.getStatusCode()).as("Bob may not register Alice").isEqualTo(403);
 
       Registrar bob = new Registrar(phone, "sip:digest-bob@example.com");
-      Response bobRegisters = registerWith(phone, bob, authorization("digest-bob", "builder", nonce),
+      Response bobRegisters = registerWith(phone, bob, authorization("digest-bob", "builder", nonce, 4),
           "<sip:bob@127.0.0.1:5992;transport=" + transport + ">");
       assertThat(bobRegisters.getStatusCode()).as("Bob's HA1 from the htdigest file").isEqualTo(200);
     }

@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,39 @@ class StandaloneJarIT {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.output()).contains("invalid parameter default_expires=-5: must be an integer between 1 and");
+  }
+
+  /**
+   * Protected mode: on an address other than loopback, without digest users or trusted proxies, the
+   * server refuses to start (exit 2) and says what to set. Skipped on a machine with no such address.
+   */
+  @Test
+  void aNonLoopbackBindWithoutAuthenticationIsRefused() throws Exception {
+    Optional<String> address = nonLoopbackAddress();
+    Assumptions.assumeTrue(address.isPresent(), "this machine has no non-loopback IPv4 address");
+
+    Result result = run("--bind", address.get(), "--sip-port", Integer.toString(FreePorts.find()),
+        "--http-port", Integer.toString(FreePorts.find()), "--data-dir", dataDir.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.output()).contains("refusing to listen on " + address.get() + " without authentication")
+        .contains("digest_auth=1").contains("trusted_proxies").contains("protected_mode=0")
+        .doesNotContain("is ready");
+  }
+
+  private static Optional<String> nonLoopbackAddress() throws Exception {
+    return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+        .filter(networkInterface -> {
+          try {
+            return networkInterface.isUp() && !networkInterface.isLoopback();
+          } catch (java.net.SocketException e) {
+            return false;
+          }
+        })
+        .flatMap(networkInterface -> java.util.Collections.list(networkInterface.getInetAddresses()).stream())
+        .filter(candidate -> candidate instanceof java.net.Inet4Address && !candidate.isLoopbackAddress())
+        .map(InetAddress::getHostAddress)
+        .findFirst();
   }
 
   @Test
@@ -92,7 +127,8 @@ class StandaloneJarIT {
     int sipPort = FreePorts.find();
     Path log = dataDir.resolve("stop-under-load.log");
     Process server = startAndWait(log, "--sip-port", Integer.toString(sipPort), "--http-port",
-        Integer.toString(FreePorts.find()), "--data-dir", dataDir.resolve("stop-data").toString(), "--param", "auth=none");
+        Integer.toString(FreePorts.find()), "--data-dir", dataDir.resolve("stop-data").toString(), "--param", "auth=none",
+        "--param", "domains=example.com");
     try {
       java.util.Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
       try (UdpBurst burst = new UdpBurst(sipPort)) {
@@ -127,7 +163,7 @@ class StandaloneJarIT {
     int httpPort = FreePorts.find();
     Path data = dataDir.resolve("data");
     String[] args = {"--sip-port", Integer.toString(sipPort), "--http-port", Integer.toString(httpPort),
-        "--data-dir", data.toString(), "--param", "auth=none"};
+        "--data-dir", data.toString(), "--param", "auth=none", "--param", "domains=example.com"};
     String alice = TestAors.unique("alice");
     try (SipTestClient watcher = new SipTestClient("udp", sipPort);
         SipTestClient phone = new SipTestClient("udp", sipPort)) {

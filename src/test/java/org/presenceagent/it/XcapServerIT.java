@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The built-in XCAP server (RFC 4825) over real HTTP: documents with strong ETags and
- * preconditions, 409 with xcap-error bodies, xcap-caps, and basic authentication where a user may
+ * preconditions, 409 with xcap-error bodies, xcap-caps, and basic or digest authentication where a user may
  * touch only their own documents. Each test uses its own user, since the users are configured once.
  */
 class XcapServerIT {
@@ -17,6 +17,7 @@ class XcapServerIT {
   @RegisterExtension
   static final PresenceServerExtension SERVER = new PresenceServerExtension()
       .param("auth", "xcap")
+      .param("digest_algorithms", "SHA-256,MD5")
       .param("xcap_credentials", "alice@example.com:alice-pw,bob@example.com:bob-pw,carol@example.com:carol-pw,"
           + "dave@example.com:dave-pw");
 
@@ -80,6 +81,31 @@ class XcapServerIT {
     assertThat(bob.get(path).statusCode()).as("nothing was stored").isEqualTo(404);
   }
 
+  /** The same users with HTTP Digest (RFC 7616), as SIP phones' XCAP clients use it; a replay is refused. */
+  @Test
+  void digestCredentialsOfTheSameUsersWork() throws Exception {
+    String path = XcapHttp.presRules("sip:dave@example.com");
+    String target = "/xcap-root/" + path;
+    XcapHttp anonymous = new XcapHttp(SERVER.httpPort());
+    HttpResponse<String> challenged = anonymous.get(path);
+    assertThat(challenged.statusCode()).isEqualTo(401);
+    String challenge = challenged.headers().allValues("WWW-Authenticate").stream()
+        .filter(value -> value.contains("algorithm=SHA-256")).findFirst().orElseThrow();
+    java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge);
+    assertThat(nonce.find()).isTrue();
+    java.util.regex.Matcher realm = java.util.regex.Pattern.compile("realm=\"([^\"]+)\"").matcher(challenge);
+    assertThat(realm.find()).isTrue();
+    org.presenceagent.application.identity.DigestAlgorithm sha = org.presenceagent.application.identity.DigestAlgorithm.SHA_256;
+    String response = sha.response(sha.ha1("dave@example.com", realm.group(1), "dave-pw"), nonce.group(1), "00000001",
+        "x1", "auth", sha.ha2("GET", target));
+    String authorization = "Digest username=\"dave@example.com\", realm=\"" + realm.group(1) + "\", nonce=\""
+        + nonce.group(1) + "\", uri=\"" + target + "\", response=\"" + response
+        + "\", algorithm=SHA-256, qop=auth, nc=00000001, cnonce=\"x1\"";
+
+    assertThat(anonymous.get(path, "Authorization", authorization).statusCode()).as("no document yet").isEqualTo(404);
+    assertThat(anonymous.get(path, "Authorization", authorization).statusCode()).as("the same count again").isEqualTo(401);
+  }
+
   @Test
   void aUserMayTouchOnlyTheirOwnDocumentsAndOnlyWithValidCredentials() throws Exception {
     String carolsRules = XcapHttp.presRules("sip:carol@example.com");
@@ -89,7 +115,10 @@ class XcapServerIT {
     HttpResponse<String> wrongPassword = new XcapHttp(SERVER.httpPort(), "carol@example.com", "guess")
         .put(carolsRules, XcapHttp.PRES_RULES_TYPE, rules);
     assertThat(wrongPassword.statusCode()).isEqualTo(401);
-    assertThat(wrongPassword.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Basic realm="));
+    assertThat(wrongPassword.headers().allValues("WWW-Authenticate"))
+        .anySatisfy(value -> assertThat(value).startsWith("Basic realm="))
+        .anySatisfy(value -> assertThat(value).startsWith("Digest realm=").contains("algorithm=MD5").contains("qop=\"auth\""))
+        .anySatisfy(value -> assertThat(value).startsWith("Digest realm=").contains("algorithm=SHA-256"));
     XcapHttp dave = new XcapHttp(SERVER.httpPort(), "dave@example.com", "dave-pw");
     assertThat(dave.put(carolsRules, XcapHttp.PRES_RULES_TYPE, rules).statusCode()).isEqualTo(403);
     assertThat(dave.get(carolsRules).statusCode()).isEqualTo(403);

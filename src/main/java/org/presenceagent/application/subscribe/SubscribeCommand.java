@@ -48,6 +48,13 @@ public record SubscribeCommand(
     Objects.requireNonNull(watcherDisplayName, "watcherDisplayName");
   }
 
+  /** The same request from the identity the SIP layer proved (a trusted proxy's asserted one, say). */
+  public SubscribeCommand fromWatcher(Aor provenWatcher) {
+    return provenWatcher.equals(watcher) ? this
+        : new SubscribeCommand(key, presentity, provenWatcher, requestedExpires, inDialog, dialog, accept,
+            watcherDisplayName, rate);
+  }
+
   /** A SUBSCRIBE without Accept header and without display name. */
   public SubscribeCommand(
       SubscriptionKey key, Aor presentity, Aor watcher, OptionalLong requestedExpires, boolean inDialog, DialogState dialog) {

@@ -95,6 +95,10 @@ public final class SubscribeService {
       // layer absorbs retransmissions while it runs). The watcher never learnt the old dialog's tag,
       // so the subscription is created anew in the dialog this answer establishes.
       Subscription stale = existing.get();
+      if (!stale.watcher().equals(command.watcher())) {
+        // Same Call-ID and From tag from another watcher: a forgery, not a retransmission.
+        throw new RequestRejectedException(403, "Forbidden (the subscription belongs to another watcher)");
+      }
       return sequencer.submit(stale.presentity(), () -> removeStale(stale))
           .thenCompose(ignored -> sequencer.submit(command.presentity(), () -> create(command, eventPackage, granted, responder)));
     }

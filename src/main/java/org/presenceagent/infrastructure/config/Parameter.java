@@ -23,21 +23,51 @@ public enum Parameter {
   USE_CALLBACKS("use_callbacks", "1",
       "1: each registered contact is an open tuple of the user's presence and the user is offline when the last"
           + " binding ends; 0: presence comes from PUBLISH only.", "use_callbacks"),
-  REGISTER_AUTH("register_auth", "0",
-      "1: REGISTER needs digest credentials (RFC 3261 section 22, MD5, qop=auth) of the To AOR's user, from"
-          + " register_credentials or register_credentials_file (401 challenge, 403 for another user's credentials);"
-          + " 0: anybody may register.", "-"),
-  REGISTER_AUTH_REALM("register_auth_realm", "",
-      "Digest realm of the REGISTER challenges, usually the SIP domain; required with register_auth=1.", "-"),
-  REGISTER_CREDENTIALS("register_credentials", "",
-      "Users who may register with register_auth=1: comma-separated user:password pairs, user being the"
-          + " AOR's user part.", "-"),
-  REGISTER_CREDENTIALS_FILE("register_credentials_file", "",
-      "With register_auth=1: a file of users in htdigest format, one user:realm:HA1 line each (HA1 = MD5 of"
-          + " user:realm:password, so no password is stored); lines of other realms are ignored.", "-"),
-  REGISTER_AUTH_SECRET("register_auth_secret", "",
+  DIGEST_AUTH("digest_auth", "0",
+      "1: REGISTER, SUBSCRIBE, PUBLISH and MESSAGE from clients need digest credentials of a subscriber (RFC 3261"
+          + " section 22, qop=auth, 401 challenge); the authenticated user must be the From AOR (SUBSCRIBE, MESSAGE),"
+          + " the Request-URI AOR (PUBLISH) or the To AOR (REGISTER), else 403; a replayed Authorization gets 401."
+          + " 0: SIP requests are not authenticated (a loopback trial, or behind trusted_proxies).", "-"),
+  DIGEST_REALM("digest_realm", "",
+      "Digest realm of the challenges and of the stored HA1 hashes (usually the SIP domain); empty means"
+          + " register_auth_realm, else the first of domains, else presence-agent.", "-"),
+  DIGEST_ALGORITHMS("digest_algorithms", "MD5",
+      "Digest algorithms offered, one challenge each in this order (RFC 8760: a client takes the first it"
+          + " supports): MD5, SHA-256 or both (e.g. SHA-256,MD5). MD5 alone by default: some clients in use"
+          + " (baresip 1.0) give up on a SHA-256 challenge even next to an MD5 one.", "-"),
+  DIGEST_SECRET("digest_secret", "",
       "Key (16 characters or more) that signs the digest nonces; give every node the same one so that nonces"
-          + " survive restarts and work on every node; empty means a random key at each start.", "-"),
+          + " survive restarts and work on every node; empty means register_auth_secret, else a random key at each"
+          + " start.", "-"),
+  SUBSCRIBERS("subscribers", "",
+      "Users who may authenticate (SIP digest, XCAP basic and digest): comma-separated user@domain:password"
+          + " pairs; only the HA1 hashes are kept. Users added through the admin API or JMX go to the database"
+          + " table subscriber.", "-"),
+  SUBSCRIBERS_FILE("subscribers_file", "",
+      "A file of users in htdigest format, one user:realm:HA1 line each (HA1 = MD5 of user:realm:password, 32 hex"
+          + " digits, or SHA-256, 64; user is user@domain or the user part in the realm's domain); lines of other"
+          + " realms are ignored.", "-"),
+  TRUSTED_PROXIES("trusted_proxies", "",
+      "IP addresses and CIDR ranges (comma-separated) of proxies that authenticate users for us (RFC 3325):"
+          + " their requests are not challenged and the sender is their P-Asserted-Identity (From when absent);"
+          + " a P-Asserted-Identity from anybody else is ignored.", "-"),
+  DOMAINS("domains", "",
+      "The SIP domains served (comma-separated): SUBSCRIBE, PUBLISH, REGISTER and MESSAGE for any other domain"
+          + " get 403 (MESSAGE: Not relaying); empty means localhost, 127.0.0.1, [::1], the addresses listened on"
+          + " and the digest realm.", "-"),
+  PROTECTED_MODE("protected_mode", "1",
+      "1: the standalone server refuses to start on an address other than loopback unless digest_auth=1 or"
+          + " trusted_proxies is set; 0: it starts open (anybody may act as anybody): say so only on a"
+          + " trusted network.", "-"),
+  REGISTER_AUTH("register_auth", "0",
+      "Older name: 1 is digest_auth=1, which now covers SUBSCRIBE, PUBLISH and MESSAGE as well (logged at"
+          + " start-up).", "-"),
+  REGISTER_AUTH_REALM("register_auth_realm", "", "Older name of digest_realm.", "-"),
+  REGISTER_CREDENTIALS("register_credentials", "",
+      "Older form of subscribers: comma-separated user:password pairs, each user in the digest realm's domain.",
+      "-"),
+  REGISTER_CREDENTIALS_FILE("register_credentials_file", "", "Older name of subscribers_file.", "-"),
+  REGISTER_AUTH_SECRET("register_auth_secret", "", "Older name of digest_secret.", "-"),
   MIN_EXPIRES("min_expires", "60",
       "Shortest non-zero expiry accepted, in seconds; shorter requests get 423 with Min-Expires.", "-"),
   USE_DB("use_db", "1",
@@ -112,11 +142,12 @@ public enum Parameter {
       "Response to a SUBSCRIBE whose subscription is pending: 200 as RFC 6665 requires, or 202 as the seed"
           + " and RFC 3265 did.", "-"),
   XCAP_CREDENTIALS("xcap_credentials", "",
-      "Users of the built-in XCAP server, comma-separated user@host:password pairs (HTTP basic"
-          + " authentication); each may access only the documents of sip:user@host.", "-"),
+      "Older form of subscribers (user@host:password pairs), added to them: the XCAP server takes every"
+          + " subscriber, with HTTP basic or digest authentication; each may access only the documents of"
+          + " sip:user@host.", "-"),
   XCAP_OPEN("xcap_open", "0",
       "1: the built-in XCAP server asks for no credentials and anybody may access any document (local"
-          + " testing only); 0: xcap_credentials apply.", "-"),
+          + " testing only); 0: subscribers apply.", "-"),
   METRICS_ENABLED("metrics_enabled", "1",
       "1: counters and gauges are served in the Prometheus format at /metrics on the HTTP port (no personal"
           + " data, no credentials) and as MBeans under org.presenceagent:type=Metrics; 0: neither.", "-"),

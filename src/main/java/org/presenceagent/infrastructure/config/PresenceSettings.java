@@ -28,11 +28,7 @@ public record PresenceSettings(
     long maxRegistrationExpiration,
     boolean notifyOfflineBody,
     boolean useCallbacks,
-    boolean registerAuth,
-    String registerAuthRealm,
-    Map<String, String> registerCredentials,
-    Optional<Path> registerCredentialsFile,
-    String registerAuthSecret,
+    IdentitySettings identity,
     long minExpires,
     boolean useDb,
     Optional<String> dbUrl,
@@ -54,7 +50,6 @@ public record PresenceSettings(
     boolean ignore408OnNotify,
     int maxBodySize,
     int pendingResponseCode,
-    Map<String, String> xcapCredentials,
     boolean xcapOpen,
     boolean metricsEnabled,
     Map<String, String> adminCredentials,
@@ -64,8 +59,6 @@ public record PresenceSettings(
     ClientLimits limits) {
 
   public PresenceSettings {
-    xcapCredentials = Map.copyOf(xcapCredentials);
-    registerCredentials = Map.copyOf(registerCredentials);
     adminCredentials = Map.copyOf(adminCredentials);
   }
 
@@ -137,14 +130,7 @@ public record PresenceSettings(
       throw new InvalidSettingException("invalid parameter default_expires=" + defaultExpires
           + ": must not be below min_expires=" + minExpires);
     }
-    boolean registerAuth = flag(raw, Parameter.REGISTER_AUTH);
-    Map<String, String> registerCredentials = CredentialList.ofUsers(Parameter.REGISTER_CREDENTIALS, raw.apply(Parameter.REGISTER_CREDENTIALS));
-    Optional<Path> registerCredentialsFile = readableFile(raw.apply(Parameter.REGISTER_CREDENTIALS_FILE));
-    String registerAuthRealm = raw.apply(Parameter.REGISTER_AUTH_REALM);
-    String registerAuthSecret = raw.apply(Parameter.REGISTER_AUTH_SECRET);
-    if (registerAuth) {
-      requireRegisterAuthSettings(registerAuthRealm, registerCredentials, registerCredentialsFile, registerAuthSecret);
-    }
+    IdentitySettings identity = IdentitySettings.read(raw, parameter -> flag(raw, parameter));
     String dbUrl = raw.apply(Parameter.DB_URL);
     String dbJndiName = raw.apply(Parameter.DB_JNDI_NAME);
     if (!dbUrl.isEmpty() && !dbJndiName.isEmpty()) {
@@ -158,11 +144,7 @@ public record PresenceSettings(
         maxRegistration,
         flag(raw, Parameter.NOTIFY_OFFLINE_BODY),
         flag(raw, Parameter.USE_CALLBACKS),
-        registerAuth,
-        registerAuthRealm,
-        registerCredentials,
-        registerCredentialsFile,
-        registerAuthSecret,
+        identity,
         minExpires,
         flag(raw, Parameter.USE_DB),
         dbUrl.isEmpty() ? Optional.empty() : Optional.of(requireJdbc(dbUrl)),
@@ -184,7 +166,6 @@ public record PresenceSettings(
         flag(raw, Parameter.IGNORE_408_ON_NOTIFY),
         (int) integer(raw, Parameter.MAX_BODY_SIZE, 1024, 16 * 1024 * 1024),
         (int) oneOf(raw, Parameter.PENDING_RESPONSE_CODE, 200, 202),
-        CredentialList.ofAddresses(Parameter.XCAP_CREDENTIALS, raw.apply(Parameter.XCAP_CREDENTIALS)),
         flag(raw, Parameter.XCAP_OPEN),
         flag(raw, Parameter.METRICS_ENABLED),
         CredentialList.ofUsers(Parameter.ADMIN_CREDENTIALS, raw.apply(Parameter.ADMIN_CREDENTIALS)),
@@ -313,39 +294,6 @@ public record PresenceSettings(
   }
 
 
-  private static void requireRegisterAuthSettings(
-      String realm, Map<String, String> credentials, Optional<Path> file, String secret) {
-    if (realm.isEmpty()) {
-      throw new InvalidSettingException("invalid parameter register_auth_realm=: must be set (e.g. the SIP domain)"
-          + " when register_auth=1");
-    }
-    if (realm.indexOf('"') >= 0) {
-      throw new InvalidSettingException("invalid parameter register_auth_realm=" + realm + ": must not contain '\"'");
-    }
-    if (credentials.isEmpty() && file.isEmpty()) {
-      throw new InvalidSettingException("invalid parameter register_credentials=: with register_auth=1, set"
-          + " register_credentials or register_credentials_file");
-    }
-    if (!secret.isEmpty() && secret.length() < 16) {
-      // Never echo the value: it is a key.
-      throw new InvalidSettingException("invalid parameter register_auth_secret: must have 16 characters or more");
-    }
-  }
-
-  private static Optional<Path> readableFile(String value) {
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    Path file = Path.of(value);
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new InvalidSettingException("invalid parameter register_credentials_file=" + value
-          + ": must be a readable file");
-    }
-    return Optional.of(file);
-  }
-
-
-
   private static String jmxName(String value) {
     if (!JMX_NAME.matcher(value).matches()) {
       throw new InvalidSettingException("invalid parameter jmx_name=" + value
@@ -366,11 +314,13 @@ public record PresenceSettings(
     values.put(Parameter.MAX_REGISTRATION_EXPIRATION.key(), Long.toString(maxRegistrationExpiration));
     values.put(Parameter.NOTIFY_OFFLINE_BODY.key(), flag(notifyOfflineBody));
     values.put(Parameter.USE_CALLBACKS.key(), flag(useCallbacks));
-    values.put(Parameter.REGISTER_AUTH.key(), flag(registerAuth));
-    values.put(Parameter.REGISTER_AUTH_REALM.key(), registerAuthRealm);
-    values.put(Parameter.REGISTER_CREDENTIALS.key(), usersOnly(registerCredentials));
-    values.put(Parameter.REGISTER_CREDENTIALS_FILE.key(), registerCredentialsFile.map(Path::toString).orElse(""));
-    values.put(Parameter.REGISTER_AUTH_SECRET.key(), masked(registerAuthSecret));
+    identity.describe(values);
+    // The older names are read as the new ones (IdentitySettings): shown with what they became.
+    values.put(Parameter.REGISTER_AUTH.key(), "see " + Parameter.DIGEST_AUTH.key());
+    values.put(Parameter.REGISTER_AUTH_REALM.key(), "see " + Parameter.DIGEST_REALM.key());
+    values.put(Parameter.REGISTER_CREDENTIALS.key(), "see " + Parameter.SUBSCRIBERS.key());
+    values.put(Parameter.REGISTER_CREDENTIALS_FILE.key(), "see " + Parameter.SUBSCRIBERS_FILE.key());
+    values.put(Parameter.REGISTER_AUTH_SECRET.key(), "see " + Parameter.DIGEST_SECRET.key());
     values.put(Parameter.MIN_EXPIRES.key(), Long.toString(minExpires));
     values.put(Parameter.USE_DB.key(), flag(useDb));
     values.put(Parameter.DB_URL.key(), dbUrl.orElse(""));
@@ -396,7 +346,7 @@ public record PresenceSettings(
     values.put(Parameter.OVERLOAD_IN_HAND_DELAY.key(), Long.toString(overload.inHandDelayMillis()));
     values.put(Parameter.OVERLOAD_RETRY_AFTER.key(), Integer.toString(overload.retryAfterSeconds()));
     values.put(Parameter.PENDING_RESPONSE_CODE.key(), Integer.toString(pendingResponseCode));
-    values.put(Parameter.XCAP_CREDENTIALS.key(), usersOnly(xcapCredentials));
+    values.put(Parameter.XCAP_CREDENTIALS.key(), "see " + Parameter.SUBSCRIBERS.key());
     values.put(Parameter.XCAP_OPEN.key(), flag(xcapOpen));
     values.put(Parameter.METRICS_ENABLED.key(), flag(metricsEnabled));
     values.put(Parameter.ADMIN_CREDENTIALS.key(), usersOnly(adminCredentials));
@@ -430,10 +380,7 @@ public record PresenceSettings(
     return "PresenceSettings[defaultExpires=" + defaultExpires + ", maxSubscriptionExpiration="
         + maxSubscriptionExpiration + ", maxPublishExpiration=" + maxPublishExpiration
         + ", maxRegistrationExpiration=" + maxRegistrationExpiration + ", notifyOfflineBody=" + notifyOfflineBody + ", useCallbacks=" + useCallbacks
-        + ", registerAuth=" + registerAuth + ", registerAuthRealm=" + registerAuthRealm + ", registerUsers="
-        + new java.util.TreeSet<>(registerCredentials.keySet()) + ", registerCredentialsFile="
-        + registerCredentialsFile.map(Path::toString).orElse("")
-        + ", registerAuthSecret=" + (registerAuthSecret.isEmpty() ? "" : "****")
+        + ", identity=[" + identity + "]"
         + ", minExpires=" + minExpires
         + ", useDb=" + useDb + ", dbUrl=" + dbUrl.orElse("(embedded)") + ", dbUser=" + dbUser
         + ", dbPassword=" + (dbPassword.isEmpty() ? "" : "****") + ", dbJndiName=" + dbJndiName.orElse("")
@@ -445,7 +392,7 @@ public record PresenceSettings(
         + ", useOfflineWinfo=" + useOfflineWinfo + ", offlineWinfoExpiration=" + offlineWinfoExpiration
         + ", offlineWinfoTimer=" + offlineWinfoTimer
         + ", deleteSameSubs=" + deleteSameSubs + ", ignore408OnNotify=" + ignore408OnNotify + ", maxBodySize=" + maxBodySize
-        + ", pendingResponseCode=" + pendingResponseCode + ", xcapUsers=" + new java.util.TreeSet<>(xcapCredentials.keySet())
+        + ", pendingResponseCode=" + pendingResponseCode
         + ", xcapOpen=" + xcapOpen + ", metricsEnabled=" + metricsEnabled
         + ", adminUsers=" + new java.util.TreeSet<>(adminCredentials.keySet()) + ", adminRemote=" + adminRemote
         + ", jmxName=" + jmxName + ", overload=" + overload + ", limits=" + limits + "]";

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.presenceagent.application.manage.ManagementService;
+import org.presenceagent.application.manage.SubscriberManagement;
 import org.presenceagent.domain.shared.Aor;
 
 /**
@@ -16,9 +17,11 @@ import org.presenceagent.domain.shared.Aor;
  * @param sessions the browser console's signed-in operators
  * @param counters the live counters of the console
  * @param presRules a presentity's pres-rules document (RFC 5025) as stored, read-only, for the console
+ * @param subscribers the subscriber store's operations
  */
 public record AdminEndpoint(ManagementService management, AdminAccess access, int maxBodySize,
-    ConsoleSessions sessions, Supplier<LiveCounters> counters, Function<Aor, Optional<String>> presRules) {
+    ConsoleSessions sessions, Supplier<LiveCounters> counters, Function<Aor, Optional<String>> presRules,
+    SubscriberManagement subscribers) {
 
   /** The servlet-context attribute under which the composition root stores the endpoint. */
   public static final String ATTRIBUTE = AdminEndpoint.class.getName();
@@ -29,5 +32,6 @@ public record AdminEndpoint(ManagementService management, AdminAccess access, in
     Objects.requireNonNull(sessions, "sessions");
     Objects.requireNonNull(counters, "counters");
     Objects.requireNonNull(presRules, "presRules");
+    Objects.requireNonNull(subscribers, "subscribers");
   }
 }

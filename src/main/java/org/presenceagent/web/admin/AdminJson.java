@@ -21,6 +21,7 @@ import org.presenceagent.application.manage.PresentityDetails;
 import org.presenceagent.application.manage.PresentitySummary;
 import org.presenceagent.application.manage.PublicationView;
 import org.presenceagent.application.manage.StateDump;
+import org.presenceagent.application.manage.SubscriberView;
 import org.presenceagent.application.manage.SubscriptionView;
 import org.presenceagent.application.publish.PublishResult;
 
@@ -163,6 +164,17 @@ final class AdminJson {
       default -> throw new IllegalArgumentException("the value of " + name + " must be a string, number or boolean");
     }));
     return changes;
+  }
+
+  static JsonObject subscriber(SubscriberView view) {
+    JsonArrayBuilder algorithms = JSON.createArrayBuilder();
+    view.algorithms().forEach(algorithms::add);
+    return JSON.createObjectBuilder().add("aor", view.aor()).add("realm", view.realm()).add("algorithms", algorithms)
+        .add("source", view.source()).build();
+  }
+
+  static JsonArray subscribers(List<SubscriberView> views) {
+    return array(views, AdminJson::subscriber);
   }
 
   static JsonObject presRules(String presentity, String document) {

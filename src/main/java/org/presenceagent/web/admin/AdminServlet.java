@@ -15,7 +15,9 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.presenceagent.application.RequestRejectedException;
+import org.presenceagent.application.identity.SubscriberRejectedException;
 import org.presenceagent.application.manage.ManagementService;
+import org.presenceagent.application.manage.SubscriberManagement;
 import org.presenceagent.application.manage.SubscriptionView;
 import org.presenceagent.application.publish.PublishResult;
 import org.presenceagent.domain.shared.Aor;
@@ -61,7 +63,7 @@ public final class AdminServlet extends HttpServlet {
   private static final String JSON_TYPE = "application/json";
   private static final String RESOURCES = "presentities, presentities/{aor}, presentities/{aor}/subscriptions,"
       + " presentities/{aor}/pres-rules, presentities/{aor}/authorize, presentities/{aor}/publications,"
-      + " subscriptions/{id}, online/{aor}, cleanup, counters, dump, settings, session";
+      + " subscriptions/{id}, online/{aor}, cleanup, counters, dump, settings, subscribers, subscribers/{aor}, session";
   private static final String SESSION = "session";
 
   private transient AdminEndpoint endpoint;
@@ -103,6 +105,12 @@ public final class AdminServlet extends HttpServlet {
         response.setHeader("Allow", e.allow);
       }
       sendError(response, e.status, e.getMessage());
+    } catch (SubscriberRejectedException e) {
+      sendError(response, switch (e.kind()) {
+        case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
+        case CONFLICT -> HttpServletResponse.SC_CONFLICT;
+        case INVALID -> HttpServletResponse.SC_BAD_REQUEST;
+      }, e.getMessage());
     } catch (IllegalArgumentException e) {
       sendError(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
     } catch (RuntimeException e) {
@@ -219,6 +227,8 @@ public final class AdminServlet extends HttpServlet {
     } else if (resource.equals("dump") && path.size() == 1) {
       allow(method, "GET");
       send(response, HttpServletResponse.SC_OK, AdminJson.dump(management.dump()));
+    } else if (resource.equals("subscribers")) {
+      subscribers(method, path, request, response);
     } else if (resource.equals("settings") && path.size() == 1) {
       if (method.equals("PUT")) {
         send(response, HttpServletResponse.SC_OK,
@@ -231,6 +241,46 @@ public final class AdminServlet extends HttpServlet {
       throw new AdminError(HttpServletResponse.SC_NOT_FOUND, "no such admin resource; resources under /admin/: "
           + RESOURCES);
     }
+  }
+
+  /**
+   * The subscriber store (Kamailio's kamctl add/passwd/rm): GET lists, POST {"aor", "password"}
+   * adds, PUT subscribers/{aor} {"password"} changes a password, DELETE subscribers/{aor} removes.
+   */
+  private void subscribers(String method, List<String> path, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    SubscriberManagement subscribers = endpoint.subscribers();
+    if (path.size() == 1) {
+      if (method.equals("POST")) {
+        Map<String, String> body = AdminJson.settingChanges(jsonBody(request));
+        send(response, HttpServletResponse.SC_CREATED,
+            AdminJson.subscriber(subscribers.add(required(body, "aor"), required(body, "password"))));
+      } else {
+        allow(method, "GET, POST");
+        send(response, HttpServletResponse.SC_OK, AdminJson.subscribers(subscribers.list()));
+      }
+    } else if (path.size() == 2) {
+      if (method.equals("PUT")) {
+        Map<String, String> body = AdminJson.settingChanges(jsonBody(request));
+        send(response, HttpServletResponse.SC_OK,
+            AdminJson.subscriber(subscribers.changePassword(path.get(1), required(body, "password"))));
+      } else {
+        allow(method, "PUT, DELETE");
+        subscribers.remove(path.get(1));
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+      }
+    } else {
+      throw new AdminError(HttpServletResponse.SC_NOT_FOUND, "no such admin resource; resources under /admin/: "
+          + RESOURCES);
+    }
+  }
+
+  private static String required(Map<String, String> body, String name) {
+    String value = body.get(name);
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException("the JSON object needs a non-empty \"" + name + "\"");
+    }
+    return value;
   }
 
   /** The seed's pa.publish: the body is the document, the Content-Type its type. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.presenceagent.application.identity.DigestAlgorithm;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -168,15 +169,15 @@ class PresenceSettingsTest {
   }
 
   @Test
-  void xcapCredentialsAreUserAtHostColonPasswordPairs() {
+  void xcapCredentialsAreUserAtHostColonPasswordPairsAndBecomeSubscribers() {
     PresenceSettings settings = PresenceSettings.from(Map.of(
-        "xcap_credentials", "alice@example.com:se:cret, bob@example.com:pw"));
+        "xcap_credentials", "alice@example.com:se:cret, bob@example.com:pw", "subscribers", "bob@example.com:new"));
 
-    assertThat(settings.xcapCredentials())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("alice@example.com", "se:cret", "bob@example.com", "pw"));
+    assertThat(settings.identity().subscribers())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("alice@example.com", "se:cret", "bob@example.com", "new"));
     assertThat(settings.xcapOpen()).isFalse();
     assertThat(settings.toString()).doesNotContain("se:cret").contains("alice@example.com");
-    assertThat(PresenceSettings.defaults().xcapCredentials()).isEmpty();
+    assertThat(PresenceSettings.defaults().identity().subscribers()).isEmpty();
     assertThat(PresenceSettings.from(Map.of("xcap_open", "1")).xcapOpen()).isTrue();
   }
 
@@ -275,27 +276,51 @@ class PresenceSettingsTest {
   }
 
   @Test
-  void registerAuthenticationIsOffByDefaultAndNeedsRealmAndUsersWhenOn() {
-    assertThat(PresenceSettings.defaults().registerAuth()).isFalse();
-    PresenceSettings on = PresenceSettings.from(Map.of("register_auth", "1", "register_auth_realm", "example.com",
-        "register_credentials", "alice:won:der,bob:builder", "register_auth_secret", "0123456789abcdef"));
-    assertThat(on.registerCredentials()).containsOnly(Map.entry("alice", "won:der"), Map.entry("bob", "builder"));
-    assertThat(on.toString()).doesNotContain("won:der").doesNotContain("0123456789abcdef")
-        .contains("registerUsers=[alice, bob]");
+  void digestIsOffByDefaultAndTheOlderRegisterParametersStillWork() {
+    IdentitySettings defaults = PresenceSettings.defaults().identity();
+    assertThat(defaults.digestAuth()).isFalse();
+    assertThat(defaults.protectedMode()).isTrue();
+    assertThat(defaults.authenticates()).isFalse();
+    assertThat(defaults.realm()).isEqualTo("presence-agent");
+    assertThat(defaults.algorithms()).containsExactly(DigestAlgorithm.MD5);
 
-    assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_auth", "1", "register_credentials", "a:b")))
-        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_auth_realm");
-    assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_auth", "1", "register_auth_realm", "example.com")))
-        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_credentials");
-    assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_auth", "1", "register_auth_realm", "example.com",
-        "register_credentials", "a:b", "register_auth_secret", "short")))
-        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_auth_secret")
-        .hasMessageNotContaining("short");
+    IdentitySettings older = PresenceSettings.from(Map.of("register_auth", "1", "register_auth_realm", "example.com",
+        "register_credentials", "alice:won:der,bob:builder", "register_auth_secret", "0123456789abcdef")).identity();
+    assertThat(older.digestAuth()).isTrue();
+    assertThat(older.realm()).isEqualTo("example.com");
+    assertThat(older.secret()).isEqualTo("0123456789abcdef");
+    assertThat(older.subscribers())
+        .containsOnly(Map.entry("alice@example.com", "won:der"), Map.entry("bob@example.com", "builder"));
+    assertThat(older.toString()).doesNotContain("won:der").doesNotContain("0123456789abcdef");
+
+    IdentitySettings current = PresenceSettings.from(Map.of("digest_auth", "1", "domains", "Example.COM, example.org",
+        "digest_algorithms", "sha-256", "trusted_proxies", "10.0.0.0/8, 192.0.2.7")).identity();
+    assertThat(current.realm()).as("the first domain").isEqualTo("example.com");
+    assertThat(current.domains()).containsExactly("example.com", "example.org");
+    assertThat(current.algorithms()).containsExactly(DigestAlgorithm.SHA_256);
+    assertThat(current.trustedProxies().contains("10.1.2.3")).isTrue();
+    assertThat(current.trustedProxies().contains("192.0.2.8")).isFalse();
+  }
+
+  @Test
+  void badIdentityParametersAreRejectedWithoutEchoingSecrets() {
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("digest_secret", "short")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("digest_secret").hasMessageNotContaining("short");
     assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_credentials", "alice:pw,alice:other")))
         .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_credentials")
         .hasMessageNotContaining("pw");
     assertThatThrownBy(() -> PresenceSettings.from(Map.of("register_credentials_file", "/nonexistent/users.htdigest")))
         .isInstanceOf(InvalidSettingException.class).hasMessageContaining("register_credentials_file=/nonexistent");
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("subscribers", "alice:pw")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("subscribers").hasMessageNotContaining("pw");
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("trusted_proxies", "proxy.example.com")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("trusted_proxies");
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("trusted_proxies", "10.0.0.0/33")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("10.0.0.0/33");
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("digest_algorithms", "MD5,SHA-1")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("digest_algorithms");
+    assertThatThrownBy(() -> PresenceSettings.from(Map.of("protected_mode", "maybe")))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("protected_mode");
   }
 
   @Test
@@ -339,9 +364,11 @@ class PresenceSettingsTest {
     assertThat(described.keySet()).containsExactly(
         java.util.Arrays.stream(Parameter.values()).map(Parameter::key).toArray(String[]::new));
     assertThat(described).containsEntry("db_password", "****").containsEntry("auth", "xcap")
-        .containsEntry("admin_credentials", "ops:****").containsEntry("xcap_credentials", "alice@example.com:****")
+        .containsEntry("admin_credentials", "ops:****").containsEntry("xcap_credentials", "see subscribers")
         .containsEntry("default_expires", "3600").containsEntry("admin_remote", "0");
-    assertThat(described).containsEntry("register_credentials", "carol:****").containsEntry("register_auth_secret", "****");
+    assertThat(described).containsEntry("subscribers", "alice@example.com:****,carol@example.com:****")
+        .containsEntry("digest_secret", "****").containsEntry("digest_auth", "1")
+        .containsEntry("register_auth_secret", "see digest_secret");
     assertThat(described.values().toString()).doesNotContain("s3cr3t").doesNotContain("pw-1").doesNotContain("pw-2")
         .doesNotContain("pw-3").doesNotContain("0123456789abcdef");
   }

@@ -1,4 +1,4 @@
-package org.presenceagent.application.digest;
+package org.presenceagent.application.identity;
 
 import java.util.Optional;
 

@@ -1,10 +1,9 @@
-package org.presenceagent.sip;
+package org.presenceagent.application.identity;
 
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.presenceagent.application.digest.DigestCredentials;
 
 /**
  * Reads a {@code Digest} Authorization header value (RFC 3261 section 25.1 {@code credentials},
@@ -12,13 +11,13 @@ import org.presenceagent.application.digest.DigestCredentials;
  * quoted strings with backslash escapes. A value that is not digest credentials, or lacks one of
  * username, realm, nonce, uri and response, reads as none (the request is challenged).
  */
-final class DigestAuthorizationParser {
+public final class DigestAuthorizationParser {
 
   private static final String SCHEME = "digest";
 
   private DigestAuthorizationParser() {}
 
-  static Optional<DigestCredentials> parse(String header) {
+  public static Optional<DigestCredentials> parse(String header) {
     String value = header.trim();
     int space = value.indexOf(' ');
     if (space < 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals(SCHEME)) {

@@ -1,11 +1,11 @@
-package org.presenceagent.application.digest;
+package org.presenceagent.application.identity;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.presenceagent.application.digest.StatelessNonces.Status;
+import org.presenceagent.application.identity.StatelessNonces.Status;
 import org.presenceagent.testing.MutableClock;
 
 class StatelessNoncesTest {

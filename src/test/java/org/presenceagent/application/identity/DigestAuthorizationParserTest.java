@@ -1,10 +1,9 @@
-package org.presenceagent.sip;
+package org.presenceagent.application.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.presenceagent.application.digest.DigestCredentials;
 
 class DigestAuthorizationParserTest {
 

@@ -1,4 +1,4 @@
-package org.presenceagent.application.digest;
+package org.presenceagent.application.identity;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -9,16 +9,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Nonces that need no server state (RFC 7616 section 5.4 leaves their form to the server): the
- * issue time and an HMAC-SHA256 over it and the realm, in URL-safe Base64. Any node sharing the
+ * issue time, 8 random bytes that make every challenge's nonce its own (so that two clients
+ * challenged in the same second never share a nonce and its counts), and an HMAC-SHA256 over
+ * them and the realm, in URL-safe Base64. Any node sharing the
  * secret, before or after a restart, can tell whether it issued a nonce and how old it is; a nonce
  * older than the lifetime is stale (the client retries at once with a fresh one, {@code stale=true}).
- * Without server state, a nonce can be replayed until it is stale: the lifetime is short for that
- * reason, and a replayed REGISTER only repeats what its owner asked.
+ * The nonce itself holds no state; what stops a replay is the {@link NonceCounter}, which remembers
+ * the highest {@code nc} each nonce was used with (RFC 7616 section 5.5 lets a server that tracks the
+ * count refuse a replayed request): an Authorization sniffed off the wire is refused the second time,
+ * with another Contact or body alike.
  */
 public final class StatelessNonces {
 
@@ -27,6 +32,7 @@ public final class StatelessNonces {
 
   private static final String HMAC = "HmacSHA256";
   private static final int TIME_BYTES = Long.BYTES;
+  private static final int SALT_BYTES = Long.BYTES;
   private static final int MAC_BYTES = 16;
   /** Nodes' clocks may differ a little: a nonce from slightly in the future is accepted. */
   private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
@@ -48,7 +54,9 @@ public final class StatelessNonces {
 
   public String issue() {
     long now = clock.instant().getEpochSecond();
-    ByteBuffer nonce = ByteBuffer.allocate(TIME_BYTES + MAC_BYTES).putLong(now).put(mac(now));
+    long salt = ThreadLocalRandom.current().nextLong();
+    ByteBuffer nonce = ByteBuffer.allocate(TIME_BYTES + SALT_BYTES + MAC_BYTES).putLong(now).putLong(salt)
+        .put(mac(now, salt));
     return Base64.getUrlEncoder().withoutPadding().encodeToString(nonce.array());
   }
 
@@ -59,11 +67,13 @@ public final class StatelessNonces {
     } catch (IllegalArgumentException e) {
       return Status.FORGED;
     }
-    if (bytes.length != TIME_BYTES + MAC_BYTES) {
+    if (bytes.length != TIME_BYTES + SALT_BYTES + MAC_BYTES) {
       return Status.FORGED;
     }
-    long issued = ByteBuffer.wrap(bytes, 0, TIME_BYTES).getLong();
-    if (!MessageDigest.isEqual(mac(issued), Arrays.copyOfRange(bytes, TIME_BYTES, bytes.length))) {
+    ByteBuffer fields = ByteBuffer.wrap(bytes);
+    long issued = fields.getLong();
+    long salt = fields.getLong();
+    if (!MessageDigest.isEqual(mac(issued, salt), Arrays.copyOfRange(bytes, TIME_BYTES + SALT_BYTES, bytes.length))) {
       return Status.FORGED;
     }
     long now = clock.instant().getEpochSecond();
@@ -73,11 +83,11 @@ public final class StatelessNonces {
     return now - issued > lifetime.toSeconds() ? Status.STALE : Status.FRESH;
   }
 
-  private byte[] mac(long issued) {
+  private byte[] mac(long issued, long salt) {
     try {
       Mac mac = Mac.getInstance(HMAC);
       mac.init(key);
-      mac.update(ByteBuffer.allocate(TIME_BYTES).putLong(issued).array());
+      mac.update(ByteBuffer.allocate(TIME_BYTES + SALT_BYTES).putLong(issued).putLong(salt).array());
       mac.update(realm.getBytes(UTF_8));
       return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
     } catch (GeneralSecurityException e) {
