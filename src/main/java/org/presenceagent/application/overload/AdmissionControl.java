@@ -18,7 +18,9 @@ import java.util.function.LongSupplier;
  *       after a start, while the JVM compiles) are not an overload and are served;
  *   <li>how long the requests being worked on (received, not yet answered) take: when stores or
  *       NOTIFYs fall behind, requests pile up there instead, and a standing queue of them
- *       ({@link StandingQueue}) refuses new ones until it drained; a hard cap on their number
+ *       ({@link StandingQueue}) with at least {@link #BACKLOG} of them in hand refuses new ones
+ *       until it drained (one slow request, such as a PUBLISH whose answer waits behind a
+ *       thousand NOTIFYs, is no queue, and refusing would not make it faster); a hard cap on their number
  *       bounds memory whatever happens.
  * </ul>
  *
@@ -31,8 +33,8 @@ public final class AdmissionControl {
 
   /** Why a request was refused, or that it was not. */
   /**
-   * A long wait counts only with at least this many requests queued behind it: a backlog, not one
-   * slow request (a cold start's first ones).
+   * A long wait counts only with at least this many requests queued behind it (or in hand): a
+   * backlog, not one slow request (a cold start's first ones).
    */
   public static final long BACKLOG = 32;
 
@@ -72,7 +74,7 @@ public final class AdmissionControl {
    * @param queueDelayLimitMillis a request that waited longer for a SIP worker is refused
    * @param pendingLimit new requests are refused while this many are being worked on
    * @param inHandTargetMillis new requests are refused while even the quickest request answered in
-   *     the last 100 ms was in hand longer than this (0: never)
+   *     the last 100 ms was in hand longer than this, while at least {@link #BACKLOG} are in hand (0: never)
    * @param retryAfterSeconds the base Retry-After of a refusal
    * @param nanoTime the clock of in-hand times ({@link System#nanoTime()} but in tests)
    */
@@ -94,7 +96,7 @@ public final class AdmissionControl {
     Verdict verdict = stopping ? Verdict.STOPPING
         : waitedMillis > queueDelayLimitMillis && queuedBehind >= BACKLOG ? Verdict.QUEUE_DELAY
         : pending.get() >= pendingLimit ? Verdict.PENDING
-        : inHand.standing() ? Verdict.IN_HAND_DELAY
+        : pending.get() >= BACKLOG && inHand.standing() ? Verdict.IN_HAND_DELAY
         : Verdict.ADMITTED;
     switch (verdict) {
       case QUEUE_DELAY -> refusedForDelay.incrementAndGet();

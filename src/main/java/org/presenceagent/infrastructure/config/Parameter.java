@@ -130,10 +130,11 @@ public enum Parameter {
           + " presentity's turn or their database commit) before new requests are answered 503 with Retry-After; a"
           + " hard cap on memory, the in-hand delay usually refuses first.",
       "-"),
-  OVERLOAD_IN_HAND_DELAY("overload_in_hand_delay", "50",
+  OVERLOAD_IN_HAND_DELAY("overload_in_hand_delay", "100",
       "Overload control: new requests are answered 503 with Retry-After while even the quickest request"
-          + " answered in the last 100 ms took longer than this many milliseconds from arrival to answer (a standing"
-          + " queue of work in hand, CoDel's test, RFC 8289); bursts the server absorbs pass. 0 turns the test off.",
+          + " answered in the last 100 ms took longer than this many milliseconds from arrival to answer, with at"
+          + " least 32 in hand (a standing queue of work in hand, CoDel's test, RFC 8289); bursts the server absorbs"
+          + " and a lone slow request pass. 0 turns the test off.",
       "-"),
   OVERLOAD_RETRY_AFTER("overload_retry_after", "2",
       "Retry-After, in seconds, of the 503 answers of overload control and shutdown; each answer adds up to as"

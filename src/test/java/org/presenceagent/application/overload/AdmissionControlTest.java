@@ -44,6 +44,11 @@ class AdmissionControlTest {
     control.started();
     control.answered(TimeUnit.MILLISECONDS.toNanos(120));
     now.addAndGet(TimeUnit.MILLISECONDS.toNanos(101));
+    assertThat(control.admitNew(0, 0)).as("slow, but nothing queued in hand").isEqualTo(Verdict.ADMITTED);
+
+    for (int i = 0; i < AdmissionControl.BACKLOG; i++) {
+      control.started();
+    }
 
     assertThat(control.admitNew(0, 0)).isEqualTo(Verdict.IN_HAND_DELAY);
     assertThat(control.admitInDialog()).isTrue();
