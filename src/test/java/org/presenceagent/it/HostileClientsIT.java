@@ -114,14 +114,22 @@ class HostileClientsIT {
     }
   }
 
+  /**
+   * A binding to this server itself would make every MESSAGE loop: the registrar refuses it (403,
+   * issue 14), so a MESSAGE finds no contact; the fork's own loop check (482) stays for bindings
+   * stored before that rule.
+   */
   @Test
-  void aContactThatIsThisServerIsALoop() throws Exception {
+  void aContactThatIsThisServerIsRefusedAndNeverForkedTo() throws Exception {
     try (SipTestClient phone = new SipTestClient("udp", SERVER.sipPort())) {
       String carol = TestAors.unique("carol");
-      new Registrar(phone, carol).register(300, "<sip:carol@127.0.0.1:" + SERVER.sipPort() + ">");
+      Registrar registrar = new Registrar(phone, carol);
+      assertThat(registrar.register(300, "<sip:carol@127.0.0.1:" + SERVER.sipPort() + ">").getStatusCode())
+          .isEqualTo(403);
+      assertThat(Registrar.contacts(registrar.register(null))).isEmpty();
       Request message = phone.newRequest(Request.MESSAGE, TestAors.unique("alice"), carol, 1);
       phone.setBody(message, "text/plain", "loop".getBytes(StandardCharsets.UTF_8));
-      assertThat(phone.call(message).getStatusCode()).isEqualTo(482);
+      assertThat(phone.call(message).getStatusCode()).isNotEqualTo(200).isBetween(400, 499);
     }
   }
 
