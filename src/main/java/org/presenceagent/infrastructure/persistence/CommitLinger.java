@@ -17,8 +17,12 @@ final class CommitLinger {
 
   /** The longest a unit waits for company. */
   static final long MAX_WAIT_NANOS = 2_000_000;
-  /** Wait only while at least one more unit is expected within the wait. */
-  private static final long BUSY_GAP_NANOS = MAX_WAIT_NANOS;
+  /**
+   * Wait while units arrive at least every 5 ms on average (200 per second): then another one comes
+   * within the wait often enough (a third of the time at 200/s, two thirds at 500/s) to pay for it,
+   * since a commit costs about a millisecond of CPU in the server (docs/performance.md).
+   */
+  private static final long BUSY_GAP_NANOS = 5 * MAX_WAIT_NANOS / 2;
   /** Gaps longer than this count as this: one idle minute must not need minutes of load to forget. */
   private static final long GAP_CAP_NANOS = 100 * MAX_WAIT_NANOS;
   /** Weight of the newest gap: about the last 16 arrivals count. */
