@@ -3,8 +3,8 @@ package org.presenceagent.sip;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.servlet.sip.SipApplicationSession;
@@ -51,15 +51,15 @@ final class MessageFork {
       "Require");
 
   private final SipServletRequest original;
-  private final SipApplicationSession branches;
+  /** Each branch's application session, freed when the fork ends. */
+  private final List<SipApplicationSession> branches = new CopyOnWriteArrayList<>();
   private final AtomicInteger pending;
   private final AtomicBoolean answered = new AtomicBoolean();
   private int bestStatus; // guarded by this
   private String bestReason; // guarded by this
 
-  private MessageFork(SipServletRequest original, SipApplicationSession branches, int count) {
+  private MessageFork(SipServletRequest original, int count) {
     this.original = original;
-    this.branches = branches;
     this.pending = new AtomicInteger(count);
   }
 
@@ -80,8 +80,7 @@ final class MessageFork {
       throw new SipResponseException(440, "Max-Breadth Exceeded");
     }
     List<URI> targets = targets(contacts, factory, ownAddresses, breadth);
-    SipApplicationSession session = factory.createApplicationSession();
-    MessageFork fork = new MessageFork(request, session, targets.size());
+    MessageFork fork = new MessageFork(request, targets.size());
     int branchBreadth = breadth / targets.size();
     for (URI target : targets) {
       fork.send(factory, target, maxForwards < 0 ? DEFAULT_MAX_FORWARDS - 1 : maxForwards - 1, branchBreadth);
@@ -138,7 +137,10 @@ final class MessageFork {
 
   private void send(SipFactory factory, URI target, int maxForwards, int breadth) {
     try {
-      SipServletRequest branch = factory.createRequest(branches, "MESSAGE", original.getFrom(), original.getTo());
+      // The original's Call-ID, as a proxy keeps it (RFC 3261 section 16.6): the recipient sees the
+      // sender's request, and a client that is both ends of a conversation can match it.
+      SipServletRequest branch = factory.createRequest(original, true);
+      branches.add(branch.getApplicationSession());
       branch.setRequestURI(target);
       branch.setMaxForwards(maxForwards);
       branch.setHeader(MAX_BREADTH, Integer.toString(breadth));
@@ -174,7 +176,7 @@ final class MessageFork {
         bestPhrase = bestReason;
       }
       answer(best == 0 ? 480 : best, best == 0 ? "Temporarily Unavailable" : bestPhrase);
-      SessionRelease.invalidate(branches, original.getCallId());
+      branches.forEach(session -> SessionRelease.invalidate(session, original.getCallId()));
     }
   }
 
