@@ -1,7 +1,6 @@
 package org.presenceagent.sip;
 
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import java.util.function.Supplier;
 import javax.servlet.ServletContext;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
-import javax.servlet.sip.SipURI;
 import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.notify.NotifyResponseService;
 import org.presenceagent.application.overload.AdmissionControl;
