@@ -1,6 +1,11 @@
 package org.presenceagent.document;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.presenceagent.document.pidf.Presence;
 import org.presenceagent.domain.presentity.PresenceDocument;
 
@@ -18,14 +23,24 @@ import org.presenceagent.domain.presentity.PresenceDocument;
  * and later removes only that publication, so the two must be handled in the order they came or
  * the open one outlives the user's session.
  *
- * <p>The model is visible only inside this package and is never modified after validation, so
- * the object can be shared between threads that hold the presentity's lock in turn.
+ * <p>The model is visible only inside this package and is never modified after validation. It is
+ * still read only under the document's lock ({@link #whileReading}): its extension elements are
+ * DOM nodes, and a DOM is not safe even for concurrent reads (Xerces turns an attribute's value
+ * into a child node the first time it is walked, and caches child lists in the owner document).
+ * One change of a presentity is composed for each format and view on whichever worker sends the
+ * first NOTIFY of that kind, so several threads read the same publications at once; unlocked, two
+ * of them once made a NOTIFY fail with a ClassCastException inside Xerces.
  */
 public final class ParsedPidf implements PresenceDocument {
 
+  /** Locks are taken in creation order, so two compositions sharing documents never deadlock. */
+  private static final AtomicLong CREATED = new AtomicLong();
+
+  private final long order = CREATED.incrementAndGet();
+  private final ReentrantLock lock = new ReentrantLock();
   private final String contentType;
   private final Presence model;
-  private byte[] bytes; // guarded by this: null until a repaired document is first written
+  private byte[] bytes; // guarded by lock: null until a repaired document is first written
 
   ParsedPidf(String contentType, byte[] bytes, Presence model) {
     this(contentType, model);
@@ -49,14 +64,40 @@ public final class ParsedPidf implements PresenceDocument {
 
   /** A copy of the bytes: the domain promises they are never modified. */
   @Override
-  public synchronized byte[] bytes() {
-    if (bytes == null) {
-      bytes = DocumentWriter.republished(contentType, model);
-    }
-    return bytes.clone();
+  public byte[] bytes() {
+    return whileReading(List.of(this), () -> {
+      if (bytes == null) {
+        bytes = DocumentWriter.republished(contentType, model);
+      }
+      return bytes.clone();
+    });
   }
 
+  /**
+   * The parsed model: read it, and anything composed from it that still refers to its nodes,
+   * only inside {@link #whileReading} for this document.
+   */
   Presence model() {
     return model;
+  }
+
+  /**
+   * Runs {@code reading} holding the locks of all {@code documents}, taken in one global order.
+   * Reentrant: a reading may call {@link #bytes()} of a document it holds.
+   */
+  static <T> T whileReading(List<ParsedPidf> documents, Supplier<T> reading) {
+    List<ParsedPidf> ordered = documents.stream().distinct().sorted(Comparator.comparingLong(d -> d.order)).toList();
+    int locked = 0;
+    try {
+      for (ParsedPidf document : ordered) {
+        document.lock.lock();
+        locked++;
+      }
+      return reading.get();
+    } finally {
+      for (int i = locked - 1; i >= 0; i--) {
+        ordered.get(i).lock.unlock();
+      }
+    }
   }
 }

@@ -140,21 +140,34 @@ public final class PidfCodec implements DocumentCodec {
         && MediaTypes.sameType(publications.get(0).contentType(), writer.contentType())) {
       return new NotifyBody(writer.contentType(), publications.get(0).bytes());
     }
-    Presence composed;
-    if (publications.isEmpty()) {
-      composed = composer.closed(presentity);
-    } else {
-      List<Presence> models = new ArrayList<>(publications.size());
-      for (PresenceDocument publication : publications) {
-        models.add(modelOf(publication));
+    // The composed model refers to the publications' own extension nodes until it is written.
+    return ParsedPidf.whileReading(parsedAmong(publications), () -> {
+      Presence composed;
+      if (publications.isEmpty()) {
+        composed = composer.closed(presentity);
+      } else {
+        List<Presence> models = new ArrayList<>(publications.size());
+        for (PresenceDocument publication : publications) {
+          models.add(modelOf(publication));
+        }
+        composed = composer.merge(presentity, models);
       }
-      composed = composer.merge(presentity, models);
+      // The neutral closed document of a presentity without state is shown as it is, like polite-block's.
+      if (!whole && !publications.isEmpty()) {
+        composed = TransformationFilter.apply(composed, view);
+      }
+      return new NotifyBody(writer.contentType(), writer.write(presentity, composed));
+    });
+  }
+
+  private static List<ParsedPidf> parsedAmong(List<PresenceDocument> documents) {
+    List<ParsedPidf> parsed = new ArrayList<>(documents.size());
+    for (PresenceDocument document : documents) {
+      if (document instanceof ParsedPidf one) {
+        parsed.add(one);
+      }
     }
-    // The neutral closed document of a presentity without state is shown as it is, like polite-block's.
-    if (!whole && !publications.isEmpty()) {
-      composed = TransformationFilter.apply(composed, view);
-    }
-    return new NotifyBody(writer.contentType(), writer.write(presentity, composed));
+    return parsed;
   }
 
   /**
@@ -164,13 +177,22 @@ public final class PidfCodec implements DocumentCodec {
   @Override
   public Optional<String> sphere(List<PresenceDocument> documents) {
     for (int i = documents.size() - 1; i >= 0; i--) {
-      for (Element extension : modelOf(documents.get(i)).getExtensions()) {
-        NodeList spheres = extension.getElementsByTagNameNS(Availability.RPID_NAMESPACE, "sphere");
-        for (int j = 0; j < spheres.getLength(); j++) {
-          Optional<String> value = sphereValue((Element) spheres.item(j));
-          if (value.isPresent()) {
-            return value;
-          }
+      PresenceDocument document = documents.get(i);
+      Optional<String> sphere = ParsedPidf.whileReading(parsedAmong(List.of(document)), () -> sphereOf(modelOf(document)));
+      if (sphere.isPresent()) {
+        return sphere;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> sphereOf(Presence model) {
+    for (Element extension : model.getExtensions()) {
+      NodeList spheres = extension.getElementsByTagNameNS(Availability.RPID_NAMESPACE, "sphere");
+      for (int j = 0; j < spheres.getLength(); j++) {
+        Optional<String> value = sphereValue((Element) spheres.item(j));
+        if (value.isPresent()) {
+          return value;
         }
       }
     }
