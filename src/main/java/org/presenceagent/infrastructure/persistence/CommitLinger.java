@@ -10,8 +10,18 @@ package org.presenceagent.infrastructure.persistence;
  * so at a few hundred requests per second, when batches would otherwise hold one unit, most of
  * the database's CPU goes into commits that two or three units could have shared; two milliseconds are nothing next to SIP's 500 ms retransmission timer (RFC 3261 section 17.1.1.1, T1).
  *
- * <p>The arrival rate is an exponentially weighted mean of the gaps between units' queue times, fed
- * by the writer thread only (not thread-safe by design).
+ * <p>A high arrival rate alone does not mean company will come: when the units come from one
+ * presentity (a thousand watchers subscribing to one user), each is queued only after the previous
+ * one was committed ({@code PresentitySequencer}), so nothing can join while the writer waits, and
+ * waiting only stretches the presentity's turn: its requests queue up until overload control
+ * refuses them. So the writer also learns whether waiting paid: it keeps lingering while at least
+ * one wait in {@link #MIN_YIELD_INVERSE} brought company, and otherwise lingers only once every
+ * {@link #PROBE_EVERY} batches, to notice when it would pay again. This is the role of PostgreSQL's
+ * {@code commit_siblings}, which waits only while other transactions are open.
+ *
+ * <p>The arrival rate is an exponentially weighted mean of the gaps between units' queue times, and
+ * the yield a weighted mean of the waits' outcomes; both fed by the writer thread only (not
+ * thread-safe by design).
  */
 final class CommitLinger {
 
@@ -28,9 +38,18 @@ final class CommitLinger {
   /** Weight of the newest gap: about the last 16 arrivals count. */
   private static final double WEIGHT = 1.0 / 16;
 
+  /** Lingering goes on while more than one wait in this many brings company (above 0.2 per wait). */
+  static final int MIN_YIELD_INVERSE = 5;
+  /** While waiting does not pay, one batch in this many waits anyway, to find out whether it would now. */
+  static final int PROBE_EVERY = 32;
+  /** Weight of the newest wait's outcome: about the last 8 waits count. */
+  private static final double YIELD_WEIGHT = 1.0 / 8;
+
   private double meanGapNanos = GAP_CAP_NANOS;
   private long lastArrival;
   private boolean seen;
+  private double yield = 1; // optimistic until waits are seen
+  private int batchesSinceProbe;
 
   /** Records a unit's queue time (units are seen in queue order). */
   void arrived(long queuedAtNanos) {
@@ -48,7 +67,23 @@ final class CommitLinger {
    * when it should commit at once.
    */
   long waitUntil(long firstQueuedAtNanos) {
-    return meanGapNanos <= BUSY_GAP_NANOS ? firstQueuedAtNanos + MAX_WAIT_NANOS : firstQueuedAtNanos;
+    if (meanGapNanos > BUSY_GAP_NANOS) {
+      return firstQueuedAtNanos;
+    }
+    boolean pays = yield * MIN_YIELD_INVERSE > 1;
+    if (!pays && ++batchesSinceProbe < PROBE_EVERY) {
+      return firstQueuedAtNanos;
+    }
+    batchesSinceProbe = 0;
+    return firstQueuedAtNanos + MAX_WAIT_NANOS;
+  }
+
+  /**
+   * The writer waited for company (a {@link #waitUntil} in the future) and {@code joined} units
+   * came while it waited.
+   */
+  void waited(int joined) {
+    yield += YIELD_WEIGHT * ((joined > 0 ? 1 : 0) - yield);
   }
 
   /** The mean gap between arrivals, in nanoseconds (for tests and diagnostics). */

@@ -130,18 +130,26 @@ public final class GroupCommit implements AutoCloseable {
   private void gatherMore(List<Unit> batch, Unit first) throws InterruptedException {
     int recorded = recordArrivals(batch, 0);
     long deadline = linger.waitUntil(first.queuedAt);
-    while (batch.size() < MAX_BATCH && !closed) {
-      long wait = deadline - System.nanoTime();
-      if (wait <= 0) {
-        return;
+    if (deadline - System.nanoTime() <= 0) {
+      return;
+    }
+    int before = batch.size();
+    try {
+      while (batch.size() < MAX_BATCH && !closed) {
+        long wait = deadline - System.nanoTime();
+        if (wait <= 0) {
+          return;
+        }
+        Unit next = queue.poll(wait, TimeUnit.NANOSECONDS);
+        if (next == null) {
+          return;
+        }
+        batch.add(next);
+        queue.drainTo(batch, MAX_BATCH - batch.size());
+        recorded = recordArrivals(batch, recorded);
       }
-      Unit next = queue.poll(wait, TimeUnit.NANOSECONDS);
-      if (next == null) {
-        return;
-      }
-      batch.add(next);
-      queue.drainTo(batch, MAX_BATCH - batch.size());
-      recorded = recordArrivals(batch, recorded);
+    } finally {
+      linger.waited(batch.size() - before);
     }
   }
 

@@ -46,4 +46,41 @@ class CommitLingerTest {
     linger.arrived(9 * MS);
     assertThat(linger.meanGapNanos()).isPositive();
   }
+
+  @Test
+  void waitingThatBringsNoCompanyStopsExceptForAProbe() {
+    long t = busy();
+    for (int i = 0; i < 20; i++) {
+      linger.waited(0); // one presentity's turn: nothing can come while its only unit waits
+    }
+    int lingered = 0;
+    for (int i = 0; i < 10 * CommitLinger.PROBE_EVERY; i++) {
+      if (linger.waitUntil(t) > t) {
+        lingered++;
+        linger.waited(0);
+      }
+    }
+    assertThat(lingered).as("only the probes wait").isEqualTo(10);
+  }
+
+  @Test
+  void probesThatFindCompanyResumeLingering() {
+    long t = busy();
+    for (int i = 0; i < 50; i++) {
+      linger.waited(0);
+    }
+    assertThat(linger.waitUntil(t)).isEqualTo(t);
+    for (int i = 0; i < 3; i++) {
+      linger.waited(2); // other presentities' units joined the probes
+    }
+    assertThat(linger.waitUntil(t)).isEqualTo(t + CommitLinger.MAX_WAIT_NANOS);
+  }
+
+  private long busy() {
+    long t = 0;
+    for (int i = 0; i < 100; i++) {
+      linger.arrived(t += MS);
+    }
+    return t;
+  }
 }
