@@ -6,10 +6,7 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
-import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
 import java.util.Set;
@@ -175,23 +172,12 @@ public final class MalformedRequestValve implements SIPMessageValve {
    * @return undoes what this call did, for undeployment
    */
   static Runnable attach(SipFactory factory) {
-    SIPTransactionStack sipStack = (SIPTransactionStack) DialogRequests.implementationOf(factory)
-        .getSipApplicationDispatcher().getSipStack();
-    for (SIPMessageValve valve : sipStack.sipMessageValves) {
-      if (valve.getClass().getName().equals(MalformedRequestValve.class.getName())) {
-        return () -> { };
-      }
+    StackValves valves = StackValves.of(factory);
+    if (valves.configured(MalformedRequestValve.class).isPresent()) {
+      return () -> { };
     }
-    MalformedRequestValve added = new MalformedRequestValve();
-    List<SIPMessageValve> valves = new ArrayList<>(sipStack.sipMessageValves);
-    valves.add(added); // after overload control: a refused request is not worth checking
-    sipStack.sipMessageValves = valves; // replaced, never changed in place: workers iterate the old list
-    LOG.info("request validation added to the container's SIP stack");
-    return () -> {
-      List<SIPMessageValve> without = new ArrayList<>(sipStack.sipMessageValves);
-      without.remove(added);
-      sipStack.sipMessageValves = without;
-    };
+    // last, after overload control: a refused request is not worth checking
+    return valves.add(new MalformedRequestValve(), false, "request validation");
   }
 
   @Override

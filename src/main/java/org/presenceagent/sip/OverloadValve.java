@@ -8,8 +8,6 @@ import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipStack;
 import javax.sip.message.Request;
@@ -116,26 +114,20 @@ public final class OverloadValve implements SIPMessageValve {
    * @return undoes what this call did (detaches, or removes the added valve), for undeployment
    */
   static Runnable attach(SipFactory factory, AdmissionControl admission) {
-    SIPTransactionStack sipStack = (SIPTransactionStack) DialogRequests.implementationOf(factory)
-        .getSipApplicationDispatcher().getSipStack();
-    for (SIPMessageValve valve : sipStack.sipMessageValves) {
+    StackValves valves = StackValves.of(factory);
+    for (SIPMessageValve valve : valves.stack().sipMessageValves) {
       if (valve instanceof OverloadValve configured) {
-        configured.stack = sipStack;
+        configured.stack = valves.stack();
         configured.admission = admission;
         return () -> { }; // left in place: while the server stops it keeps answering 503
       }
     }
     OverloadValve added = new OverloadValve();
-    added.stack = sipStack;
+    added.stack = valves.stack();
     added.admission = admission;
-    List<SIPMessageValve> valves = new ArrayList<>(sipStack.sipMessageValves);
-    valves.add(0, added);
-    sipStack.sipMessageValves = valves; // replaced, never changed in place: workers iterate the old list
-    LOG.info("overload control added to the container's SIP stack");
+    Runnable remove = valves.add(added, true, "overload control");
     return () -> {
-      List<SIPMessageValve> without = new ArrayList<>(sipStack.sipMessageValves);
-      without.remove(added);
-      sipStack.sipMessageValves = without;
+      remove.run();
       added.admission = null;
     };
   }
