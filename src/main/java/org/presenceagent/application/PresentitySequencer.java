@@ -24,11 +24,56 @@ import org.presenceagent.domain.shared.Aor;
  * Steps that complete at once (memory-only state) are run in a loop, not recursively, however many
  * are queued. A step must never block waiting for another step of the same presentity.
  *
- * <p>Memory: a presentity is present here only while it has steps queued or running.
+ * <p>Memory: a presentity is present here only while it has steps queued or running. A client's
+ * new request ({@link #submitNew}) may be refused when its presentity already has too many steps
+ * queued (see {@link Admission}): one presentity that a thousand watchers subscribe to at once must
+ * not hold the whole server's share of requests in hand.
  */
 public final class PresentitySequencer {
 
+  /**
+   * Decides whether a client's new request may queue behind the steps its presentity already has.
+   */
+  @FunctionalInterface
+  public interface Admission {
+    /** Admits everything. */
+    Admission ALL = queued -> { };
+
+    /**
+     * @param queued steps of the presentity queued or running now
+     * @throws RequestRejectedException to refuse the request (a 503 with Retry-After)
+     */
+    void admit(int queued);
+  }
+
   private final Map<Aor, Strand> strands = new ConcurrentHashMap<>();
+  private final Admission admission;
+
+  /** A sequencer that queues every step. */
+  public PresentitySequencer() {
+    this(Admission.ALL);
+  }
+
+  /** A sequencer that asks {@code admission} before queueing a client's new request ({@link #submitNew}). */
+  public PresentitySequencer(Admission admission) {
+    this.admission = admission;
+  }
+
+  /**
+   * Queues the step of a new request from a client (one that starts work, such as an initial
+   * SUBSCRIBE or a PUBLISH), unless the presentity has too many steps queued already.
+   *
+   * @return completes as the step's stage does; exceptionally with the refusal, or when the step threw
+   */
+  public <T> CompletableFuture<T> submitNew(Aor presentity, Supplier<? extends CompletionStage<T>> step) {
+    Strand strand = strands.get(presentity);
+    try {
+      admission.admit(strand == null ? 0 : strand.size);
+    } catch (RequestRejectedException refused) {
+      return CompletableFuture.failedFuture(refused);
+    }
+    return submit(presentity, step);
+  }
 
   /**
    * Queues a step for the presentity.
@@ -41,6 +86,7 @@ public final class PresentitySequencer {
     strands.compute(presentity, (key, strand) -> {
       Strand current = strand == null ? new Strand() : strand;
       current.queue.add(task);
+      current.size++;
       if (!current.running) {
         current.running = true;
         start[0] = true;
@@ -82,10 +128,24 @@ public final class PresentitySequencer {
   }
 
   private void drain(Aor presentity) {
+    drain(presentity, false);
+  }
+
+  /**
+   * Runs the presentity's queued steps.
+   *
+   * @param stepOver whether a step of the presentity (counted in its size) just finished
+   */
+  private void drain(Aor presentity, boolean stepOver) {
+    boolean[] previousStarted = {stepOver};
     while (true) {
       Task<?>[] next = new Task<?>[1];
       strands.compute(presentity, (key, strand) -> {
         next[0] = strand.queue.poll();
+        if (previousStarted[0]) {
+          strand.size--; // the step started last time round is over
+        }
+        previousStarted[0] = next[0] != null;
         return next[0] == null ? null : strand; // an idle presentity leaves the map
       });
       if (next[0] == null) {
@@ -94,7 +154,7 @@ public final class PresentitySequencer {
       CompletableFuture<?> stage = next[0].start();
       if (!stage.isDone()) {
         // Resumed by whoever completes the stage (the group commit's completion thread).
-        stage.whenComplete((value, failure) -> drain(presentity));
+        stage.whenComplete((value, failure) -> drain(presentity, true));
         return;
       }
     }
@@ -114,6 +174,8 @@ public final class PresentitySequencer {
   private static final class Strand {
     private final ArrayDeque<Task<?>> queue = new ArrayDeque<>();
     private boolean running;
+    /** Steps queued or running; changed only inside the map's compute, read by {@link #submitNew}. */
+    private volatile int size;
   }
 
   private static final class Task<T> {

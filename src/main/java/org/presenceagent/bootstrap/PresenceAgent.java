@@ -230,7 +230,10 @@ public final class PresenceAgent implements AutoCloseable {
       EventPackages eventPackages = new EventPackages(settings.watcherinfoNotify()
           ? List.of(EventPackage.PRESENCE, EventPackage.PRESENCE_WINFO)
           : List.of(EventPackage.PRESENCE));
-      PresentitySequencer sequencer = new PresentitySequencer();
+      AdmissionControl admission = new AdmissionControl(settings.overload().queueDelayMillis(),
+          settings.overload().pendingRequests(), settings.overload().inHandDelayMillis(),
+          settings.overload().presentityQueue(), settings.overload().retryAfterSeconds(), System::nanoTime);
+      PresentitySequencer sequencer = new PresentitySequencer(admission);
       StateGauges.register(metrics.registry(), eventPackages.names(), subscriptions, publications, bindings);
       StoredRules storedRules = new StoredRules(xcapDocuments, rulesReader, settings.limits().maxCachedDocuments());
       metrics.rulesCache("stored", storedRules, StoredRules::hits, StoredRules::misses);
@@ -303,9 +306,6 @@ public final class PresenceAgent implements AutoCloseable {
           liveSettings::publicationExpiry,
           codec, publications, units, notifier, publicationTimers, sequencer, clock,
           new PublicationLimits(settings.limits().maxPublications(), settings.limits().maxComposedSize()));
-      AdmissionControl admission = new AdmissionControl(settings.overload().queueDelayMillis(),
-          settings.overload().pendingRequests(), settings.overload().inHandDelayMillis(),
-          settings.overload().retryAfterSeconds(), System::nanoTime);
       LoadMeters.register(metrics.registry(), admission, workers, notifier::backlog, groupCommitOf);
       NotifyResponseService notifyResponses = new NotifyResponseService(subscriptions, units, subscriptionTimers,
           sequencer, liveSettings::ignore408OnNotify, notifier);

@@ -152,4 +152,50 @@ class PresentitySequencerTest {
       throw new RequestRejectedException(412, "Conditional Request Failed");
     })).isInstanceOf(RequestRejectedException.class);
   }
+
+  @Test
+  void aClientsNewRequestIsRefusedWhenItsPresentityHasTheLimitQueuedAndOthersAreNotHeldUp() {
+    List<Integer> seen = new ArrayList<>();
+    PresentitySequencer limited = new PresentitySequencer(queued -> {
+      seen.add(queued);
+      if (queued >= 2) {
+        throw new RequestRejectedException(503, "Service Unavailable (presentity busy)");
+      }
+    });
+    CompletableFuture<Void> stored = new CompletableFuture<>();
+    limited.submitNew(ALICE, () -> stored);
+    CompletableFuture<Void> second = limited.submitNew(ALICE, () -> CompletableFuture.completedFuture(null));
+
+    CompletableFuture<Void> third = limited.submitNew(ALICE, () -> CompletableFuture.completedFuture(null));
+    CompletableFuture<Void> bobs = limited.submitNew(BOB, () -> CompletableFuture.completedFuture(null));
+    CompletableFuture<Void> expiry = limited.submit(ALICE, () -> CompletableFuture.completedFuture(null));
+
+    assertThat(seen).containsExactly(0, 1, 2, 0);
+    assertThat(third).isCompletedExceptionally();
+    assertThatThrownBy(third::join).hasCauseInstanceOf(RequestRejectedException.class);
+    assertThat(bobs).isCompletedWithValue(null);
+    assertThat(expiry).as("the server's own work is never refused").isNotDone();
+
+    stored.complete(null);
+    assertThat(second).isDone();
+    assertThat(expiry).isDone();
+    limited.submitNew(ALICE, () -> CompletableFuture.completedFuture(null));
+    assertThat(seen).as("the finished steps no longer count").endsWith(0);
+  }
+
+  @Test
+  void stepsThatCompleteAtOnceLeaveNothingCounted() {
+    List<Integer> seen = new ArrayList<>();
+    PresentitySequencer counting = new PresentitySequencer(seen::add);
+    CompletableFuture<Void> stored = new CompletableFuture<>();
+    counting.submitNew(ALICE, () -> stored);
+    for (int i = 0; i < 3; i++) {
+      counting.submitNew(ALICE, () -> CompletableFuture.completedFuture(null));
+    }
+    stored.complete(null);
+
+    counting.submitNew(ALICE, () -> CompletableFuture.completedFuture(null));
+
+    assertThat(seen).containsExactly(0, 1, 2, 3, 0);
+  }
 }

@@ -1,11 +1,14 @@
 package org.presenceagent.application.overload;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.presenceagent.application.PresentitySequencer;
+import org.presenceagent.application.RequestRejectedException;
 
 /**
  * Decides whether a new request may start work, from two signals of the server being behind:
@@ -21,7 +24,12 @@ import java.util.function.LongSupplier;
  *       ({@link StandingQueue}) with at least {@link #BACKLOG} of them in hand refuses new ones
  *       until it drained (one slow request, such as a PUBLISH whose answer waits behind a
  *       thousand NOTIFYs, is no queue, and refusing would not make it faster); a hard cap on their number
- *       bounds memory whatever happens.
+ *       bounds memory whatever happens;
+ *   <li>how many steps the request's presentity has queued for its turn ({@link
+ *       PresentitySequencer.Admission}): a presentity that very many clients address at once (a
+ *       thousand watchers subscribing to one user) is refused alone, once a request would wait
+ *       behind that many of its own, so that it cannot hold the server's whole share of requests in
+ *       hand while other users are served quickly and the tests above see nothing amiss.
  * </ul>
  *
  * <p>Refusing is per request, with no state to leave: while the server is behind, refusals cost
@@ -29,7 +37,7 @@ import java.util.function.LongSupplier;
  * falling (the Retry-After spreads the refused clients' return). Once {@link #stop()} was called,
  * every new request is refused.
  */
-public final class AdmissionControl {
+public final class AdmissionControl implements PresentitySequencer.Admission {
 
   /** Why a request was refused, or that it was not. */
   /**
@@ -44,6 +52,8 @@ public final class AdmissionControl {
     QUEUE_DELAY,
     /** Too many requests are being worked on. */
     PENDING,
+    /** Too many requests for the same presentity wait for its turn. */
+    PRESENTITY_QUEUE,
     /** The requests being worked on wait too long: a standing queue (see {@link StandingQueue}). */
     IN_HAND_DELAY,
     /** The server is stopping. */
@@ -52,11 +62,13 @@ public final class AdmissionControl {
 
   private final long queueDelayLimitMillis;
   private final int pendingLimit;
+  private final int presentityQueueLimit;
   private final int retryAfterSeconds;
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicLong refusedForDelay = new AtomicLong();
   private final AtomicLong refusedForPending = new AtomicLong();
   private final AtomicLong refusedForInHandDelay = new AtomicLong();
+  private final AtomicLong refusedForPresentityQueue = new AtomicLong();
   private final StandingQueue inHand;
   private final AtomicLong refusedWhileStopping = new AtomicLong();
   private volatile boolean stopping;
@@ -67,7 +79,7 @@ public final class AdmissionControl {
    * @param retryAfterSeconds the base Retry-After of a refusal
    */
   public AdmissionControl(long queueDelayLimitMillis, int pendingLimit, int retryAfterSeconds) {
-    this(queueDelayLimitMillis, pendingLimit, 0, retryAfterSeconds, System::nanoTime);
+    this(queueDelayLimitMillis, pendingLimit, 0, Integer.MAX_VALUE, retryAfterSeconds, System::nanoTime);
   }
 
   /**
@@ -75,13 +87,16 @@ public final class AdmissionControl {
    * @param pendingLimit new requests are refused while this many are being worked on
    * @param inHandTargetMillis new requests are refused while even the quickest request answered in
    *     the last 100 ms was in hand longer than this, while at least {@link #BACKLOG} are in hand (0: never)
+   * @param presentityQueueLimit a new request is refused when its presentity has this many steps
+   *     queued or running
    * @param retryAfterSeconds the base Retry-After of a refusal
    * @param nanoTime the clock of in-hand times ({@link System#nanoTime()} but in tests)
    */
-  public AdmissionControl(long queueDelayLimitMillis, int pendingLimit, long inHandTargetMillis, int retryAfterSeconds,
-      LongSupplier nanoTime) {
+  public AdmissionControl(long queueDelayLimitMillis, int pendingLimit, long inHandTargetMillis,
+      int presentityQueueLimit, int retryAfterSeconds, LongSupplier nanoTime) {
     this.queueDelayLimitMillis = queueDelayLimitMillis;
     this.pendingLimit = pendingLimit;
+    this.presentityQueueLimit = presentityQueueLimit;
     this.retryAfterSeconds = retryAfterSeconds;
     this.inHand = new StandingQueue(TimeUnit.MILLISECONDS.toNanos(inHandTargetMillis), nanoTime);
   }
@@ -106,6 +121,22 @@ public final class AdmissionControl {
       default -> { }
     }
     return verdict;
+  }
+
+  /**
+   * Refuses a new request whose presentity already has {@code queued} steps queued or running, at
+   * the limit or beyond (RFC 6357 section 4: refuse early the load that cannot be served in time;
+   * here it is one presentity's, so only its requests are refused).
+   *
+   * @throws RequestRejectedException 503 with Retry-After
+   */
+  @Override
+  public void admit(int queued) {
+    if (queued >= presentityQueueLimit) {
+      refusedForPresentityQueue.incrementAndGet();
+      throw new RequestRejectedException(503, "Service Unavailable (presentity busy)",
+          Map.of("Retry-After", Integer.toString(retryAfterSeconds())));
+    }
   }
 
   /** Whether a request in a dialog may go on: always, unless the server is stopping. */
@@ -174,6 +205,7 @@ public final class AdmissionControl {
       case QUEUE_DELAY -> refusedForDelay.get();
       case PENDING -> refusedForPending.get();
       case IN_HAND_DELAY -> refusedForInHandDelay.get();
+      case PRESENTITY_QUEUE -> refusedForPresentityQueue.get();
       case STOPPING -> refusedWhileStopping.get();
       case ADMITTED -> 0;
     };

@@ -94,7 +94,7 @@ public final class PublishService {
     Duration granted = ExpiryGrant.of(expiryPolicy.get(), command.requestedExpires());
     // Parsed before taking the lock: parsing is the expensive part and touches no shared state.
     Optional<PresenceDocument> document = command.body().map(this::parse);
-    return sequencer.submit(command.presentity(), () -> {
+    return sequencer.submitNew(command.presentity(), () -> {
       Optional<Publication> stored = retransmitted(command, eventPackage);
       if (stored.isPresent()) {
         // Already applied before a crash took the response away: answer again, change nothing.

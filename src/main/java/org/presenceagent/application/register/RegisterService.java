@@ -73,7 +73,7 @@ public final class RegisterService {
    *     (CSeq out of order), or with the failure to store the change (nothing was changed)
    */
   public CompletableFuture<List<Binding>> register(RegisterCommand command) {
-    return sequencer.submit(command.aor(), () -> {
+    return sequencer.submitNew(command.aor(), () -> {
       Map<String, Binding> current = bindings.findByAor(command.aor()).stream()
           .filter(binding -> !binding.isExpired(clock))
           .collect(Collectors.toMap(Binding::key, Function.identity()));

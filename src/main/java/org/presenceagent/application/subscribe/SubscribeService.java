@@ -100,13 +100,13 @@ public final class SubscribeService {
         throw new RequestRejectedException(403, "Forbidden (the subscription belongs to another watcher)");
       }
       return sequencer.submit(stale.presentity(), () -> removeStale(stale))
-          .thenCompose(ignored -> sequencer.submit(command.presentity(), () -> create(command, eventPackage, granted, responder)));
+          .thenCompose(ignored -> sequencer.submitNew(command.presentity(), () -> create(command, eventPackage, granted, responder)));
     }
     if (command.inDialog()) {
       // RFC 6665 section 4.1.2.2 / RFC 3261 section 12.2.2: a request in a dialog we do not know.
       throw new RequestRejectedException(481, "Subscription Does Not Exist");
     }
-    return sequencer.submit(command.presentity(), () -> create(command, eventPackage, granted, responder));
+    return sequencer.submitNew(command.presentity(), () -> create(command, eventPackage, granted, responder));
   }
 
   private CompletionStage<Void> removeStale(Subscription stale) {

@@ -136,6 +136,13 @@ public enum Parameter {
           + " least 32 in hand (a standing queue of work in hand, CoDel's test, RFC 8289); bursts the server absorbs"
           + " and a lone slow request pass. 0 turns the test off.",
       "-"),
+  OVERLOAD_PRESENTITY_QUEUE("overload_presentity_queue", "256",
+      "Overload control for one presentity: a new request (initial SUBSCRIBE, PUBLISH, REGISTER) is answered"
+          + " 503 with Retry-After when its presentity already has this many requests waiting for its turn or being"
+          + " worked on, so that a presentity addressed by very many clients at once cannot take the whole server's"
+          + " share of requests in hand; other presentities are served meanwhile. At about 500 changes per second"
+          + " to one presentity, 256 are half a second of waiting, when UDP clients start to retransmit.",
+      "-"),
   OVERLOAD_RETRY_AFTER("overload_retry_after", "2",
       "Retry-After, in seconds, of the 503 answers of overload control and shutdown; each answer adds up to as"
           + " much again at random, so that refused clients do not all come back at once.", "-"),

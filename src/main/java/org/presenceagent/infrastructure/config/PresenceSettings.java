@@ -68,10 +68,11 @@ public record PresenceSettings(
    * @param queueDelayMillis longest wait in the SIP stack's receive queue before new requests are refused
    * @param pendingRequests most requests being worked on before new requests are refused
    * @param inHandDelayMillis the time in hand of the quickest recent request above which new ones are refused
+   * @param presentityQueue requests queued for one presentity's turn at which its new ones are refused
    * @param retryAfterSeconds the base Retry-After of a 503
    */
   public record OverloadLimits(long queueDelayMillis, int pendingRequests, long inHandDelayMillis,
-      int retryAfterSeconds) {}
+      int presentityQueue, int retryAfterSeconds) {}
 
   /**
    * What one client can make the server hold or do (README "Hostile clients").
@@ -175,6 +176,7 @@ public record PresenceSettings(
             integer(raw, Parameter.OVERLOAD_QUEUE_DELAY, 10, 60_000),
             (int) integer(raw, Parameter.OVERLOAD_PENDING_REQUESTS, 10, 10_000_000),
             integer(raw, Parameter.OVERLOAD_IN_HAND_DELAY, 0, 60_000),
+            (int) integer(raw, Parameter.OVERLOAD_PRESENTITY_QUEUE, 1, 10_000_000),
             (int) integer(raw, Parameter.OVERLOAD_RETRY_AFTER, 1, 3600)),
         new ClientLimits(
             (int) integer(raw, Parameter.MAX_CONTACTS, 1, 1000),
@@ -344,6 +346,7 @@ public record PresenceSettings(
     values.put(Parameter.OVERLOAD_QUEUE_DELAY.key(), Long.toString(overload.queueDelayMillis()));
     values.put(Parameter.OVERLOAD_PENDING_REQUESTS.key(), Integer.toString(overload.pendingRequests()));
     values.put(Parameter.OVERLOAD_IN_HAND_DELAY.key(), Long.toString(overload.inHandDelayMillis()));
+    values.put(Parameter.OVERLOAD_PRESENTITY_QUEUE.key(), Integer.toString(overload.presentityQueue()));
     values.put(Parameter.OVERLOAD_RETRY_AFTER.key(), Integer.toString(overload.retryAfterSeconds()));
     values.put(Parameter.PENDING_RESPONSE_CODE.key(), Integer.toString(pendingResponseCode));
     values.put(Parameter.XCAP_CREDENTIALS.key(), "see " + Parameter.SUBSCRIBERS.key());

@@ -1,11 +1,13 @@
 package org.presenceagent.application.overload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.presenceagent.application.RequestRejectedException;
 import org.presenceagent.application.overload.AdmissionControl.Verdict;
 
 class AdmissionControlTest {
@@ -40,7 +42,7 @@ class AdmissionControlTest {
   @Test
   void aStandingQueueOfRequestsInHandRefusesNewOnesButNotThoseInADialog() {
     AtomicLong now = new AtomicLong();
-    AdmissionControl control = new AdmissionControl(200, 1000, 50, 2, now::get);
+    AdmissionControl control = new AdmissionControl(200, 1000, 50, Integer.MAX_VALUE, 2, now::get);
     control.started();
     control.answered(TimeUnit.MILLISECONDS.toNanos(120));
     now.addAndGet(TimeUnit.MILLISECONDS.toNanos(101));
@@ -93,5 +95,19 @@ class AdmissionControlTest {
     admission.started();
     assertThat(admission.awaitIdle(Duration.ofMillis(50))).isFalse();
     answering.join();
+  }
+
+  @Test
+  void aPresentityWithTheLimitQueuedHasItsNewRequestsRefusedWithRetryAfter() {
+    AdmissionControl control = new AdmissionControl(200, 1000, 50, 256, 2, System::nanoTime);
+
+    control.admit(255);
+    assertThatThrownBy(() -> control.admit(256))
+        .isInstanceOfSatisfying(RequestRejectedException.class, refused -> {
+          assertThat(refused.status()).isEqualTo(503);
+          assertThat(Integer.parseInt(refused.headers().get("Retry-After"))).isBetween(2, 4);
+        });
+    assertThat(control.refused(Verdict.PRESENTITY_QUEUE)).isEqualTo(1);
+    assertThat(control.admitNew(0, 0)).as("the rest of the server is not refused").isEqualTo(Verdict.ADMITTED);
   }
 }
