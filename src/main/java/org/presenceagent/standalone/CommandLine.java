@@ -42,7 +42,7 @@ public record CommandLine(
       "  --http-port PORT     HTTP port (default 8080)",
       "  --data-dir DIR       data directory for the embedded database (default ./data)",
       "  --db-url JDBC_URL    use this database instead (e.g. jdbc:postgresql://host/db)",
-      "  --param NAME=VALUE   override an application parameter (repeatable), see README",
+      "  --param NAME=VALUE   override an application parameter (repeatable), see docs/configuration.md",
       "  --help               show this text",
       "  --version            show the version");
 

@@ -16,9 +16,10 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /**
  * {@code java -jar presence-agent.jar}: validates the command line and the settings, checks the
  * ports, starts the embedded container with the application, prints the banner and runs until
- * SIGTERM or Ctrl-C, then stops cleanly. Exit codes: 0 after a clean stop, 2 for a bad command line
- * or setting (also: a non-loopback address without authentication, see {@link ProtectedMode}), 1
- * when the server cannot start.
+ * SIGTERM or Ctrl-C, then stops cleanly (the JVM exits with 128 plus the signal's number, 143 or
+ * 130, as after any signal). Exit codes of its own: 0 after --help or --version, 2 for a bad command
+ * line or setting (also: a non-loopback address without authentication, see {@link ProtectedMode}),
+ * 1 when the server cannot start.
  */
 public final class PresenceAgentMain {
 

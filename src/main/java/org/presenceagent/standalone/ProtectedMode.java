@@ -29,7 +29,7 @@ final class ProtectedMode {
         + " reaches it could act as any user. Set digest_auth=1 with users (--param digest_auth=1 --param"
         + " subscribers=alice@example.com:secret, or subscribers_file, or the admin API), or trusted_proxies=<proxy"
         + " address> behind a proxy that authenticates users, or protected_mode=0 to run open on a trusted network"
-        + " (README \"Security\").");
+        + " (docs/security.md).");
   }
 
   /**
@@ -57,7 +57,7 @@ final class ProtectedMode {
     if (!identity.trustedProxies().isEmpty()) {
       return "trusted proxies " + identity.trustedProxies() + " (P-Asserted-Identity); others refused";
     }
-    return isLoopback(bind) ? "open on loopback (From is believed; see README \"Security\")"
+    return isLoopback(bind) ? "open on loopback (From is believed; see docs/security.md)"
         : "OPEN (protected_mode=0: From is believed, anybody may act as anybody)";
   }
 

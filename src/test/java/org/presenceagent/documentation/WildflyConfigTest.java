@@ -24,7 +24,7 @@ import org.w3c.dom.Element;
 /**
  * wildfly-config/ cannot be run here (no WildFly in the build), so its files are checked against
  * the application: well-formed XML, one JNDI name everywhere (CLI script, datasource XML, sip.xml,
- * READMEs, the parameter the application reads), a non-JTA datasource for the RESOURCE_LOCAL
+ * wildfly-config/README.md and docs/deployment.md, the parameter the application reads), a non-JTA datasource for the RESOURCE_LOCAL
  * persistence unit of persistence.xml, and a router file naming sip.xml's application.
  */
 class WildflyConfigTest {
@@ -71,7 +71,7 @@ class WildflyConfigTest {
     assertThat(Files.readString(SIP_XML)).contains("<param-name>" + Parameter.DB_JNDI_NAME.key() + "</param-name>")
         .contains(jndiName);
     assertThat(Files.readString(CONFIG.resolve("README.md"))).contains(jndiName);
-    assertThat(Files.readString(Path.of("README.md"))).contains(jndiName);
+    assertThat(Files.readString(Path.of("docs/deployment.md"))).contains(jndiName);
   }
 
   @Test

@@ -43,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * undeployed application may be left: no MBeans, no threads, and no pile of old class loaders
  * (Tomcat's own leak detector, see {@link #redeploymentsDoNotAccumulate()}).
  *
- * <p>Needs the assembled container and {@code sipp} on the PATH; run by {@code .ci/run} (README
- * "Tests").
+ * <p>Needs the assembled container and {@code sipp} on the PATH; run by {@code .ci/run} (docs/getting-started.md,
+ * "Tests in the assembled container and the browser").
  */
 @Tag("container")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

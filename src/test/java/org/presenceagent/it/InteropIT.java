@@ -47,7 +47,7 @@ class InteropIT {
   }
 
   /**
-   * The same with digest_auth=1 (README "Security"): the users are added through the admin API
+   * The same with digest_auth=1 (docs/security.md): the users are added through the admin API
    * with passwords, the clients are configured with them and answer every challenge (REGISTER,
    * PUBLISH, SUBSCRIBE), and nothing but those 401 challenges is answered 3xx-6xx. One round.
    */

@@ -9,6 +9,8 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Element;
 
 /**
@@ -64,6 +66,42 @@ class WatcherInfoIT {
       String approved = text(Notifies.next(aliceClient));
       assertThat(approved).contains("version=\"2\"").contains("status=\"active\"").contains("event=\"approved\"")
           .contains(">" + bob + "</watcher>");
+    }
+  }
+
+  /**
+   * RFC 3857 section 3.4: a watcher removed because its NOTIFY failed (here its phone restarted and
+   * answers 481) is reported {@code terminated} to the presentity, who would otherwise still believe
+   * it is watched.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "tcp"})
+  void aWatcherDroppedAfterAFailedNotifyAppearsTerminated(String transport) throws Exception {
+    String alice = TestAors.unique("alice");
+    String bob = TestAors.unique("bob");
+    try (SipTestClient aliceClient = new SipTestClient(transport, SERVER.sipPort());
+        SipTestClient bobClient = new SipTestClient(transport, SERVER.sipPort())) {
+      new XcapHttp(SERVER.httpPort()).putRules(alice, PresRulesDocs.one(bob, "allow"));
+      assertThat(subscribe(aliceClient, "presence.winfo", alice, alice).getStatusCode()).isEqualTo(200);
+      Notifies.next(aliceClient);
+      assertThat(subscribe(bobClient, "presence", bob, alice).getStatusCode()).isEqualTo(200);
+      Notifies.nextActiveOnceRulesAreRead(bobClient);
+      String active = text(Notifies.next(aliceClient));
+      if (active.contains("status=\"pending\"")) {
+        active = text(Notifies.next(aliceClient)); // the rules were read after the SUBSCRIBE was answered
+      }
+      assertThat(active).contains("status=\"active\"").contains(">" + bob + "</watcher>");
+
+      bobClient.answerNotifiesWith(request -> 481);
+      new Publisher(aliceClient).publish(alice, 600, null, Pidf.open(alice, "desk", "at my desk"));
+      Notifies.next(bobClient); // answered 481
+
+      String dropped = text(Notifies.next(aliceClient));
+      assertThat(dropped).contains("state=\"partial\"").contains("status=\"terminated\"")
+          .contains("event=\"timeout\"").contains(">" + bob + "</watcher>");
+      assertThat(subscribe(aliceClient, "presence.winfo", alice, alice).getStatusCode()).isEqualTo(200);
+      assertThat(text(Notifies.next(aliceClient))).as("a new full document no longer lists him")
+          .contains("state=\"full\"").doesNotContain(bob);
     }
   }
 

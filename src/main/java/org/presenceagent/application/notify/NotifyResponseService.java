@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Reacts to the final response of a NOTIFY (RFC 6665 section 4.2.2): the dialog's next NOTIFY may
  * go; a 481 or any other failure removes the subscription without a further NOTIFY; a 408
  * (timeout, also generated locally when the watcher does not answer) does so only unless the seed's
- * {@code ignore_408_on_notify} is set. A NOTIFY that could not be sent at all removes it too.
+ * {@code ignore_408_on_notify} is set. A NOTIFY that could not be sent at all removes it too. The
+ * presentity's winfo watchers hear of the removal (RFC 3857 section 3.4).
  */
 public final class NotifyResponseService {
 
@@ -80,7 +81,7 @@ public final class NotifyResponseService {
           return work.commit().thenApply(ignored -> {
             LOG.info("{}, removing the subscription {}", why, key);
             timers.cancel(current);
-            notifier.forget(key);
+            notifier.dropped(current);
             return true;
           });
         }))

@@ -35,6 +35,7 @@ import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
 import org.presenceagent.domain.subscription.SubscriptionState;
+import org.presenceagent.domain.subscription.TerminationReason;
 import org.presenceagent.domain.watcher.WatcherList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -210,6 +211,21 @@ public final class NotifyService {
     } else {
       dispatch(dialog);
     }
+  }
+
+  /**
+   * The subscription was removed without a final NOTIFY because its watcher could not be reached
+   * (a NOTIFY failed or could not be sent, RFC 6665 section 4.2.2): its dialog is forgotten and,
+   * for {@code presence}, the presentity's winfo watchers see the watcher {@code terminated} in a
+   * partial document (RFC 3857 section 3.4, RFC 3858 section 4.4). The event is {@code timeout}:
+   * the watcher's end of the subscription is gone, as after an un-subscribe, which reads
+   * {@code timeout} too; the other events name a decision of the presentity or its policy.
+   */
+  public void dropped(Subscription removed) {
+    if (EventPackage.PRESENCE.name().equalsIgnoreCase(removed.event()) && !removed.isTerminated()) {
+      notifyWatcherInfo(removed.terminated(TerminationReason.TIMEOUT));
+    }
+    forget(removed.key());
   }
 
   /** The subscription ended without a final NOTIFY (dropped, replaced): its dialog is forgotten. */

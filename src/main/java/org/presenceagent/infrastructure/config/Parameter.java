@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The application's parameters: {@code sip.xml} context parameters with the SER {@code pa}
- * module's names where the seed has one. This list is the single source of the README's parameter
- * table (a test keeps both equal).
+ * module's names where the seed has one. This list is the single source of the parameter table of
+ * docs/configuration.md (ConfigurationReferenceTest keeps both equal).
  */
 public enum Parameter {
   DEFAULT_EXPIRES("default_expires", "3600",
@@ -53,8 +53,8 @@ public enum Parameter {
           + " a P-Asserted-Identity from anybody else is ignored.", "-"),
   DOMAINS("domains", "",
       "The SIP domains served (comma-separated): SUBSCRIBE, PUBLISH, REGISTER and MESSAGE for any other domain"
-          + " get 403 (MESSAGE: Not relaying); empty means localhost, 127.0.0.1, [::1], the addresses listened on"
-          + " and the digest realm.", "-"),
+          + " get 403 (MESSAGE: Not relaying); empty means localhost, localhost.localdomain, 127.0.0.1, [::1],"
+          + " the addresses listened on and the digest realm.", "-"),
   PROTECTED_MODE("protected_mode", "1",
       "1: the standalone server refuses to start on an address other than loopback unless digest_auth=1 or"
           + " trusted_proxies is set; 0: it starts open (anybody may act as anybody): say so only on a"

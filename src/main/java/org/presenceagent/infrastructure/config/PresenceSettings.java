@@ -75,7 +75,7 @@ public record PresenceSettings(
       int presentityQueue, int retryAfterSeconds) {}
 
   /**
-   * What one client can make the server hold or do (README "Hostile clients").
+   * What one client can make the server hold or do (docs/security.md, "Hostile clients").
    *
    * @param maxContacts most bindings per address of record, and so most branches of a MESSAGE
    * @param allowInternalContacts whether contacts at internal IP addresses are bound from anywhere

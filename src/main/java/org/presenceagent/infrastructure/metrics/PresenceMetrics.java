@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * publishes them as MBeans and {@code /metrics} serves {@link #scrape(String)}.
  *
  * <p>Prometheus names are the meter names with dots turned into underscores, counters ending in
- * {@code _total} and timers in {@code _seconds}; the README lists them.
+ * {@code _total} and timers in {@code _seconds}; docs/operations.md lists them.
  */
 public final class PresenceMetrics implements AutoCloseable {
 

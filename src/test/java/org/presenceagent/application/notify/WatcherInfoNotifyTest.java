@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.presenceagent.testing.Commands.ALICE;
 import static org.presenceagent.testing.Commands.BOB;
 import static org.presenceagent.testing.Commands.CAROL;
+import static org.presenceagent.testing.Commands.key;
 import static org.presenceagent.testing.Commands.resubscribe;
 import static org.presenceagent.testing.Commands.subscribe;
 import static org.presenceagent.testing.Commands.subscribeWinfo;
@@ -67,6 +68,32 @@ class WatcherInfoNotifyTest {
     run(resubscribe("bob-call", BOB, ALICE, 0, 3, "sip:bob@192.0.2.1:5060"));
     assertThat(winfoBodies().get(3)).contains("version=\"3\"").contains("status=\"terminated\"")
         .contains("event=\"timeout\"");
+  }
+
+  @Test
+  void aWatcherDroppedAfterAFailedNotifyIsReportedTerminated() {
+    rules.put(BOB, SubHandling.ALLOW);
+    run(subscribeWinfo("winfo-call", ALICE, ALICE, 600));
+    run(subscribe("bob-call", BOB, ALICE, 600));
+    assertThat(winfoBodies()).hasSize(2);
+
+    assertThat(app.notifyResponseService(false).onFinalResponse(key("bob-call"), 481).join()).isTrue();
+
+    assertThat(winfoBodies()).hasSize(3);
+    assertThat(winfoBodies().get(2)).contains("version=\"2\"").contains("state=\"partial\"")
+        .contains("status=\"terminated\"").contains("event=\"timeout\"").contains(">sip:bob@example.com</watcher>");
+    run(subscribeWinfo("winfo-call-2", ALICE, ALICE, 600));
+    assertThat(winfoBodies().get(3)).as("the next full document no longer lists him")
+        .contains("state=\"full\"").doesNotContain("sip:bob@example.com");
+  }
+
+  @Test
+  void aDroppedWinfoSubscriptionIsNotReportedToItself() {
+    run(subscribeWinfo("winfo-call", ALICE, ALICE, 600));
+
+    assertThat(app.notifyResponseService(false).onFinalResponse(new org.presenceagent.domain.subscription.SubscriptionKey("winfo-call", "watcher-tag", "presence.winfo", ""), 481).join()).isTrue();
+
+    assertThat(winfoBodies()).hasSize(1);
   }
 
   @Test

@@ -17,13 +17,19 @@ import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The README's parameter table and sip.xml say what the code does, and nothing else. */
-class ReadmeParameterTableTest {
+/**
+ * The configuration reference's parameter table (docs/configuration.md) and sip.xml say what the
+ * code's {@link Parameter} enum says, and nothing else: a parameter added to the code and not to the
+ * page, or left on the page after it left the code, fails the build.
+ */
+class ConfigurationReferenceTest {
+
+  static final Path REFERENCE = Path.of("docs/configuration.md");
 
   @Test
-  void theReadmeTableListsEveryParameterWithItsDefaultMeaningAndSeedName() throws IOException {
-    // Only the table of the "Parameters" section: other sections have tables of their own.
-    List<String> lines = Files.readAllLines(Path.of("README.md"));
+  void theReferenceTableListsEveryParameterWithItsDefaultMeaningAndSeedName() throws IOException {
+    // Only the table of the "Parameters" section: other sections may have tables of their own.
+    List<String> lines = Files.readAllLines(REFERENCE);
     int section = lines.indexOf("## Parameters");
     assertThat(section).as("a Parameters section").isNotNegative();
     List<String> rows = lines.stream()
