@@ -46,7 +46,9 @@ final class SipErrorResponder {
       reason = "Server Internal Error";
       headers = Map.of();
     }
-    if (status >= 500) {
+    // A refusal with Retry-After is overload control deciding (counted by presence_overload_refused):
+    // a WARN each would flood the log exactly when the server is busiest.
+    if (status >= 500 && !headers.containsKey("Retry-After")) {
       LOG.warn("{} answered {} {} (Call-ID {})", request.getMethod(), status, reason, request.getCallId());
     } else {
       LOG.debug("{} answered {} {} (Call-ID {})", request.getMethod(), status, reason, request.getCallId());

@@ -31,23 +31,33 @@ final class UdpBurst implements AutoCloseable {
   /** Sends {@code count} initial PUBLISHes (one presentity each) back to back. */
   void publish(int count, String prefix) throws Exception {
     for (int i = 0; i < count; i++) {
-      String presentity = "sip:" + prefix + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
-      String callId = UUID.randomUUID() + "@burst";
-      String body = new String(Pidf.open(presentity, "t", "burst"), StandardCharsets.UTF_8);
-      String message = "PUBLISH " + presentity + " SIP/2.0\r\n"
-          + "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK-" + UUID.randomUUID() + "\r\n"
-          + "Max-Forwards: 70\r\n"
-          + "From: <" + presentity + ">;tag=b" + i + "\r\n"
-          + "To: <" + presentity + ">\r\n"
-          + "Call-ID: " + callId + "\r\n"
-          + "CSeq: 1 PUBLISH\r\n"
-          + "Event: presence\r\n"
-          + "Expires: 600\r\n"
-          + "Content-Type: application/pidf+xml\r\n"
-          + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
-      unanswered.put(callId, message);
-      send(message);
+      publishOne("sip:" + prefix + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com", i);
     }
+  }
+
+  /** Sends {@code count} initial PUBLISHes for the same presentity (as many devices) back to back. */
+  void publishTo(String presentity, int count) throws Exception {
+    for (int i = 0; i < count; i++) {
+      publishOne(presentity, i);
+    }
+  }
+
+  private void publishOne(String presentity, int i) throws Exception {
+    String callId = UUID.randomUUID() + "@burst";
+    String body = new String(Pidf.open(presentity, "t" + i, "burst"), StandardCharsets.UTF_8);
+    String message = "PUBLISH " + presentity + " SIP/2.0\r\n"
+        + "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK-" + UUID.randomUUID() + "\r\n"
+        + "Max-Forwards: 70\r\n"
+        + "From: <" + presentity + ">;tag=b" + i + "\r\n"
+        + "To: <" + presentity + ">\r\n"
+        + "Call-ID: " + callId + "\r\n"
+        + "CSeq: 1 PUBLISH\r\n"
+        + "Event: presence\r\n"
+        + "Expires: 600\r\n"
+        + "Content-Type: application/pidf+xml\r\n"
+        + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    unanswered.put(callId, message);
+    send(message);
   }
 
   /**
