@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -70,7 +71,7 @@ final class TemporaryPostgres implements AutoCloseable {
     try (var connection = server.dataSource("postgres").getConnection();
         var statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + DATABASE);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       server.close();
       throw new IllegalStateException("creating the test database failed", e);
     }
@@ -101,9 +102,12 @@ final class TemporaryPostgres implements AutoCloseable {
 
   /** Stops the server (fast shutdown: open connections are ended) and deletes its directory. */
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     try {
       pg("pg_ctl", "stop", "-w", "-m", "fast", "-D", dir.resolve("data").toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the test's PostgreSQL", e);
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
