@@ -108,6 +108,11 @@ public final class NodeLease {
     return Optional.of(current.fence());
   }
 
+  /** The node's name. */
+  public String nodeId() {
+    return nodeId;
+  }
+
   /** How often to call {@link #renew()}. */
   public Duration renewalInterval() {
     return lease.dividedBy(3);
