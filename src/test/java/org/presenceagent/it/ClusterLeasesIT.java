@@ -121,7 +121,7 @@ class ClusterLeasesIT {
   void aNodeThatLostItsLeaseRejoinsWithANewGenerationAndOwnsNothing() throws Exception {
     NodeLease lease = new NodeLease(nodes, "node-a", SHORT_LEASE, System::nanoTime);
     NodeFence old = lease.join();
-    insertSubscriptions(1);
+    SubscriptionRows.insert(dataSource, 1);
     assertThat(owners.claimNew(old, "sub-0")).isTrue();
 
     Thread.sleep(SHORT_LEASE.toMillis() + 200); // paused past its lease
@@ -138,7 +138,7 @@ class ClusterLeasesIT {
   void orphansAreTakenOverOnlyAfterTheOwnersLeaseLapsedAndTheOldOwnerIsFencedOff() throws Exception {
     NodeFence dying = nodes.join("node-a", SHORT_LEASE);
     NodeFence survivor = nodes.join("node-b", LONG_LEASE);
-    insertSubscriptions(3);
+    SubscriptionRows.insert(dataSource, 3);
     for (int i = 0; i < 3; i++) {
       assertThat(owners.claimNew(dying, "sub-" + i)).isTrue();
     }
@@ -160,7 +160,7 @@ class ClusterLeasesIT {
   void concurrentSurvivorsShareTheOrphansAndEachGoesToExactlyOne() throws Exception {
     int count = 400;
     NodeFence dying = nodes.join("node-a", SHORT_LEASE);
-    insertSubscriptions(count);
+    SubscriptionRows.insert(dataSource, count);
     for (int i = 0; i < count; i++) {
       owners.claimNew(dying, "sub-" + i);
     }
@@ -197,21 +197,6 @@ class ClusterLeasesIT {
       assertThat(all).hasSize(count);
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private static void insertSubscriptions(int count) throws SQLException {
-    String sql = "INSERT INTO subscription (id, call_id, watcher_tag, event, event_id, presentity, watcher, content_type,"
-        + " state, created_at, expires_at, local_tag, remote_target, route_set, remote_cseq, local_cseq, transport, version)"
-        + " VALUES (?, ?, 'wtag', 'presence', '', 'sip:p@example.com', 'sip:w@example.com', 'application/pidf+xml',"
-        + " 'ACTIVE', 0, 0, 'ltag', 'sip:w@127.0.0.1', '', 1, 100, 'udp', 100)";
-    try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < count; i++) {
-        statement.setString(1, "sub-" + i);
-        statement.setString(2, "call-" + i);
-        statement.addBatch();
-      }
-      statement.executeBatch();
     }
   }
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +96,7 @@ class ClusterNodeIT {
     HikariDataSource poolA = pool();
     Heard heardA = new Heard();
     ClusterNode nodeA = start(poolA, "node-a", heardA);
-    insertOwnedSubscriptions(nodeA.fence().orElseThrow(), 250);
+    SubscriptionRows.insert(postgres.dataSource(), 250, nodeA.fence().orElseThrow());
     Heard heardB = new Heard();
     ClusterNode nodeB = start(pool(), "node-b", heardB);
     heardB.watchedPeer = nodeA;
@@ -123,7 +122,7 @@ class ClusterNodeIT {
   void aNodeThatLeavesIsTakenOverAtOnce() throws Exception {
     ClusterNode nodeA = ClusterNode.start(new ClusterNodes(pool()), new SubscriptionOwners(pool()), "node-a",
         Duration.ofSeconds(30), 100, new Heard(), System::nanoTime);
-    insertOwnedSubscriptions(nodeA.fence().orElseThrow(), 10);
+    SubscriptionRows.insert(postgres.dataSource(), 10, nodeA.fence().orElseThrow());
     Heard heardB = new Heard();
     start(pool(), "node-b", heardB);
     long leftAt = System.nanoTime();
@@ -138,7 +137,7 @@ class ClusterNodeIT {
     HikariDataSource killedPool = pool();
     ClusterNode killed = start(killedPool, "node-a", new Heard());
     long oldGeneration = killed.fence().orElseThrow().generation();
-    insertOwnedSubscriptions(killed.fence().orElseThrow(), 5);
+    SubscriptionRows.insert(postgres.dataSource(), 5, killed.fence().orElseThrow());
     killedPool.close(); // SIGKILL: no leave
 
     Heard heard = new Heard();
@@ -163,22 +162,5 @@ class ClusterNodeIT {
     pool.setConnectionTimeout(1_000);
     opened.add(0, pool); // closed after the nodes
     return pool;
-  }
-
-  private static void insertOwnedSubscriptions(NodeFence owner, int count) throws SQLException {
-    String sql = "INSERT INTO subscription (id, call_id, watcher_tag, event, event_id, presentity, watcher, content_type,"
-        + " state, created_at, expires_at, local_tag, remote_target, route_set, remote_cseq, local_cseq, transport, version,"
-        + " owner_node, owner_generation) VALUES (?, ?, 'wtag', 'presence', '', 'sip:p@example.com', 'sip:w@example.com',"
-        + " 'application/pidf+xml', 'ACTIVE', 0, 0, 'ltag', 'sip:w@127.0.0.1', '', 1, 100, 'udp', 100, ?, ?)";
-    try (Connection connection = postgres.dataSource().getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < count; i++) {
-        statement.setString(1, "sub-" + i);
-        statement.setString(2, "call-" + i);
-        statement.setString(3, owner.nodeId());
-        statement.setLong(4, owner.generation());
-        statement.addBatch();
-      }
-      statement.executeBatch();
-    }
   }
 }

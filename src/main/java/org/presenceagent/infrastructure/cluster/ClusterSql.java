@@ -36,36 +36,35 @@ final class ClusterSql {
 
   /** Executes an update without a result; returns the number of rows changed. */
   int update(String sql, Binder binder) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        binder.bind(statement);
-        int changed = statement.executeUpdate();
-        connection.commit();
-        return changed;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new ClusterDatabaseException(sql, e);
-    }
+    return inTransaction(sql, binder, PreparedStatement::executeUpdate);
   }
 
   /** Executes a query or an update with {@code RETURNING}; returns its rows, committed. */
   <T> List<T> rows(String sql, Binder binder, RowReader<T> reader) {
+    return inTransaction(sql, binder, statement -> {
+      List<T> rows = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          rows.add(reader.read(result));
+        }
+      }
+      return rows;
+    });
+  }
+
+  @FunctionalInterface
+  private interface Execution<T> {
+    T run(PreparedStatement statement) throws SQLException;
+  }
+
+  private <T> T inTransaction(String sql, Binder binder, Execution<T> execution) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         binder.bind(statement);
-        List<T> rows = new ArrayList<>();
-        try (ResultSet result = statement.executeQuery()) {
-          while (result.next()) {
-            rows.add(reader.read(result));
-          }
-        }
+        T result = execution.run(statement);
         connection.commit();
-        return rows;
+        return result;
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;

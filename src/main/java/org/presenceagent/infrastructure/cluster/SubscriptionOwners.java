@@ -2,6 +2,8 @@ package org.presenceagent.infrastructure.cluster;
 
 import static org.presenceagent.infrastructure.cluster.PostgresTime.NOW_MILLIS;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -50,11 +52,9 @@ public final class SubscriptionOwners {
    */
   public List<String> takeOverOrphans(NodeFence fence, int limit) {
     return sql.rows(TAKE_OVER, statement -> {
-      statement.setString(1, fence.nodeId());
-      statement.setLong(2, fence.generation());
+      bindFence(statement, 1, fence);
       statement.setInt(3, limit);
-      statement.setString(4, fence.nodeId());
-      statement.setLong(5, fence.generation());
+      bindFence(statement, 4, fence);
     }, row -> row.getString(1));
   }
 
@@ -66,11 +66,9 @@ public final class SubscriptionOwners {
    */
   public boolean claimNew(NodeFence fence, String subscriptionId) {
     return sql.update(CLAIM_NEW, statement -> {
-      statement.setString(1, fence.nodeId());
-      statement.setLong(2, fence.generation());
+      bindFence(statement, 1, fence);
       statement.setString(3, subscriptionId);
-      statement.setString(4, fence.nodeId());
-      statement.setLong(5, fence.generation());
+      bindFence(statement, 4, fence);
     }) == 1;
   }
 
@@ -85,11 +83,9 @@ public final class SubscriptionOwners {
     return sql.update(RESERVE_CSEQ, statement -> {
       statement.setLong(1, ceiling);
       statement.setString(2, subscriptionId);
-      statement.setString(3, fence.nodeId());
-      statement.setLong(4, fence.generation());
+      bindFence(statement, 3, fence);
       statement.setLong(5, ceiling);
-      statement.setString(6, fence.nodeId());
-      statement.setLong(7, fence.generation());
+      bindFence(statement, 6, fence);
     }) == 1;
   }
 
@@ -97,5 +93,11 @@ public final class SubscriptionOwners {
   public Optional<NodeFence> owner(String subscriptionId) {
     return sql.rows(OWNER, statement -> statement.setString(1, subscriptionId),
         row -> new NodeFence(row.getString(1), row.getLong(2))).stream().findFirst();
+  }
+
+  /** Binds a fence's node id and generation at {@code index} and {@code index + 1}. */
+  private static void bindFence(PreparedStatement statement, int index, NodeFence fence) throws SQLException {
+    statement.setString(index, fence.nodeId());
+    statement.setLong(index + 1, fence.generation());
   }
 }
