@@ -157,6 +157,20 @@ class ClusterLeasesIT {
   }
 
   @Test
+  void aRequestForADeadOwnersDialogTakesThatOneDialogOverAndNoOther() throws Exception {
+    NodeFence dying = nodes.join("node-a", SHORT_LEASE);
+    NodeFence receiver = nodes.join("node-b", LONG_LEASE);
+    SubscriptionRows.insert(dataSource, 2, dying);
+    assertThat(owners.takeOverIfOrphaned(receiver, "sub-0")).as("the owner is alive and keeps it").isFalse();
+
+    Thread.sleep(SHORT_LEASE.toMillis() + 200);
+    assertThat(owners.takeOverIfOrphaned(receiver, "sub-0")).isTrue();
+    assertThat(owners.owner("sub-0")).contains(receiver);
+    assertThat(owners.owner("sub-1")).as("only the dialog asked for").contains(dying);
+    assertThat(owners.takeOverIfOrphaned(nodes.join("node-c", LONG_LEASE), "sub-0")).as("node-b is alive").isFalse();
+  }
+
+  @Test
   void concurrentSurvivorsShareTheOrphansAndEachGoesToExactlyOne() throws Exception {
     int count = 400;
     NodeFence dying = nodes.join("node-a", SHORT_LEASE);

@@ -30,6 +30,11 @@ public final class SubscriptionOwners {
       + " AND n.lease_until > " + NOW_MILLIS + ") LIMIT ? FOR UPDATE SKIP LOCKED)"
       + " AND " + FENCE_HOLDS
       + " RETURNING id";
+  /** One dialog whose request reached this node while its owner's lease had lapsed. */
+  private static final String TAKE_ONE = "UPDATE subscription s SET owner_node = ?, owner_generation = ?"
+      + " WHERE s.id = ? AND (s.owner_node IS NULL OR NOT EXISTS (SELECT 1 FROM cluster_node n"
+      + " WHERE n.node_id = s.owner_node AND n.generation = s.owner_generation AND n.lease_until > " + NOW_MILLIS + "))"
+      + " AND " + FENCE_HOLDS;
   private static final String CLAIM_NEW = "UPDATE subscription SET owner_node = ?, owner_generation = ?"
       + " WHERE id = ? AND owner_node IS NULL AND " + FENCE_HOLDS;
   /** CSeq ceilings only rise (a late, smaller reservation is refused, not applied). */
@@ -56,6 +61,22 @@ public final class SubscriptionOwners {
       statement.setInt(3, limit);
       bindFence(statement, 4, fence);
     }, row -> row.getString(1));
+  }
+
+  /**
+   * Takes one subscription over for {@code fence} if its owner's lease has lapsed (or it has none):
+   * a re-SUBSCRIBE or un-SUBSCRIBE that the load balancer sent here because the owner is dead is then
+   * served here, in the same dialog, without waiting for the next takeover round.
+   *
+   * @return false when the owner is alive (it keeps the dialog and sends its NOTIFYs) or the fence's
+   *     own lease has lapsed
+   */
+  public boolean takeOverIfOrphaned(NodeFence fence, String subscriptionId) {
+    return sql.update(TAKE_ONE, statement -> {
+      bindFence(statement, 1, fence);
+      statement.setString(3, subscriptionId);
+      bindFence(statement, 4, fence);
+    }) == 1;
   }
 
   /**
