@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -68,6 +70,18 @@ final class TemporaryPostgres implements AutoCloseable {
     server.pg("pg_ctl", "start", "-w", "-t", String.valueOf(STEP_TIMEOUT_S), "-D", dir.resolve("data").toString(),
         "-l", dir.resolve("server.log").toString(),
         "-o", "-p " + server.port + " -h 127.0.0.1 -k " + dir + " -c fsync=off -c max_connections=60");
+    // An embedded server stopped earlier in this JVM deregistered the drivers of the class path
+    // (bootstrap.JdbcDrivers does, so that an undeployed WAR can be collected); the clients of this
+    // server go through DriverManager.
+    // (pgjdbc's own Driver.isRegistered() does not see that, so ask DriverManager.)
+    if (Collections.list(DriverManager.getDrivers()).stream().noneMatch(org.postgresql.Driver.class::isInstance)) {
+      try {
+        DriverManager.registerDriver(new org.postgresql.Driver());
+      } catch (SQLException e) {
+        server.close();
+        throw new IllegalStateException("registering the PostgreSQL driver failed", e);
+      }
+    }
     try (var connection = server.dataSource("postgres").getConnection();
         var statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + DATABASE);
