@@ -37,7 +37,7 @@ OVERLOAD_PUBLISH_BASE=${OVERLOAD_PUBLISH_BASE:-1000}
 OVERLOAD_SUBSCRIBE_BASE=${OVERLOAD_SUBSCRIBE_BASE:-200}
 mkdir -p "$OUT"
 export RESULTS="$OUT/results.csv" BENCH_OUT=${BENCH_OUT:-/tmp/presence-bench}
-OURS="java $JVM_OPTS -jar $JAR --sip-port $SIP_PORT --http-port $HTTP_PORT --data-dir /tmp/presence-bench-data"
+OURS="java $JVM_OPTS -jar $JAR --sip-port $SIP_PORT --http-port $HTTP_PORT --data-dir /tmp/presence-bench-data $BENCH_PARAMS"
 OURS_SETUP="rm -rf /tmp/presence-bench-data"
 TARGET=127.0.0.1:$SIP_PORT
 echo "$(date -Iseconds) $0 PHASES=\"$PHASES\" RATES=\"$RATES\" MAX_RATES=\"$MAX_RATES\" REPEATS=$REPEATS CALLS=$CALLS WARMUP_CALLS=$WARMUP_CALLS JVM_OPTS=\"$JVM_OPTS\" $(git rev-parse --short HEAD)" >> "$OUT/commands.txt"
