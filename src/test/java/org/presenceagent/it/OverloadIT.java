@@ -2,10 +2,6 @@ package org.presenceagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
@@ -41,9 +37,9 @@ class OverloadIT {
     assertThat(byStatus.keySet()).as("answers: %s (0: none)", byStatus).containsOnly(200, 503);
     assertThat(byStatus.get(503)).as("some refused: %s", byStatus).isPositive();
     assertThat(byStatus.get(200)).as("some accepted: %s", byStatus).isPositive();
-    assertThat(metric("presence_publications")).as("every accepted PUBLISH is stored, no refused one")
+    assertThat(SERVER.metric("presence_publications")).as("every accepted PUBLISH is stored, no refused one")
         .isEqualTo((long) byStatus.get(200));
-    assertThat(metric("presence_requests_pending")).isZero();
+    assertThat(SERVER.metric("presence_requests_pending")).isZero();
 
     try (SipTestClient client = new SipTestClient("udp", SERVER.sipPort())) {
       String after = TestAors.unique("after");
@@ -68,16 +64,5 @@ class OverloadIT {
         assertThat(byStatus.keySet()).as("answers: %s", byStatus).containsOnly(200, 503);
       }
     }
-  }
-
-  private static long metric(String series) throws Exception {
-    HttpResponse<String> scrape = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SERVER.httpPort() + "/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return scrape.body().lines()
-        .filter(line -> line.startsWith(series + " ") || line.startsWith(series + "{"))
-        .filter(line -> !series.contains("{") || line.startsWith(series))
-        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
   }
 }

@@ -2,6 +2,10 @@ package org.presenceagent.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -83,6 +87,20 @@ public final class PresenceServerExtension implements BeforeAllCallback, AfterAl
 
   public int httpPort() {
     return httpPort;
+  }
+
+  /**
+   * A series of the server's {@code /metrics} (Prometheus text), summed over its label sets unless
+   * {@code series} names them, e.g. {@code presence_overload_refused_total{reason="pending"}}.
+   */
+  public long metric(String series) throws Exception {
+    HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return scrape.body().lines()
+        .filter(line -> line.startsWith(series + " ") || (!series.contains("{") && line.startsWith(series + "{")))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   private static void deleteRecursively(Path directory) {

@@ -2,10 +2,6 @@ package org.presenceagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,19 +48,9 @@ class PresentityQueueIT {
     assertThat(byStatus.keySet()).as("answers: %s (0: none)", byStatus).containsOnly(200, 503);
     assertThat(busy).as("some refused as the presentity's: %s", byStatus).isPositive();
     assertThat(byStatus.get(200)).as("some accepted: %s", byStatus).isPositive();
-    assertThat(metric("presence_publications")).as("every accepted PUBLISH is stored (and the other presentity's)")
+    assertThat(SERVER.metric("presence_publications")).as("every accepted PUBLISH is stored (and the other presentity's)")
         .isEqualTo(byStatus.get(200) + 1L);
-    assertThat(metric("presence_overload_refused_total{reason=\"presentity_queue\"}"))
+    assertThat(SERVER.metric("presence_overload_refused_total{reason=\"presentity_queue\"}"))
         .isEqualTo(busy);
-  }
-
-  private static long metric(String series) throws Exception {
-    HttpResponse<String> scrape = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SERVER.httpPort() + "/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return scrape.body().lines()
-        .filter(line -> line.startsWith(series + " ") || (!series.contains("{") && line.startsWith(series + "{")))
-        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
   }
 }
