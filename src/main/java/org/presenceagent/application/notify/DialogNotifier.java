@@ -34,6 +34,15 @@ final class DialogNotifier {
 
   private final SubscriptionKey key;
   private long lastCseq;
+  /**
+   * The highest CSeq and the version above every one this dialog may use: the ceilings stored
+   * (committed) for it. A restored dialog starts at the stored ones, so a NOTIFY beyond them,
+   * followed by a crash before a higher reservation was stored, would repeat a CSeq (RFC 3261
+   * section 12.2.1.1 wants them increasing). The dialog waits for the reservation instead.
+   */
+  private long cseqCeiling;
+  private long versionCeiling;
+  private boolean reserving;
   private long nextVersion;
   private Request pending;
   private boolean inFlight;
@@ -55,6 +64,8 @@ final class DialogNotifier {
     this.lastCseq = stored;
     // A dialog restored from storage continues above its reserved version; a new one starts at 0.
     this.nextVersion = stored == 0 ? 0 : subscription.versionCeiling();
+    this.cseqCeiling = subscription.cseqCeiling();
+    this.versionCeiling = subscription.versionCeiling();
   }
 
   SubscriptionKey key() {
@@ -78,7 +89,7 @@ final class DialogNotifier {
     if (inFlight && sentAt != null && now.isAfter(sentAt.plus(STALE_IN_FLIGHT))) {
       inFlight = false; // its answer was lost; do not stall the dialog for ever
     }
-    if (closed || inFlight || pending == null || holdUntil(now).isPresent()) {
+    if (closed || inFlight || pending == null || holdUntil(now).isPresent() || !withinCeilings()) {
       return Optional.empty();
     }
     Request request = pending;
@@ -95,6 +106,44 @@ final class DialogNotifier {
     }
     closed = request.subscription().isTerminated();
     return Optional.of(new Ticket(request, ++lastCseq, nextVersion++));
+  }
+
+  private boolean withinCeilings() {
+    return lastCseq + 1 <= cseqCeiling && nextVersion < versionCeiling;
+  }
+
+  /**
+   * Whether a NOTIFY waits only for a higher reservation to be stored: then the caller stores one
+   * (this returns true once until {@link #reserved} or {@link #reservationFailed}).
+   */
+  synchronized boolean startReservationIfBlocked() {
+    if (closed || inFlight || pending == null || withinCeilings() || reserving) {
+      return false;
+    }
+    reserving = true;
+    return true;
+  }
+
+  /** The last CSeq used (the next reservation is counted from it). */
+  synchronized long lastCseq() {
+    return lastCseq;
+  }
+
+  /** The next version to use. */
+  synchronized long nextVersion() {
+    return nextVersion;
+  }
+
+  /** Higher ceilings were stored for the dialog. */
+  synchronized void reserved(long storedCseqCeiling, long storedVersionCeiling) {
+    cseqCeiling = Math.max(cseqCeiling, storedCseqCeiling);
+    versionCeiling = Math.max(versionCeiling, storedVersionCeiling);
+    reserving = false;
+  }
+
+  /** Storing the reservation failed: the next change of state tries again. */
+  synchronized void reservationFailed() {
+    reserving = false;
   }
 
   /**

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -88,7 +90,7 @@ public final class NotifyService {
   private final ExpiryScheduler timers;
   private final Map<SubscriptionKey, DialogNotifier> dialogs = new ConcurrentHashMap<>();
   private volatile Consumer<SubscriptionKey> unreachable = key -> { };
-  private volatile CseqReservations reservations = (key, cseq, version) -> { };
+  private volatile CseqReservations reservations = CseqReservations.NONE;
 
   /**
    * @param authorization the presence policy, asked at each NOTIFY for polite blocks
@@ -136,7 +138,14 @@ public final class NotifyService {
   /** Stores new CSeq and version ceilings for a dialog that is about to use its reservation up. */
   @FunctionalInterface
   public interface CseqReservations {
-    void reserve(SubscriptionKey key, long lastCseq, long lastVersion);
+    /** Reserves nothing: dialogs keep their ceilings (tests of other behaviour). */
+    CseqReservations NONE = (key, cseq, version) -> CompletableFuture.completedFuture(Optional.empty());
+
+    /**
+     * @return completes with the subscription as stored with its new ceilings (or already higher
+     *     ones), empty when it is gone
+     */
+    CompletionStage<Optional<Subscription>> reserve(SubscriptionKey key, long lastCseq, long lastVersion);
   }
 
   /**
@@ -270,6 +279,9 @@ public final class NotifyService {
     Instant now = clock.instant();
     Optional<Ticket> ticket = dialog.next(now);
     if (ticket.isEmpty()) {
+      if (dialog.startReservationIfBlocked()) {
+        reserve(dialog, dialog.lastCseq(), dialog.nextVersion());
+      }
       dialog.holdUntil(now).ifPresent(until -> {
         if (dialog.armRateTimer()) {
           timers.schedule(RATE_TIMER + dialog.key().asText(), until, () -> {
@@ -303,9 +315,33 @@ public final class NotifyService {
     if (ticket.cseq() + Subscription.CSEQ_RESERVATION / 2 >= subscription.cseqCeiling()
         || ticket.version() + Subscription.CSEQ_RESERVATION / 2 >= subscription.versionCeiling()) {
       // Reserved half a block early: the write is done long before the dialog reaches the ceiling.
-      reservations.reserve(subscription.key(), ticket.cseq(), ticket.version());
+      reserve(dialog, ticket.cseq(), ticket.version());
     }
     armMinimumRate(dialog, subscription);
+  }
+
+  /**
+   * Stores higher ceilings for the dialog; once stored, the dialog may use them, and a NOTIFY that
+   * waited for them goes out.
+   */
+  private void reserve(DialogNotifier dialog, long lastCseq, long lastVersion) {
+    CompletionStage<Optional<Subscription>> stored;
+    try {
+      stored = reservations.reserve(dialog.key(), lastCseq, lastVersion);
+    } catch (RuntimeException e) {
+      stored = CompletableFuture.failedFuture(e);
+    }
+    stored.whenComplete((subscription, failure) -> {
+      if (failure != null || subscription == null || subscription.isEmpty()) {
+        if (failure != null) {
+          LOG.warn("could not store a CSeq reservation for {}; its NOTIFYs wait: {}", dialog.key(), failure.toString());
+        }
+        dialog.reservationFailed();
+        return;
+      }
+      dialog.reserved(subscription.get().cseqCeiling(), subscription.get().versionCeiling());
+      executor.execute(() -> dispatch(dialog));
+    });
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.presenceagent.application.subscribe;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.presenceagent.application.PresentitySequencer;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.domain.shared.UnitOfWork;
@@ -26,15 +28,20 @@ public final class CseqReservation implements NotifyService.CseqReservations {
   }
 
   @Override
-  public void reserve(SubscriptionKey key, long lastCseq, long lastVersion) {
-    subscriptions.find(key).ifPresent(found -> sequencer.submit(found.presentity(), () -> {
+  public CompletionStage<Optional<Subscription>> reserve(SubscriptionKey key, long lastCseq, long lastVersion) {
+    return subscriptions.find(key).<CompletionStage<Optional<Subscription>>>map(found -> sequencer.submit(found.presentity(), () -> {
       Subscription current = subscriptions.find(key).orElse(null);
-      if (current == null || current.isTerminated() || current.cseqCeiling() > lastCseq + Subscription.CSEQ_RESERVATION / 2) {
-        return CompletableFuture.completedFuture(null); // gone, or reserved meanwhile
+      if (current == null || current.isTerminated()) {
+        return CompletableFuture.completedFuture(Optional.empty());
       }
+      if (current.cseqCeiling() > lastCseq + Subscription.CSEQ_RESERVATION / 2
+          && current.versionCeiling() > lastVersion + Subscription.CSEQ_RESERVATION / 2) {
+        return CompletableFuture.completedFuture(Optional.of(current)); // reserved meanwhile
+      }
+      Subscription reserved = current.reservedAbove(lastCseq, lastVersion);
       UnitOfWork work = units.begin();
-      subscriptions.save(work, current.reservedAbove(lastCseq, lastVersion));
-      return work.commit();
-    }));
+      subscriptions.save(work, reserved);
+      return work.commit().thenApply(ignored -> Optional.of(reserved));
+    })).orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
   }
 }

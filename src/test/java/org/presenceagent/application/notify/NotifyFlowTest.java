@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.presenceagent.application.port.Notification;
 import org.presenceagent.application.publish.PublishService;
+import org.presenceagent.application.subscribe.CseqReservation;
 import org.presenceagent.application.subscribe.SubscribeCommand;
 import org.presenceagent.domain.shared.ETag;
 import org.presenceagent.domain.subscription.NotifyRate;
@@ -152,5 +154,32 @@ class NotifyFlowTest {
     Subscription stored = app.subscriptions.find(key("bob-call")).orElseThrow();
     assertThat(stored.cseqCeiling()).isGreaterThan(ceiling);
     assertThat(stored.cseqCeiling()).isGreaterThan(app.sender.last().cseq() + Subscription.CSEQ_RESERVATION / 2);
+  }
+
+  @Test
+  void aDialogNeverSendsACseqAboveItsStoredCeilingAndGoesOnOnceAHigherOneIsStored() {
+    bobSubscribes(NotifyRate.NONE);
+    long ceiling = app.subscriptions.find(key("bob-call")).orElseThrow().cseqCeiling();
+    CseqReservation working = new CseqReservation(app.subscriptions, app.units, app.sequencer);
+    boolean[] databaseUp = {false};
+    app.notifyService.connect(key -> { }, (key, cseq, version) -> databaseUp[0]
+        ? working.reserve(key, cseq, version)
+        : CompletableFuture.failedFuture(new IllegalStateException("database down")));
+
+    for (int i = 0; i < Subscription.CSEQ_RESERVATION + 10; i++) {
+      alicePublishes("change " + i);
+    }
+
+    // a crash now restores the dialog at the stored ceiling: nothing above it may have gone out
+    assertThat(app.sender.last().cseq()).isEqualTo(ceiling);
+    int sentWhileDown = app.sender.sent().size();
+
+    databaseUp[0] = true;
+    alicePublishes("after the outage");
+
+    assertThat(app.sender.sent()).hasSize(sentWhileDown + 1);
+    assertThat(app.sender.last().cseq()).isEqualTo(ceiling + 1);
+    assertThat(body(app.sender.last())).contains("after_the_outage");
+    assertThat(app.subscriptions.find(key("bob-call")).orElseThrow().cseqCeiling()).isGreaterThan(ceiling + 1);
   }
 }
