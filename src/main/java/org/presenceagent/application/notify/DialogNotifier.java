@@ -89,7 +89,7 @@ final class DialogNotifier {
     if (inFlight && sentAt != null && now.isAfter(sentAt.plus(STALE_IN_FLIGHT))) {
       inFlight = false; // its answer was lost; do not stall the dialog for ever
     }
-    if (closed || inFlight || pending == null || holdUntil(now).isPresent() || !withinCeilings()) {
+    if (closed || inFlight || pending == null || holdUntil(now).isPresent() || waitsForReservation()) {
       return Optional.empty();
     }
     Request request = pending;
@@ -108,8 +108,14 @@ final class DialogNotifier {
     return Optional.of(new Ticket(request, ++lastCseq, nextVersion++));
   }
 
-  private boolean withinCeilings() {
-    return lastCseq + 1 <= cseqCeiling && nextVersion < versionCeiling;
+  /**
+   * Whether the waiting NOTIFY needs higher ceilings than the stored ones. Not the final NOTIFY:
+   * its subscription is removed from storage, so no restart can continue the dialog and repeat
+   * its CSeq, and no reservation is stored for an ended subscription.
+   */
+  private boolean waitsForReservation() {
+    boolean withinCeilings = lastCseq + 1 <= cseqCeiling && nextVersion < versionCeiling;
+    return !withinCeilings && !pending.subscription().isTerminated();
   }
 
   /**
@@ -117,7 +123,7 @@ final class DialogNotifier {
    * (this returns true once until {@link #reserved} or {@link #reservationFailed}).
    */
   synchronized boolean startReservationIfBlocked() {
-    if (closed || inFlight || pending == null || withinCeilings() || reserving) {
+    if (closed || inFlight || pending == null || !waitsForReservation() || reserving) {
       return false;
     }
     reserving = true;

@@ -182,4 +182,21 @@ class NotifyFlowTest {
     assertThat(body(app.sender.last())).contains("after_the_outage");
     assertThat(app.subscriptions.find(key("bob-call")).orElseThrow().cseqCeiling()).isGreaterThan(ceiling + 1);
   }
+
+  @Test
+  void theFinalNotifyOfADialogAtItsCeilingGoesOutWithoutAReservation() {
+    bobSubscribes(NotifyRate.NONE);
+    long ceiling = app.subscriptions.find(key("bob-call")).orElseThrow().cseqCeiling();
+    app.notifyService.connect(key -> { },
+        (key, cseq, version) -> CompletableFuture.failedFuture(new IllegalStateException("database down")));
+    for (int i = 0; i < Subscription.CSEQ_RESERVATION + 10; i++) {
+      alicePublishes("change " + i);
+    }
+
+    app.subscribeService().subscribe(Commands.resubscribe("bob-call", BOB, ALICE, 0, 2, null),
+        new RecordingResponders.Subscribe());
+
+    assertThat(app.sender.last().state()).isEqualTo(SubscriptionState.TERMINATED);
+    assertThat(app.sender.last().cseq()).isEqualTo(ceiling + 1);
+  }
 }
