@@ -119,11 +119,15 @@ final class DialogNotifier {
   }
 
   /**
-   * Whether a NOTIFY waits only for a higher reservation to be stored: then the caller stores one
-   * (this returns true once until {@link #reserved} or {@link #reservationFailed}).
+   * Whether the dialog should store higher ceilings now: it has used half its block (reserved
+   * early, so the write is done long before a NOTIFY would wait for it), or a NOTIFY waits for
+   * them. Then the caller stores them; this returns true once until {@link #reserved} or
+   * {@link #reservationFailed}.
    */
-  synchronized boolean startReservationIfBlocked() {
-    if (closed || inFlight || pending == null || !waitsForReservation() || reserving) {
+  synchronized boolean startReservationIfDue() {
+    boolean halfUsed = lastCseq + Subscription.CSEQ_RESERVATION / 2 >= cseqCeiling
+        || nextVersion - 1 + Subscription.CSEQ_RESERVATION / 2 >= versionCeiling;
+    if (closed || reserving || !halfUsed) {
       return false;
     }
     reserving = true;

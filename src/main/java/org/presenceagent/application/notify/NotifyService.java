@@ -279,8 +279,8 @@ public final class NotifyService {
     Instant now = clock.instant();
     Optional<Ticket> ticket = dialog.next(now);
     if (ticket.isEmpty()) {
-      if (dialog.startReservationIfBlocked()) {
-        reserve(dialog, dialog.lastCseq(), dialog.nextVersion());
+      if (dialog.startReservationIfDue()) {
+        reserve(dialog);
       }
       dialog.holdUntil(now).ifPresent(until -> {
         if (dialog.armRateTimer()) {
@@ -312,10 +312,8 @@ public final class NotifyService {
       timers.cancel(MIN_RATE_TIMER + subscription.key().asText());
       return;
     }
-    if (ticket.cseq() + Subscription.CSEQ_RESERVATION / 2 >= subscription.cseqCeiling()
-        || ticket.version() + Subscription.CSEQ_RESERVATION / 2 >= subscription.versionCeiling()) {
-      // Reserved half a block early: the write is done long before the dialog reaches the ceiling.
-      reserve(dialog, ticket.cseq(), ticket.version());
+    if (dialog.startReservationIfDue()) {
+      reserve(dialog);
     }
     armMinimumRate(dialog, subscription);
   }
@@ -324,10 +322,10 @@ public final class NotifyService {
    * Stores higher ceilings for the dialog; once stored, the dialog may use them, and a NOTIFY that
    * waited for them goes out.
    */
-  private void reserve(DialogNotifier dialog, long lastCseq, long lastVersion) {
+  private void reserve(DialogNotifier dialog) {
     CompletionStage<Optional<Subscription>> stored;
     try {
-      stored = reservations.reserve(dialog.key(), lastCseq, lastVersion);
+      stored = reservations.reserve(dialog.key(), dialog.lastCseq(), dialog.nextVersion() - 1);
     } catch (RuntimeException e) {
       stored = CompletableFuture.failedFuture(e);
     }
