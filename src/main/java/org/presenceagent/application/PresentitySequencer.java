@@ -1,7 +1,11 @@
 package org.presenceagent.application;
 
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -19,8 +23,15 @@ import org.presenceagent.domain.shared.Aor;
  * state every earlier step left, and a change is never seen before it is stored. Steps of different
  * presentities run in parallel, and their writes share the database's group commits.
  *
- * <p>Where a step runs: on the caller's thread when the presentity is idle (a SIP request costs no
- * hand-over to another thread), otherwise on the thread that completed the previous step's stage.
+ * <p>Steps that touch only their own part of a presentity ({@link #submitNewAlongside}, a watcher's
+ * new subscription) need not wait for each other: they run side by side, like steps of different
+ * presentities, and their writes share a commit. They still wait for, and are waited for by, the
+ * presentity's other steps, and two of them with the same scope run one after the other. Without
+ * this, one presentity that a thousand watchers subscribe to at once could take one new watcher per
+ * commit latency (a few hundred per second), however fast the database commits batches.
+ *
+ * <p>Where a step runs: on the caller's thread when it may start at once (a SIP request costs no
+ * hand-over to another thread), otherwise on the thread that completed the stage it waited for.
  * Steps that complete at once (memory-only state) are run in a loop, not recursively, however many
  * are queued. A step must never block waiting for another step of the same presentity.
  *
@@ -66,13 +77,32 @@ public final class PresentitySequencer {
    * @return completes as the step's stage does; exceptionally with the refusal, or when the step threw
    */
   public <T> CompletableFuture<T> submitNew(Aor presentity, Supplier<? extends CompletionStage<T>> step) {
+    return this.<T>admitted(presentity).orElseGet(() -> submit(presentity, step));
+  }
+
+  /**
+   * Like {@link #submitNew} for a step that reads and writes only what belongs to {@code scope}
+   * (for example one watcher's subscriptions to the presentity): it may run alongside the
+   * presentity's other steps of this kind with another scope, and their writes share a commit. It
+   * waits for the presentity's other steps queued before it, and for a running step of the same
+   * scope.
+   *
+   * @param scope what the step touches, compared with {@code equals}
+   */
+  public <T> CompletableFuture<T> submitNewAlongside(Aor presentity, Object scope, Supplier<? extends CompletionStage<T>> step) {
+    Objects.requireNonNull(scope, "scope");
+    return this.<T>admitted(presentity).orElseGet(() -> enqueue(presentity, new Task<T>(scope, step)));
+  }
+
+  /** Empty when the presentity may queue another client's request, else the refusal. */
+  private <T> Optional<CompletableFuture<T>> admitted(Aor presentity) {
     Strand strand = strands.get(presentity);
     try {
       admission.admit(strand == null ? 0 : strand.size);
+      return Optional.empty();
     } catch (RequestRejectedException refused) {
-      return CompletableFuture.failedFuture(refused);
+      return Optional.of(CompletableFuture.failedFuture(refused));
     }
-    return submit(presentity, step);
   }
 
   /**
@@ -81,21 +111,26 @@ public final class PresentitySequencer {
    * @return completes as the step's stage does; exceptionally when the step threw
    */
   public <T> CompletableFuture<T> submit(Aor presentity, Supplier<? extends CompletionStage<T>> step) {
-    Task<T> task = new Task<>(step);
-    boolean[] start = new boolean[1];
+    return enqueue(presentity, new Task<>(null, step));
+  }
+
+  /**
+   * Queues a step that touches only what belongs to {@code scope}, alongside the presentity's other
+   * such steps (see {@link #submitNewAlongside}); never refused.
+   */
+  public <T> CompletableFuture<T> submitAlongside(Aor presentity, Object scope, Supplier<? extends CompletionStage<T>> step) {
+    Objects.requireNonNull(scope, "scope");
+    return enqueue(presentity, new Task<>(scope, step));
+  }
+
+  private <T> CompletableFuture<T> enqueue(Aor presentity, Task<T> task) {
     strands.compute(presentity, (key, strand) -> {
       Strand current = strand == null ? new Strand() : strand;
       current.queue.add(task);
       current.size++;
-      if (!current.running) {
-        current.running = true;
-        start[0] = true;
-      }
       return current;
     });
-    if (start[0]) {
-      drain(presentity);
-    }
+    drain(presentity, null);
     return task.result;
   }
 
@@ -127,35 +162,35 @@ public final class PresentitySequencer {
     return strands.size();
   }
 
-  private void drain(Aor presentity) {
-    drain(presentity, false);
-  }
-
   /**
-   * Runs the presentity's queued steps.
+   * Starts the presentity's queued steps that may start now, in order.
    *
-   * @param stepOver whether a step of the presentity (counted in its size) just finished
+   * @param finished a step of the presentity (counted as running) that is over, or null
    */
-  private void drain(Aor presentity, boolean stepOver) {
-    boolean[] previousStarted = {stepOver};
+  private void drain(Aor presentity, Task<?> finished) {
+    Task<?> over = finished;
     while (true) {
+      Task<?> done = over;
       Task<?>[] next = new Task<?>[1];
-      strands.compute(presentity, (key, strand) -> {
-        next[0] = strand.queue.poll();
-        if (previousStarted[0]) {
-          strand.size--; // the step started last time round is over
+      strands.computeIfPresent(presentity, (key, strand) -> {
+        if (done != null) {
+          strand.finish(done);
         }
-        previousStarted[0] = next[0] != null;
-        return next[0] == null ? null : strand; // an idle presentity leaves the map
+        next[0] = strand.startNext();
+        return strand.size == 0 ? null : strand; // an idle presentity leaves the map
       });
+      over = null;
       if (next[0] == null) {
         return;
       }
-      CompletableFuture<?> stage = next[0].start();
-      if (!stage.isDone()) {
-        // Resumed by whoever completes the stage (the group commit's completion thread).
-        stage.whenComplete((value, failure) -> drain(presentity, true));
-        return;
+      Task<?> started = next[0];
+      CompletableFuture<?> stage = started.start();
+      if (stage.isDone()) {
+        over = started;
+      } else {
+        // Resumed by whoever completes the stage (the group commit's completion thread); meanwhile
+        // a step that may run alongside this one is started by the next round.
+        stage.whenComplete((value, failure) -> drain(presentity, started));
       }
     }
   }
@@ -171,18 +206,50 @@ public final class PresentitySequencer {
     return new CompletionException(cause);
   }
 
+  /** One presentity's queued and running steps; changed only inside the map's compute. */
   private static final class Strand {
     private final ArrayDeque<Task<?>> queue = new ArrayDeque<>();
-    private boolean running;
-    /** Steps queued or running; changed only inside the map's compute, read by {@link #submitNew}. */
+    /** Scopes of the steps running alongside each other; empty when none runs. */
+    private final Set<Object> runningScopes = new HashSet<>();
+    private boolean exclusiveRunning;
+    /** Steps queued or running; read without the lock by {@link #submitNew}. */
     private volatile int size;
+
+    /** Takes the first queued step if it may start now (never one behind it: order is kept). */
+    Task<?> startNext() {
+      Task<?> head = queue.peek();
+      if (head == null || exclusiveRunning) {
+        return null;
+      }
+      if (head.scope == null) {
+        if (!runningScopes.isEmpty()) {
+          return null;
+        }
+        exclusiveRunning = true;
+      } else if (!runningScopes.add(head.scope)) {
+        return null; // a step of the same scope is running
+      }
+      return queue.poll();
+    }
+
+    void finish(Task<?> task) {
+      if (task.scope == null) {
+        exclusiveRunning = false;
+      } else {
+        runningScopes.remove(task.scope);
+      }
+      size--;
+    }
   }
 
   private static final class Task<T> {
+    /** Null for a step that runs alone. */
+    private final Object scope;
     private final Supplier<? extends CompletionStage<T>> step;
     private final CompletableFuture<T> result = new CompletableFuture<>();
 
-    Task(Supplier<? extends CompletionStage<T>> step) {
+    Task(Object scope, Supplier<? extends CompletionStage<T>> step) {
+      this.scope = scope;
       this.step = step;
     }
 

@@ -198,4 +198,140 @@ class PresentitySequencerTest {
 
     assertThat(seen).containsExactly(0, 1, 2, 3, 0);
   }
+
+  @Test
+  void stepsAlongsideWithDifferentScopesRunTogetherAndShareTheWait() {
+    CompletableFuture<Void> carolStored = new CompletableFuture<>();
+    CompletableFuture<Void> daveStored = new CompletableFuture<>();
+    List<String> started = new ArrayList<>();
+
+    CompletableFuture<Void> carol = sequencer.submitNewAlongside(ALICE, "carol", () -> {
+      started.add("carol");
+      return carolStored;
+    });
+    CompletableFuture<Void> dave = sequencer.submitNewAlongside(ALICE, "dave", () -> {
+      started.add("dave");
+      return daveStored;
+    });
+
+    assertThat(started).as("the second started while the first waits for its commit").containsExactly("carol", "dave");
+    daveStored.complete(null);
+    assertThat(dave).isDone();
+    assertThat(carol).isNotDone();
+    carolStored.complete(null);
+    assertThat(sequencer.busyPresentities()).isZero();
+  }
+
+  @Test
+  void stepsAlongsideWithTheSameScopeRunOneAfterTheOther() {
+    CompletableFuture<Void> firstStored = new CompletableFuture<>();
+    List<String> started = new ArrayList<>();
+    sequencer.submitNewAlongside(ALICE, "carol", () -> {
+      started.add("first");
+      return firstStored;
+    });
+    CompletableFuture<Void> second = sequencer.submitAlongside(ALICE, "carol", () -> {
+      started.add("second");
+      return CompletableFuture.completedFuture(null);
+    });
+
+    assertThat(started).containsExactly("first");
+    firstStored.complete(null);
+    assertThat(started).containsExactly("first", "second");
+    assertThat(second).isDone();
+  }
+
+  @Test
+  void aStepThatRunsAloneWaitsForTheStepsAlongsideAndTheyWaitForIt() {
+    CompletableFuture<Void> carolStored = new CompletableFuture<>();
+    CompletableFuture<Void> publishStored = new CompletableFuture<>();
+    List<String> started = new ArrayList<>();
+    sequencer.submitNewAlongside(ALICE, "carol", () -> {
+      started.add("carol");
+      return carolStored;
+    });
+    sequencer.submitNew(ALICE, () -> {
+      started.add("publish");
+      return publishStored;
+    });
+    sequencer.submitNewAlongside(ALICE, "dave", () -> {
+      started.add("dave");
+      return CompletableFuture.completedFuture(null);
+    });
+
+    assertThat(started).as("order is kept: dave queues behind the publish").containsExactly("carol");
+    carolStored.complete(null);
+    assertThat(started).containsExactly("carol", "publish");
+    publishStored.complete(null);
+    assertThat(started).containsExactly("carol", "publish", "dave");
+    assertThat(sequencer.busyPresentities()).isZero();
+  }
+
+  @Test
+  void stepsAlongsideCountAsQueuedUntilTheyAreOver() {
+    List<Integer> seen = new ArrayList<>();
+    PresentitySequencer counting = new PresentitySequencer(seen::add);
+    CompletableFuture<Void> stored = new CompletableFuture<>();
+    counting.submitNewAlongside(ALICE, "carol", () -> stored);
+    counting.submitNewAlongside(ALICE, "dave", () -> CompletableFuture.completedFuture(null));
+    counting.submitNewAlongside(ALICE, "erin", () -> CompletableFuture.completedFuture(null));
+    stored.complete(null);
+
+    counting.submitNew(ALICE, () -> CompletableFuture.completedFuture(null));
+
+    assertThat(seen).containsExactly(0, 1, 1, 0);
+  }
+
+  @Test
+  void stepsOfOneScopeFromManyThreadsNeverOverlapWhileOtherScopesInterleave() throws Exception {
+    int threads = 8;
+    int stepsPerThread = 2_000;
+    java.util.concurrent.ConcurrentHashMap<Integer, java.util.concurrent.atomic.AtomicInteger> inside =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicInteger exclusiveInside = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger alongsideInside = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean overlapped = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger total = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService commits = java.util.concurrent.Executors.newFixedThreadPool(2);
+    CountDownLatch done = new CountDownLatch(threads);
+    for (int t = 0; t < threads; t++) {
+      int scope = t % 4;
+      new Thread(() -> {
+        for (int i = 0; i < stepsPerThread; i++) {
+          if (i % 50 == 0) {
+            sequencer.submit(ALICE, () -> {
+              if (exclusiveInside.incrementAndGet() > 1 || alongsideInside.get() > 0) {
+                overlapped.set(true);
+              }
+              total.incrementAndGet();
+              exclusiveInside.decrementAndGet();
+              return CompletableFuture.completedFuture(null);
+            });
+          } else {
+            sequencer.submitAlongside(ALICE, scope, () -> {
+              alongsideInside.incrementAndGet();
+              if (inside.computeIfAbsent(scope, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet() > 1
+                  || exclusiveInside.get() > 0) {
+                overlapped.set(true);
+              }
+              total.incrementAndGet();
+              // completes later on another thread, as a commit does
+              return CompletableFuture.runAsync(() -> {
+                inside.get(scope).decrementAndGet();
+                alongsideInside.decrementAndGet();
+              }, commits);
+            });
+          }
+        }
+        done.countDown();
+      }).start();
+    }
+
+    assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> sequencer.busyPresentities() == 0);
+    commits.shutdown();
+    assertThat(overlapped).isFalse();
+    assertThat(total.get()).isEqualTo(threads * stepsPerThread);
+  }
 }

@@ -11,9 +11,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Sends many PUBLISH requests at once from one UDP socket and collects their final responses,
- * retransmitting the unanswered ones as a SIP client does (RFC 3261 Timer E, 500 ms doubling up to
- * 4 s): a load generator whose only state is a map of Call-IDs, so it never loses an answer itself.
+ * Sends many PUBLISH or SUBSCRIBE requests at once from one UDP socket and collects their final
+ * responses, retransmitting the unanswered ones as a SIP client does (RFC 3261 Timer E, 500 ms
+ * doubling up to 4 s): a load generator whose only state is a map of Call-IDs, so it never loses an
+ * answer itself. As the watchers of its SUBSCRIBEs it answers every NOTIFY with 200 and keeps the
+ * last body each dialog received.
  */
 final class UdpBurst implements AutoCloseable {
 
@@ -21,6 +23,13 @@ final class UdpBurst implements AutoCloseable {
   private final int serverPort;
   private final Map<String, String> unanswered = new LinkedHashMap<>();
   private final Map<String, String> finalResponses = new LinkedHashMap<>();
+  /** The body of the last NOTIFY of each subscription, by Call-ID (the highest CSeq wins). */
+  private final Map<String, String> lastNotify = new LinkedHashMap<>();
+  private final Map<String, Long> lastNotifyCseq = new LinkedHashMap<>();
+  /** With {@link #retryingRefused()}: refused requests sent again as new requests at this time, by Call-ID. */
+  private final Map<String, Long> retryAt = new LinkedHashMap<>();
+  private boolean retryRefused;
+  private int refusals;
 
   UdpBurst(int serverPort) throws Exception {
     this.serverPort = serverPort;
@@ -39,6 +48,43 @@ final class UdpBurst implements AutoCloseable {
   void publishTo(String presentity, int count) throws Exception {
     for (int i = 0; i < count; i++) {
       publishOne(presentity, i);
+    }
+  }
+
+  /**
+   * Makes the burst behave as phones do after a 503 with Retry-After (RFC 3261 section 21.5.4):
+   * the refused request is sent again as a new request (new branch, next CSeq) once the time given
+   * has passed, instead of counting as answered.
+   */
+  UdpBurst retryingRefused() {
+    retryRefused = true;
+    return this;
+  }
+
+  /** How many 503 refusals were retried (with {@link #retryingRefused()}). */
+  int refusals() {
+    return refusals;
+  }
+
+  /** Sends {@code count} initial SUBSCRIBEs to one presentity, each from its own watcher, back to back. */
+  void subscribeTo(String presentity, int count) throws Exception {
+    for (int i = 0; i < count; i++) {
+      String watcher = "sip:w" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+      String callId = UUID.randomUUID() + "@burst";
+      String message = "SUBSCRIBE " + presentity + " SIP/2.0\r\n"
+          + "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK-" + UUID.randomUUID() + "\r\n"
+          + "Max-Forwards: 70\r\n"
+          + "From: <" + watcher + ">;tag=w" + i + "\r\n"
+          + "To: <" + presentity + ">\r\n"
+          + "Call-ID: " + callId + "\r\n"
+          + "CSeq: 1 SUBSCRIBE\r\n"
+          + "Contact: <sip:w" + i + "@127.0.0.1:" + socket.getLocalPort() + ">\r\n"
+          + "Event: presence\r\n"
+          + "Accept: application/pidf+xml\r\n"
+          + "Expires: 600\r\n"
+          + "Content-Length: 0\r\n\r\n";
+      unanswered.put(callId, message);
+      send(message);
     }
   }
 
@@ -76,16 +122,36 @@ final class UdpBurst implements AutoCloseable {
       try {
         socket.receive(packet);
         String response = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+        if (!response.startsWith("SIP/2.0 ")) {
+          answer(response);
+          continue;
+        }
         String callId = header(response, "Call-ID");
-        if (!response.startsWith("SIP/2.0 1") && unanswered.remove(callId) != null) {
+        if (retryRefused && response.startsWith("SIP/2.0 503") && unanswered.containsKey(callId)
+            && !retryAt.containsKey(callId)) {
+          refusals++;
+          String seconds = header(response, "Retry-After").split("[ ;(]")[0];
+          retryAt.put(callId, System.currentTimeMillis() + 1000L * Integer.parseInt(seconds.isEmpty() ? "1" : seconds));
+          unanswered.put(callId, asNewRequest(unanswered.get(callId)));
+        } else if (!response.startsWith("SIP/2.0 1") && unanswered.remove(callId) != null) {
           finalResponses.put(callId, response);
         }
       } catch (SocketTimeoutException e) {
         // time to retransmit?
       }
-      if (System.currentTimeMillis() >= nextRetransmission) {
-        for (String message : unanswered.values()) {
-          send(message);
+      long now = System.currentTimeMillis();
+      for (var due = retryAt.entrySet().iterator(); due.hasNext();) {
+        var entry = due.next();
+        if (entry.getValue() <= now) {
+          due.remove();
+          send(unanswered.get(entry.getKey()));
+        }
+      }
+      if (now >= nextRetransmission) {
+        for (Map.Entry<String, String> message : unanswered.entrySet()) {
+          if (!retryAt.containsKey(message.getKey())) {
+            send(message.getValue());
+          }
         }
         interval = Math.min(interval * 2, 4000);
         nextRetransmission = System.currentTimeMillis() + interval;
@@ -97,6 +163,80 @@ final class UdpBurst implements AutoCloseable {
       byStatus.put(0, unanswered.size());
     }
     return byStatus;
+  }
+
+  /**
+   * Answers NOTIFYs for up to {@code timeoutMillis}, until every subscription's last NOTIFY body
+   * contains {@code text}.
+   *
+   * @return the subscriptions (by Call-ID) whose last NOTIFY does not contain it
+   */
+  java.util.Set<String> awaitLastNotifyContaining(java.util.Collection<String> callIds, String text, long timeoutMillis)
+      throws Exception {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    byte[] buffer = new byte[65536];
+    java.util.Set<String> missing = missing(callIds, text);
+    while (!missing.isEmpty() && System.currentTimeMillis() < deadline) {
+      socket.setSoTimeout(100);
+      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+      try {
+        socket.receive(packet);
+        String message = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+        if (!message.startsWith("SIP/2.0 ")) {
+          answer(message);
+        }
+      } catch (SocketTimeoutException e) {
+        // look again
+      }
+      missing = missing(callIds, text);
+    }
+    return missing;
+  }
+
+  private java.util.Set<String> missing(java.util.Collection<String> callIds, String text) {
+    java.util.Set<String> missing = new java.util.TreeSet<>();
+    for (String callId : callIds) {
+      String body = lastNotify.get(callId);
+      if (body == null || !body.contains(text)) {
+        missing.add(callId);
+      }
+    }
+    return missing;
+  }
+
+  /** The same request as a new transaction: a fresh Via branch and the next CSeq number. */
+  private static String asNewRequest(String request) {
+    String cseq = header(request, "CSeq");
+    String[] parts = cseq.split(" ");
+    return request.replaceFirst(";branch=z9hG4bK-[^\\r;]*", ";branch=z9hG4bK-" + UUID.randomUUID())
+        .replace("CSeq: " + cseq + "\r\n", "CSeq: " + (Long.parseLong(parts[0]) + 1) + " " + parts[1] + "\r\n");
+  }
+
+  /** Answers a NOTIFY (or any request) with 200 and keeps a NOTIFY's body if it is the dialog's newest. */
+  private void answer(String request) throws Exception {
+    String callId = header(request, "Call-ID");
+    String cseq = header(request, "CSeq");
+    if (request.startsWith("NOTIFY ")) {
+      long number = Long.parseLong(cseq.split(" ")[0]);
+      if (number > lastNotifyCseq.getOrDefault(callId, -1L)) {
+        lastNotifyCseq.put(callId, number);
+        int bodyStart = request.indexOf("\r\n\r\n");
+        lastNotify.put(callId, bodyStart < 0 ? "" : request.substring(bodyStart + 4));
+      }
+    }
+    StringBuilder response = new StringBuilder("SIP/2.0 200 OK\r\n");
+    for (String line : request.split("\r\n")) {
+      String lower = line.toLowerCase(java.util.Locale.ROOT);
+      if (lower.startsWith("via:") || lower.startsWith("v:")) {
+        response.append(line).append("\r\n");
+      }
+    }
+    response.append("From: ").append(header(request, "From")).append("\r\n")
+        .append("To: ").append(header(request, "To")).append("\r\n")
+        .append("Call-ID: ").append(callId).append("\r\n")
+        .append("CSeq: ").append(cseq).append("\r\n")
+        .append("Content-Length: 0\r\n\r\n");
+    send(response.toString());
   }
 
   /** The final responses received, by Call-ID. */

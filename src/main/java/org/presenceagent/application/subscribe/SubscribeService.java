@@ -17,6 +17,7 @@ import org.presenceagent.domain.auth.AuthorizationPolicies;
 import org.presenceagent.domain.auth.SubHandling;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.event.EventPackages;
+import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ExpiryPolicy;
 import org.presenceagent.domain.shared.UnitOfWork;
 import org.presenceagent.domain.subscription.Subscription;
@@ -87,7 +88,7 @@ public final class SubscribeService {
     Duration granted = ExpiryGrant.of(expiryPolicy.get(), command.requestedExpires());
     Optional<Subscription> existing = subscriptions.find(command.key());
     if (existing.isPresent() && command.inDialog()) {
-      return sequencer.submit(existing.get().presentity(), () -> refresh(command, granted, responder));
+      return inTurn(existing.get().presentity(), eventPackage, existing.get().watcher(), () -> refresh(command, granted, responder));
     }
     if (existing.isPresent()) {
       // The dialog-creating request again, without our To tag: a retransmission reaching a server
@@ -100,14 +101,37 @@ public final class SubscribeService {
         throw new RequestRejectedException(403, "Forbidden (the subscription belongs to another watcher)");
       }
       return sequencer.submit(stale.presentity(), () -> removeStale(stale))
-          .thenCompose(ignored -> sequencer.submitNew(command.presentity(), () -> create(command, eventPackage, granted, responder)));
+          .thenCompose(ignored -> inTurnNew(command, eventPackage, () -> create(command, eventPackage, granted, responder)));
     }
     if (command.inDialog()) {
       // RFC 6665 section 4.1.2.2 / RFC 3261 section 12.2.2: a request in a dialog we do not know.
       throw new RequestRejectedException(481, "Subscription Does Not Exist");
     }
-    return sequencer.submitNew(command.presentity(), () -> create(command, eventPackage, granted, responder));
+    return inTurnNew(command, eventPackage, () -> create(command, eventPackage, granted, responder));
   }
+
+  /**
+   * Queues a new subscription's step in its presentity's turn. It reads and writes only its
+   * watcher's subscriptions to the presentity (the one it creates, those {@code delete_same_subs}
+   * replaces), so it runs alongside other watchers' steps and their writes share a commit: a
+   * thousand watchers subscribing to one presentity at once are not served one commit after
+   * another. Watcher information reads every subscription of the presentity, so its steps run alone.
+   */
+  private CompletableFuture<Void> inTurnNew(SubscribeCommand command, EventPackage eventPackage, Supplier<CompletionStage<Void>> step) {
+    return eventPackage.reportsOnSubscriptions()
+        ? sequencer.submitNew(command.presentity(), step)
+        : sequencer.submitNewAlongside(command.presentity(), new WatcherScope(eventPackage.name(), command.watcher()), step);
+  }
+
+  /** Queues a step of an existing subscription (refresh, un-subscribe), alongside as {@link #inTurnNew} says. */
+  private CompletableFuture<Void> inTurn(Aor presentity, EventPackage eventPackage, Aor watcher, Supplier<CompletionStage<Void>> step) {
+    return eventPackage.reportsOnSubscriptions()
+        ? sequencer.submit(presentity, step)
+        : sequencer.submitAlongside(presentity, new WatcherScope(eventPackage.name(), watcher), step);
+  }
+
+  /** What a subscription's step touches: one watcher's subscriptions to the presentity in one package. */
+  private record WatcherScope(String event, Aor watcher) {}
 
   private CompletionStage<Void> removeStale(Subscription stale) {
     UnitOfWork work = units.begin();

@@ -1,6 +1,7 @@
 package org.presenceagent.domain.event;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,16 @@ public record EventPackage(String name, List<String> notifyContentTypes, boolean
     if (notifyContentTypes.isEmpty()) {
       throw new IllegalArgumentException("event package " + name + " needs a body type");
     }
+  }
+
+  /**
+   * Whether this is watcher information about another package (the {@code winfo} template package
+   * of RFC 3857 section 2, named {@code <package>.winfo}): its documents list the other
+   * subscriptions of the presentity, so a change to one of its subscriptions reads them all,
+   * whereas a subscription to any other package depends only on the presentity's state and its own.
+   */
+  public boolean reportsOnSubscriptions() {
+    return name.toLowerCase(Locale.ROOT).endsWith(".winfo");
   }
 
   /** The body type used when the subscriber sends no Accept header. */

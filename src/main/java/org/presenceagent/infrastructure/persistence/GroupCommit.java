@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When a batch fails, each of its units is written again in a transaction of its own, so one
  * unit the database refuses (a value too long for its column, a constraint) fails alone and the
- * others go through. Units of the same presentity are never in the same batch: the
- * {@code PresentitySequencer} starts the next one only after the previous one completed.
+ * others go through. Units that depend on each other are never in the same batch: the
+ * {@code PresentitySequencer} starts a presentity's step only after the steps it depends on
+ * completed; those it lets run side by side (different watchers' subscriptions to one presentity)
+ * touch different rows, so each of them may fail alone.
  *
  * <p>Futures are completed on the {@code completions} executor, never on the writer thread, which
  * goes back to the next batch at once while the answers and NOTIFYs of the last one are sent.

@@ -16,8 +16,11 @@ import java.util.function.Predicate;
  * event, or by address of record) in the order they were added. A replacement keeps its place in
  * its group, so a modified publication is still composed where the original was.
  *
- * <p>Changes come from one presentity's sequenced steps at a time; readers on any thread see each
- * value and each group in a consistent state (a group is copied under its own lock).
+ * <p>Changes to one group may come from several threads at once (the subscriptions of different
+ * watchers to one presentity are stored side by side), so a group is changed, created and dropped
+ * inside the map's {@code compute} for its key: a value added while the group's last member goes is
+ * never put into a group that was just dropped. Readers on any thread see each value and each group
+ * in a consistent state (a group is copied under its own lock).
  *
  * @param <G> the group key
  * @param <K> the value's key
@@ -56,28 +59,35 @@ final class GroupedIndex<G, K, V> {
 
   /** Adds the value, or replaces the one with the same key in its place. */
   void put(V value) {
-    byKey.put(keyOf.apply(value), value);
-    Map<K, V> members = byGroup.computeIfAbsent(groupOf.apply(value), ignored -> new LinkedHashMap<>());
-    synchronized (members) {
-      members.put(keyOf.apply(value), value);
-    }
+    K key = keyOf.apply(value);
+    byKey.put(key, value);
+    byGroup.compute(groupOf.apply(value), (group, members) -> {
+      Map<K, V> joined = members == null ? new LinkedHashMap<>() : members;
+      synchronized (joined) {
+        joined.put(key, value);
+      }
+      return joined;
+    });
   }
 
   /** Replaces the value under {@code previous} by one with another key, at the same place in the group. */
   void replace(K previous, V successor) {
     K key = keyOf.apply(successor);
-    Map<K, V> members = byGroup.get(groupOf.apply(successor));
-    if (members == null || !byKey.containsKey(previous)) {
-      put(successor);
-      return;
-    }
-    synchronized (members) {
-      Map<K, V> reordered = new LinkedHashMap<>();
-      members.forEach((memberKey, member) -> reordered.put(memberKey.equals(previous) ? key : memberKey,
-          memberKey.equals(previous) ? successor : member));
-      members.clear();
-      members.putAll(reordered);
-    }
+    byGroup.compute(groupOf.apply(successor), (group, members) -> {
+      Map<K, V> joined = members == null ? new LinkedHashMap<>() : members;
+      synchronized (joined) {
+        if (!joined.containsKey(previous)) {
+          joined.put(key, successor);
+          return joined;
+        }
+        Map<K, V> reordered = new LinkedHashMap<>();
+        joined.forEach((memberKey, member) -> reordered.put(memberKey.equals(previous) ? key : memberKey,
+            memberKey.equals(previous) ? successor : member));
+        joined.clear();
+        joined.putAll(reordered);
+      }
+      return joined;
+    });
     byKey.put(key, successor);
     byKey.remove(previous);
   }

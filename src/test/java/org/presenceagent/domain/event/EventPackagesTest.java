@@ -21,6 +21,16 @@ class EventPackagesTest {
   }
 
   @Test
+  void watcherInformationPackagesReportOnSubscriptionsOthersDoNot() {
+    assertThat(EventPackage.PRESENCE_WINFO.reportsOnSubscriptions()).isTrue();
+    assertThat(new EventPackage("dialog.WINFO", List.of("application/watcherinfo+xml"), false).reportsOnSubscriptions())
+        .as("the winfo template applied to another package").isTrue();
+    assertThat(EventPackage.PRESENCE.reportsOnSubscriptions()).isFalse();
+    assertThat(new EventPackage("message-summary", List.of("application/simple-message-summary"), false)
+        .reportsOnSubscriptions()).isFalse();
+  }
+
+  @Test
   void findsNothingForUnknownOrMissingNames() {
     assertThat(packages.find("dialog")).isEmpty();
     assertThat(packages.find("")).isEmpty();
