@@ -11,7 +11,8 @@
 # Phases:
 #   main      PUBLISH and SUBSCRIBE dialogs at RATES (500 1000), REPEATS=3, after WARMUP_CALLS=5000
 #   max       the same at MAX_RATES (2000 4000), once each: the highest rate without failures
-#   fanout    1000 watchers of one presentity, 20 changes back to back, REPEATS=3
+#   fanout    1000 watchers of one presentity, 20 changes back to back, REPEATS=3 (on a fresh server: cold)
+#   fanout-warm  the same after WARMUP_CALLS SUBSCRIBE dialogs and PUBLISHes on each fresh server
 #   floor     the bare servlet on our container (BareFloorServer) at 500/s: the container's floor
 #   variants  ours at 500/s: use_db=0, TCP, PostgreSQL (when DB_URL is set; DB_RESET, run before
 #             each run, empties it, e.g. "su postgres -c 'dropdb --if-exists x; createdb -O presence x'"),
@@ -66,9 +67,20 @@ for phase in $PHASES; do
       fixed=$BENCH_OUT/harness-fanout
       rm -rf "$fixed" && mkdir -p "$fixed" && cp -r "$HARNESS"/*.sh "$HARNESS"/*.py "$HARNESS"/*.cfg "$HARNESS"/*.csv "$HARNESS"/scenarios "$fixed"/
       sed -i 's/branch=\[branch\]/branch=[branch]-n[$n]/' "$fixed/scenarios/fanout_publisher.xml.tmpl"
+      if [[ -n "${FANOUT_WARMUP:-}" ]]; then
+        # fanout-warm: the harness's fan-out starts on a server that has just started, so a JVM
+        # server meets the 500 SUBSCRIBE/s while it still compiles (cold start). With
+        # FANOUT_WARMUP=N each server first serves N SUBSCRIBE dialogs and N PUBLISHes of the
+        # harness's own scenarios (other presentities) at half the fan-out rate, as the rate phases do.
+        sed -i '/^\tstart_server || { stop_server; return; }$/a\
+\tfor ws in subscribe publish; do mkdir -p "$d/warmup-$ws"; run_sipp "$d/warmup-$ws" 16300 -sf "$SCEN/$ws.xml" -inf "$USERS_CSV" -r 250 -m '"$FANOUT_WARMUP"' -l 15000 -timeout '"$(( FANOUT_WARMUP / 250 + 40 ))"'s -max_socket 5000; done; sleep 2' "$fixed/bench.sh"
+        grep -q 'warmup-\$ws' "$fixed/bench.sh" || { log "fanout-warm: could not patch the harness"; exit 1; }
+      fi
       SCENARIOS=fanout REPEATS=$REPEATS FANOUT_N=1000 FANOUT_K=20 LABEL=kamailio-mem WARMUP_CALLS=$WARMUP_CALLS "$fixed/bench.sh"
       SCENARIOS=fanout REPEATS=$REPEATS FANOUT_N=1000 FANOUT_K=20 LABEL=presence-agent TARGET=$TARGET SERVER_SETUP=$OURS_SETUP \
         SERVER_CMD="$OURS" WARMUP_CALLS=$WARMUP_CALLS "$fixed/bench.sh" ;;
+    fanout-warm)
+      FANOUT_WARMUP=${FANOUT_WARMUP:-$WARMUP_CALLS} PHASES=fanout OUT=$OUT "$0" ;;
     floor)
       LABEL=bare-servlet TARGET=$TARGET SERVER_SETUP=true WARMUP_CALLS=$WARMUP_CALLS SCENARIOS="publish subscribe" RATES=500 \
         REPEATS=$REPEATS CALLS=$CALLS \

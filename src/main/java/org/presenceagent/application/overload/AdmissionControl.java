@@ -42,7 +42,8 @@ public final class AdmissionControl implements PresentitySequencer.Admission {
   /** Why a request was refused, or that it was not. */
   /**
    * A long wait counts only with at least this many requests queued behind it (or in hand): a
-   * backlog, not one slow request (a cold start's first ones).
+   * backlog of clients' requests, not one slow request (a cold start's first ones), nor the answers
+   * to our own NOTIFYs (which cannot outgrow the NOTIFYs sent).
    */
   public static final long BACKLOG = 32;
 
@@ -105,7 +106,7 @@ public final class AdmissionControl implements PresentitySequencer.Admission {
    * Whether a new request (one that starts a dialog or stands alone) may start work.
    *
    * @param waitedMillis how long it waited for a SIP worker; negative when unknown (TCP)
-   * @param queuedBehind how many requests were still waiting when it was taken
+   * @param queuedBehind how many requests (not responses) were still waiting when it was taken
    */
   public Verdict admitNew(long waitedMillis, long queuedBehind) {
     Verdict verdict = stopping ? Verdict.STOPPING

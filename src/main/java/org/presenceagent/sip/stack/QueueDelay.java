@@ -11,7 +11,7 @@ public final class QueueDelay {
   /** No queue was involved (TCP reads and handles on the connection's thread). */
   public static final long UNKNOWN = -1;
 
-  /** [0]: the wait in milliseconds; [1]: how many datagrams were still queued behind it. */
+  /** [0]: the wait in milliseconds; [1]: how many requests were still queued behind it. */
   private static final ThreadLocal<long[]> CURRENT = ThreadLocal.withInitial(() -> new long[] {UNKNOWN, 0});
 
   private QueueDelay() {}
@@ -21,7 +21,10 @@ public final class QueueDelay {
     return CURRENT.get()[0];
   }
 
-  /** How many datagrams were still waiting when this thread took its message (0 without a queue). */
+  /**
+   * How many requests were still waiting when this thread took its message (0 without a queue);
+   * responses do not count (see {@link TimedReceiveQueue}).
+   */
   public static long queuedBehindCurrentMessage() {
     return CURRENT.get()[1];
   }
