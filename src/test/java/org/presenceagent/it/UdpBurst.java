@@ -71,15 +71,8 @@ final class UdpBurst implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       String watcher = "sip:w" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
       String callId = UUID.randomUUID() + "@burst";
-      String message = "SUBSCRIBE " + presentity + " SIP/2.0\r\n"
-          + "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK-" + UUID.randomUUID() + "\r\n"
-          + "Max-Forwards: 70\r\n"
-          + "From: <" + watcher + ">;tag=w" + i + "\r\n"
-          + "To: <" + presentity + ">\r\n"
-          + "Call-ID: " + callId + "\r\n"
-          + "CSeq: 1 SUBSCRIBE\r\n"
+      String message = requestStart("SUBSCRIBE", presentity, "<" + watcher + ">;tag=w" + i, callId)
           + "Contact: <sip:w" + i + "@127.0.0.1:" + socket.getLocalPort() + ">\r\n"
-          + "Event: presence\r\n"
           + "Accept: application/pidf+xml\r\n"
           + "Expires: 600\r\n"
           + "Content-Length: 0\r\n\r\n";
@@ -88,17 +81,22 @@ final class UdpBurst implements AutoCloseable {
     }
   }
 
+  /** The request line and the headers every request of the burst has, for event presence. */
+  private String requestStart(String method, String presentity, String from, String callId) {
+    return method + " " + presentity + " SIP/2.0\r\n"
+        + "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK-" + UUID.randomUUID() + "\r\n"
+        + "Max-Forwards: 70\r\n"
+        + "From: " + from + "\r\n"
+        + "To: <" + presentity + ">\r\n"
+        + "Call-ID: " + callId + "\r\n"
+        + "CSeq: 1 " + method + "\r\n"
+        + "Event: presence\r\n";
+  }
+
   private void publishOne(String presentity, int i) throws Exception {
     String callId = UUID.randomUUID() + "@burst";
     String body = new String(Pidf.open(presentity, "t" + i, "burst"), StandardCharsets.UTF_8);
-    String message = "PUBLISH " + presentity + " SIP/2.0\r\n"
-        + "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK-" + UUID.randomUUID() + "\r\n"
-        + "Max-Forwards: 70\r\n"
-        + "From: <" + presentity + ">;tag=b" + i + "\r\n"
-        + "To: <" + presentity + ">\r\n"
-        + "Call-ID: " + callId + "\r\n"
-        + "CSeq: 1 PUBLISH\r\n"
-        + "Event: presence\r\n"
+    String message = requestStart("PUBLISH", presentity, "<" + presentity + ">;tag=b" + i, callId)
         + "Expires: 600\r\n"
         + "Content-Type: application/pidf+xml\r\n"
         + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
