@@ -15,11 +15,15 @@ import jakarta.persistence.Table;
   // Loaded once at start-up and copied into the domain: read-only skips EclipseLink's working copies.
   @NamedQuery(name = BindingRecord.ALL, query = "SELECT b FROM BindingRecord b",
       hints = @QueryHint(name = "eclipselink.read-only", value = "true")),
+  // Cluster mode: another node changed the address of record's bindings; read them again.
+  @NamedQuery(name = BindingRecord.OF_AOR, query = "SELECT b FROM BindingRecord b WHERE b.aor = :aor",
+      hints = @QueryHint(name = "eclipselink.read-only", value = "true")),
   @NamedQuery(name = BindingRecord.DELETE, query = "DELETE FROM BindingRecord b WHERE b.id = :id")
 })
 public class BindingRecord {
 
   static final String ALL = "BindingRecord.all";
+  static final String OF_AOR = "BindingRecord.ofAor";
   static final String DELETE = "BindingRecord.delete";
 
   @Id

@@ -2,6 +2,7 @@ package org.presenceagent.infrastructure.persistence;
 
 import java.util.List;
 import org.presenceagent.domain.registration.Binding;
+import org.presenceagent.domain.shared.Aor;
 
 /** Durable storage of registration bindings: each change is a write for the group commit. */
 public interface BindingStore {
@@ -12,6 +13,9 @@ public interface BindingStore {
   DurableWrite delete(Binding binding);
 
   List<Binding> loadAll();
+
+  /** The stored bindings of one address of record (cluster mode: after another node's change). */
+  List<Binding> load(Aor aor);
 
   /** For {@code use_db=0}: nothing is stored, nothing is loaded. */
   BindingStore NONE = new BindingStore() {
@@ -27,6 +31,11 @@ public interface BindingStore {
 
     @Override
     public List<Binding> loadAll() {
+      return List.of();
+    }
+
+    @Override
+    public List<Binding> load(Aor aor) {
       return List.of();
     }
   };

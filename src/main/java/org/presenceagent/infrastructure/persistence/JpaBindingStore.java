@@ -42,16 +42,30 @@ public final class JpaBindingStore implements BindingStore {
     return transactions.read(entityManager -> entityManager
         .createNamedQuery(BindingRecord.ALL, BindingRecord.class)
         .getResultStream()
-        .map(row -> new Binding(
-            Aor.parse(row.aor),
-            row.contact,
-            Optional.ofNullable(row.q),
-            Optional.ofNullable(row.instanceId),
-            row.callId,
-            row.cseq,
-            Instant.ofEpochMilli(row.registeredAt),
-            Instant.ofEpochMilli(row.expiresAt)))
+        .map(JpaBindingStore::toBinding)
         .toList());
+  }
+
+  @Override
+  public List<Binding> load(Aor aor) {
+    return transactions.read(entityManager -> entityManager
+        .createNamedQuery(BindingRecord.OF_AOR, BindingRecord.class)
+        .setParameter("aor", aor.uri())
+        .getResultStream()
+        .map(JpaBindingStore::toBinding)
+        .toList());
+  }
+
+  private static Binding toBinding(BindingRecord row) {
+    return new Binding(
+        Aor.parse(row.aor),
+        row.contact,
+        Optional.ofNullable(row.q),
+        Optional.ofNullable(row.instanceId),
+        row.callId,
+        row.cseq,
+        Instant.ofEpochMilli(row.registeredAt),
+        Instant.ofEpochMilli(row.expiresAt));
   }
 
   private static String id(Binding binding) {

@@ -1,0 +1,153 @@
+package org.presenceagent.infrastructure.cluster;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.infrastructure.config.ClusterSettings;
+import org.presenceagent.infrastructure.config.PresenceSettings;
+import org.presenceagent.infrastructure.persistence.PresentityChangeWrites;
+import org.presenceagent.infrastructure.persistence.SubscriptionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code cluster=1}: this node is one of several on a shared PostgreSQL (docs/scale-out.md). It
+ * writes a change-log row with every stored publication or binding change, joins the node registry
+ * with a lease ({@link ClusterNode}, renewed on its own thread), claims the subscriptions it accepts,
+ * reserves CSeqs under its fence, sends NOTIFYs only while its lease holds, and applies the other
+ * nodes' changes read from the log ({@link ChangeFeed}, {@link RemoteChanges}).
+ *
+ * <p>The membership's statements use a small pool of their own, so a lease renewal never waits
+ * behind request writes for a connection; the feed holds one plain connection in {@code LISTEN}.
+ */
+final class SharedDatabaseCluster implements ClusterMode {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SharedDatabaseCluster.class);
+  /** Subscriptions taken over per statement: survivors share a dead node's dialogs in steps. */
+  private static final int TAKEOVER_BATCH = 500;
+  /**
+   * How long a sequence gap of the change log is waited for: longer than a group-commit transaction
+   * can take (a batch of at most 256 short statements) by far.
+   */
+  private static final Duration GAP_TIMEOUT = Duration.ofSeconds(60);
+  private static final int POOL_SIZE = 3;
+
+  private final ClusterSettings settings;
+  private final String nodeId;
+  private final HikariDataSource pool;
+  private final PGSimpleDataSource listening;
+  private final SubscriptionOwners owners;
+  private final ChangeLog changeLog;
+  /** Reads the database for the other nodes' changes and runs fenced CSeq reservations, off the callers' threads. */
+  private final ExecutorService statements;
+  private volatile ClusterNode node;
+  private ChangeFeed feed;
+  private boolean closed;
+
+  private SharedDatabaseCluster(ClusterSettings settings, String nodeId, HikariDataSource pool, PGSimpleDataSource listening) {
+    this.settings = settings;
+    this.nodeId = nodeId;
+    this.pool = pool;
+    this.listening = listening;
+    this.owners = new SubscriptionOwners(pool);
+    this.changeLog = new ChangeLog(nodeId);
+    this.statements = Executors.newFixedThreadPool(POOL_SIZE - 1, task -> {
+      Thread thread = new Thread(task, "presence-cluster-statements");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  static SharedDatabaseCluster prepare(PresenceSettings settings) {
+    ClusterSettings cluster = settings.cluster();
+    String nodeId = NodeFence.requireValidNodeId(cluster.nodeId().orElseGet(SharedDatabaseCluster::hostName));
+    String url = settings.dbUrl().orElseThrow(() -> new IllegalStateException("cluster=1 needs db_url"));
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(settings.dbUser());
+    config.setPassword(settings.dbPassword());
+    config.setPoolName("presence-agent-cluster");
+    config.setMaximumPoolSize(POOL_SIZE);
+    // A renewal that cannot get a connection in a third of the lease is a failed renewal.
+    config.setConnectionTimeout(Math.max(250, cluster.lease().toMillis() / 3));
+    PGSimpleDataSource listening = new PGSimpleDataSource();
+    listening.setURL(url);
+    listening.setUser(settings.dbUser());
+    listening.setPassword(settings.dbPassword());
+    return new SharedDatabaseCluster(cluster, nodeId, new HikariDataSource(config), listening);
+  }
+
+  /** The default node name outside the standalone server (which adds its SIP port): the host name. */
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._:-]", "-");
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("node_id is empty and the host name is unknown (" + e.getMessage() + "): set node_id", e);
+    }
+  }
+
+  private Optional<NodeFence> fence() {
+    ClusterNode current = node;
+    return current == null ? Optional.empty() : current.fence();
+  }
+
+  @Override
+  public PresentityChangeWrites changeWrites() {
+    return changeLog::changed;
+  }
+
+  @Override
+  public SubscriptionStore subscriptionStore(SubscriptionStore stored) {
+    return new OwnedSubscriptionStore(stored, this::fence);
+  }
+
+  @Override
+  public NotifySender notifySender(NotifySender sender) {
+    return new LeaseGuardedNotifySender(sender, this::fence);
+  }
+
+  @Override
+  public NotifyService.CseqReservations cseqReservations(NotifyService.CseqReservations reservations) {
+    return new FencedCseqReservations(reservations, owners, this::fence, statements);
+  }
+
+  @Override
+  public void start(NodeState state) {
+    node = ClusterNode.start(new ClusterNodes(pool), owners, nodeId, settings.lease(), TAKEOVER_BATCH,
+        new OwnedDialogs(state), System::nanoTime);
+    feed = ChangeFeed.start(listening, nodeId, settings.pollInterval(), GAP_TIMEOUT,
+        new RemoteChanges(state, statements), System::nanoTime);
+    LOG.info("cluster node {}: lease {} s, change-log catch-up every {} ms", nodeId, settings.lease().toSeconds(),
+        settings.pollInterval().toMillis());
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (feed != null) {
+      feed.close();
+    }
+    if (node != null) {
+      node.close();
+    }
+    statements.shutdown();
+    try {
+      statements.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    pool.close();
+  }
+}

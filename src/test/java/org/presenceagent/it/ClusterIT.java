@@ -1,0 +1,184 @@
+package org.presenceagent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two real nodes ({@code cluster=1}, the standalone jar, each its own process) on one temporary
+ * PostgreSQL (docs/scale-out.md): a watcher whose dialog node A holds gets node B's changes, in its
+ * dialog, from node A; a refresh on B moves A's expiry of the publication; a removal on B reaches A's
+ * watcher as the closed state.
+ */
+class ClusterIT {
+
+  private static final Path JAR = Path.of("target", "presence-agent.jar");
+  private static final int CHANGES = 50;
+  /**
+   * Long, so that quick arrivals can only come from the change log's wake-up (PostgreSQL NOTIFY),
+   * not from its catch-up reads.
+   */
+  private static final int POLL_MILLIS = 5000;
+
+  private static TemporaryPostgres postgres;
+  private static Path work;
+  private static Node nodeA;
+  private static Node nodeB;
+
+  private record Node(String name, Process process, int sipPort, Path log) {}
+
+  @BeforeAll
+  static void startTwoNodes() throws Exception {
+    postgres = TemporaryPostgres.start();
+    work = Files.createTempDirectory("presence-cluster");
+    nodeA = start("node-a");
+    nodeB = start("node-b");
+    for (Node node : List.of(nodeA, nodeB)) {
+      Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+          .until(() -> Files.readString(node.log()).contains("is ready") || !node.process().isAlive());
+      assertThat(node.process().isAlive()).as("%s log:%n%s", node.name(), Files.readString(node.log())).isTrue();
+    }
+  }
+
+  private static Node start(String name) throws IOException {
+    int sipPort = FreePorts.find();
+    Path log = work.resolve(name + ".log");
+    Process process = new ProcessBuilder(java(), "-Xmx256m", "-jar", JAR.toString(), "--bind", "127.0.0.1",
+        "--sip-port", Integer.toString(sipPort), "--http-port", Integer.toString(FreePorts.find()),
+        "--data-dir", work.resolve(name).toString(), "--db-url", postgres.jdbcUrl(),
+        "--param", "db_user=" + TemporaryPostgres.USER, "--param", "db_password=" + postgres.password(),
+        "--param", "cluster=1", "--param", "node_id=" + name, "--param", "cluster_lease=3",
+        "--param", "cluster_poll_interval=" + POLL_MILLIS,
+        "--param", "auth=none", "--param", "min_expires=1", "--param", "domains=" + PresenceServerExtension.TEST_DOMAINS)
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new Node(name, process, sipPort, log);
+  }
+
+  @AfterAll
+  static void stopEverything() throws Exception {
+    for (Node node : new Node[] {nodeA, nodeB}) {
+      if (node != null) {
+        node.process().destroy();
+        if (!node.process().waitFor(30, TimeUnit.SECONDS)) {
+          node.process().destroyForcibly();
+        }
+      }
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+    if (work != null) {
+      try (Stream<Path> files = Files.walk(work)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void aChangePublishedOnNodeBReachesTheWatcherOfNodeAInItsDialog() throws Exception {
+    try (SipTestClient watcher = new SipTestClient("udp", nodeA.sipPort());
+        SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
+      String alice = TestAors.unique("alice");
+      SubscriptionDialog.Established subscribed = SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), alice, 600);
+      assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>");
+      assertThat(owner(subscribed.dialog().callId())).as("the node that accepted the SUBSCRIBE owns it").isEqualTo("node-a");
+
+      Publisher publisher = new Publisher(phone);
+      List<Long> answeredToNotify = new ArrayList<>();
+      List<Long> sentToNotify = new ArrayList<>();
+      String etag = null;
+      for (int i = 0; i < CHANGES; i++) {
+        long sent = System.nanoTime();
+        Response ok = publisher.publish(alice, 600, etag, Pidf.open(alice, "phone", "change " + i));
+        long answered = System.nanoTime(); // node B answers once the change is committed
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        etag = Publisher.etag(ok);
+        Request notify = Notifies.next(watcher);
+        long arrived = System.nanoTime();
+        assertThat(Notifies.body(notify)).contains("change " + i).contains("<basic>open</basic>");
+        answeredToNotify.add(arrived - answered);
+        sentToNotify.add(arrived - sent);
+      }
+      System.out.printf("ClusterIT: %d changes on node B to a watcher of node A, commit (B's 200) to NOTIFY (from A):"
+          + " p50 %.1f ms, p99 %.1f ms, max %.1f ms; PUBLISH sent to NOTIFY: p50 %.1f ms, p99 %.1f ms%n", CHANGES,
+          percentile(answeredToNotify, 50), percentile(answeredToNotify, 99), percentile(answeredToNotify, 100),
+          percentile(sentToNotify, 50), percentile(sentToNotify, 99));
+      // Not a timed test (the figures are printed): only that the wake-up, not the 5 s catch-up, carried them.
+      assertThat(percentile(answeredToNotify, 50)).isLessThan(POLL_MILLIS / 2.0);
+    }
+  }
+
+  @Test
+  void aRefreshOnNodeBMovesNodeAsExpiryAndARemovalOnNodeBClosesNodeAsWatcher() throws Exception {
+    try (SipTestClient watcher = new SipTestClient("udp", nodeA.sipPort());
+        SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
+      String bob = TestAors.unique("bob");
+      SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), bob, 600);
+      assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>");
+      Publisher publisher = new Publisher(phone);
+      String first = Publisher.etag(publisher.publish(bob, 3, null, Pidf.open(bob, "desk", "short-lived")));
+      assertThat(Notifies.body(Notifies.next(watcher))).contains("short-lived").contains("<basic>open</basic>");
+
+      Response refreshed = publisher.publish(bob, 600, first, null);
+      assertThat(refreshed.getStatusCode()).isEqualTo(200);
+      // Past the first expiry: node A applied the refresh, so it neither expired the publication
+      // nor told its watcher anything (a refresh changes no document).
+      assertThat(watcher.awaitRequest(Request.NOTIFY, 4500)).as("no NOTIFY for a refresh, no expiry at A").isNull();
+      assertThat(publicationCount(bob)).isEqualTo(1);
+
+      Response removed = publisher.publish(bob, 0, Publisher.etag(refreshed), null);
+      assertThat(removed.getStatusCode()).isEqualTo(200);
+      assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>").doesNotContain("short-lived");
+    }
+  }
+
+  private static String owner(String callId) throws Exception {
+    try (Connection connection = postgres.dataSource().getConnection();
+        PreparedStatement query = connection.prepareStatement("SELECT owner_node FROM subscription WHERE call_id = ?")) {
+      query.setString(1, callId);
+      try (ResultSet row = query.executeQuery()) {
+        assertThat(row.next()).as("the subscription's row").isTrue();
+        return row.getString(1);
+      }
+    }
+  }
+
+  private static int publicationCount(String presentity) throws Exception {
+    try (Connection connection = postgres.dataSource().getConnection();
+        PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM publication WHERE presentity = ?")) {
+      query.setString(1, presentity);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getInt(1);
+      }
+    }
+  }
+
+  /** The percentile in milliseconds (nearest rank). */
+  private static double percentile(List<Long> nanos, int percent) {
+    List<Long> sorted = nanos.stream().sorted().toList();
+    int rank = Math.max(1, (int) Math.ceil(percent / 100.0 * sorted.size()));
+    return sorted.get(rank - 1) / 1_000_000.0;
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
