@@ -191,10 +191,6 @@ public final class PresenceAgent implements AutoCloseable {
       // First in, last closed: every component may count until it is closed.
       PresenceMetrics metrics = PresenceMetrics.start(settings.metricsEnabled(), settings.jmxName());
       resources.add(metrics);
-      // cluster=1: shares the state with other nodes (docs/scale-out.md); cluster=0: changes nothing.
-      ClusterMode cluster = ClusterMode.of(settings);
-      resources.add(cluster); // closes its pool if the start fails; see below for the normal stop
-      NotifySender notifySender = cluster.notifySender(new MeteredNotifySender(sipNotifySender, metrics));
       SecureXml secureXml = new SecureXml(settings.maxBodySize(), settings.limits().maxXmlDepth());
       DocumentCodec codec = new PidfCodec(secureXml, deviation -> metrics.pidfRepaired(deviation.tag()));
       RulesDocumentReader rulesReader = new PresRulesReader(secureXml);
@@ -228,6 +224,11 @@ public final class PresenceAgent implements AutoCloseable {
       } else {
         LOG.info("use_db=0: state is kept in memory only and lost on restart");
       }
+      // cluster=1: shares the state with other nodes (docs/scale-out.md), on the schema migrated above;
+      // cluster=0: changes nothing.
+      ClusterMode cluster = ClusterMode.of(settings);
+      resources.add(cluster); // closes its pool if the start fails; see below for the normal stop
+      NotifySender notifySender = cluster.notifySender(new MeteredNotifySender(sipNotifySender, metrics));
       IdentityComponents identity = IdentityComponents.build(settings.identity(), listeningHosts, subscriberTable, clock);
       // Bindings are a presentity's state only with use_callbacks=1: only then are their changes the other nodes' business.
       IndexedBindingRepository bindings = new IndexedBindingRepository(bindingStore,

@@ -149,6 +149,62 @@ class ClusterIT {
     }
   }
 
+  @Test
+  void aPausedNodesDialogIsContinuedByItsPeerWithAHigherCseqAndThePausedNodeSendsNothingMore() throws Exception {
+    try (SipTestClient watcher = new SipTestClient("udp", nodeA.sipPort());
+        SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
+      String carol = TestAors.unique("carol");
+      SubscriptionDialog dialog = SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), carol, 600).dialog();
+      assertThat(sender(Notifies.next(watcher))).isEqualTo(nodeA.sipPort());
+      Publisher publisher = new Publisher(phone);
+      String etag = Publisher.etag(publisher.publish(carol, 600, null, Pidf.open(carol, "desk", "before the pause")));
+      Request lastOfA = Notifies.next(watcher);
+      assertThat(sender(lastOfA)).isEqualTo(nodeA.sipPort());
+
+      signal("STOP", nodeA);
+      try {
+        // Node A's lease (3 s) lapses; node B takes the dialog over and sends the current state in it.
+        Request taken = watcher.awaitRequest(Request.NOTIFY, 15_000);
+        assertThat(taken).as("a NOTIFY from the node that took the dialog over").isNotNull();
+        assertThat(sender(taken)).isEqualTo(nodeB.sipPort());
+        assertThat(SipTestHeaders.get(taken, "Call-ID")).isEqualTo(dialog.callId());
+        assertThat(cseq(taken)).isGreaterThan(cseq(lastOfA));
+        assertThat(Notifies.body(taken)).contains("before the pause");
+        assertThat(owner(dialog.callId())).isEqualTo("node-b");
+
+        etag = Publisher.etag(publisher.publish(carol, 600, etag, Pidf.open(carol, "desk", "while A is paused")));
+        Request fromB = Notifies.next(watcher);
+        assertThat(sender(fromB)).isEqualTo(nodeB.sipPort());
+        assertThat(Notifies.body(fromB)).contains("while A is paused");
+      } finally {
+        signal("CONT", nodeA);
+      }
+      // Node A resumes past its lease: it finds the lease lost and sends nothing more in the dialog.
+      publisher.publish(carol, 600, etag, Pidf.open(carol, "desk", "after A resumed"));
+      Request afterResume = Notifies.next(watcher);
+      assertThat(sender(afterResume)).isEqualTo(nodeB.sipPort());
+      assertThat(Notifies.body(afterResume)).contains("after A resumed");
+      assertThat(watcher.awaitRequest(Request.NOTIFY, 3000)).as("no NOTIFY from the paused node").isNull();
+    }
+  }
+
+  /** The SIP port of the node that sent a request (its Contact). */
+  private static int sender(Request request) {
+    String contact = SipTestHeaders.get(request, "Contact");
+    java.util.regex.Matcher port = java.util.regex.Pattern.compile("(?:\\d{1,3}\\.){3}\\d{1,3}:(\\d+)").matcher(contact);
+    assertThat(port.find()).as("a port in %s", contact).isTrue();
+    return Integer.parseInt(port.group(1));
+  }
+
+  private static long cseq(Request request) {
+    return ((javax.sip.header.CSeqHeader) request.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+  }
+
+  private static void signal(String signal, Node node) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(node.process().pid())).inheritIO().start();
+    assertThat(kill.waitFor()).as("kill -%s %s", signal, node.name()).isZero();
+  }
+
   private static String owner(String callId) throws Exception {
     try (Connection connection = postgres.dataSource().getConnection();
         PreparedStatement query = connection.prepareStatement("SELECT owner_node FROM subscription WHERE call_id = ?")) {

@@ -12,17 +12,23 @@ import org.presenceagent.infrastructure.persistence.DurableWrite;
 import org.presenceagent.infrastructure.persistence.SubscriptionStore;
 
 /**
- * The subscription store of a cluster node: a new subscription's row is claimed for this node's
- * incarnation in the same transaction as its insert (docs/scale-out.md, "Ownership of
- * subscriptions"), under the fence, so a node whose lease the database no longer sees valid cannot
- * acknowledge a SUBSCRIBE; and nothing is loaded at start-up, since a node that just joined has a new
- * generation and owns nothing until it takes subscriptions over ({@link OwnedDialogs}).
+ * The subscription store of a cluster node (docs/scale-out.md, "Ownership of subscriptions"): a new
+ * subscription's row is claimed for this node's incarnation in the same transaction as its insert,
+ * and every later write of the row carries the fence in its transaction, so a node whose lease the
+ * database no longer sees valid can neither acknowledge a SUBSCRIBE nor change or delete a dialog.
+ * Nothing is loaded at start-up: a node that just joined has a new generation and owns nothing until
+ * it takes subscriptions over ({@link OwnedDialogs}).
  */
 final class OwnedSubscriptionStore implements SubscriptionStore {
 
   private static final String CLAIM = "UPDATE subscription SET owner_node = ?1, owner_generation = ?2"
       + " WHERE id = ?3 AND owner_node IS NULL AND EXISTS (SELECT 1 FROM cluster_node f WHERE f.node_id = ?1"
       + " AND f.generation = ?2 AND f.lease_until > " + NOW_MILLIS + ")";
+
+  /** Matches the row only for its owner with a valid lease; the no-op update locks it until commit. */
+  private static final String FENCE = "UPDATE subscription SET owner_generation = owner_generation"
+      + " WHERE id = ?3 AND owner_node = ?1 AND owner_generation = ?2 AND EXISTS (SELECT 1 FROM cluster_node f"
+      + " WHERE f.node_id = ?1 AND f.generation = ?2 AND f.lease_until > " + NOW_MILLIS + ")";
 
   private final SubscriptionStore stored;
   private final Supplier<Optional<NodeFence>> fence;
@@ -51,14 +57,40 @@ final class OwnedSubscriptionStore implements SubscriptionStore {
     };
   }
 
+  /**
+   * A refresh, a state change, a CSeq reservation: only while this incarnation owns the row and holds
+   * its lease by the database's clock (the fence check locks the row until the transaction ends, so a
+   * peer's takeover waits or skips it). A node that lost the dialog refuses the change instead of
+   * overwriting what the new owner stored.
+   */
   @Override
   public DurableWrite update(Subscription subscription) {
-    return stored.update(subscription);
+    return fenced(subscription.key(), stored.update(subscription));
   }
 
+  /**
+   * An expiry, an un-SUBSCRIBE, a removal after a failed NOTIFY: fenced like {@link #update}, so a
+   * node paused past its lease never deletes a dialog a peer took over (OpenSIPS #1848, #2960).
+   */
   @Override
   public DurableWrite delete(SubscriptionKey key) {
-    return stored.delete(key);
+    return fenced(key, stored.delete(key));
+  }
+
+  private DurableWrite fenced(SubscriptionKey key, DurableWrite write) {
+    String id = key.asText();
+    return entityManager -> {
+      NodeFence owner = fence.get().orElseThrow(() -> new LeaseLostException("no valid lease to change " + id));
+      int held = entityManager.createNativeQuery(FENCE)
+          .setParameter(1, owner.nodeId())
+          .setParameter(2, owner.generation())
+          .setParameter(3, id)
+          .executeUpdate();
+      if (held != 1) {
+        throw new LeaseLostException(id + " is not owned by " + owner + " with a valid lease: change refused");
+      }
+      write.apply(entityManager);
+    };
   }
 
   @Override

@@ -40,6 +40,11 @@ final class SharedDatabaseCluster implements ClusterMode {
    */
   private static final Duration GAP_TIMEOUT = Duration.ofSeconds(60);
   private static final int POOL_SIZE = 3;
+  /**
+   * At start-up the feed reads again the changes of this last while: one whose transaction was still
+   * open when the node read its tables is not missed (reading a change twice is harmless).
+   */
+  private static final Duration SETTLE = Duration.ofSeconds(10);
 
   private final ClusterSettings settings;
   private final String nodeId;
@@ -50,6 +55,8 @@ final class SharedDatabaseCluster implements ClusterMode {
   /** Reads the database for the other nodes' changes and runs fenced CSeq reservations, off the callers' threads. */
   private final ExecutorService statements;
   private volatile ClusterNode node;
+  /** Where the feed starts: taken before the node reads its state from the tables. */
+  private final long feedStart;
   private ChangeFeed feed;
   private boolean closed;
 
@@ -59,6 +66,7 @@ final class SharedDatabaseCluster implements ClusterMode {
     this.pool = pool;
     this.listening = listening;
     this.owners = new SubscriptionOwners(pool);
+    this.feedStart = ChangeFeed.committedBefore(pool, SETTLE);
     this.changeLog = new ChangeLog(nodeId);
     this.statements = Executors.newFixedThreadPool(POOL_SIZE - 1, task -> {
       Thread thread = new Thread(task, "presence-cluster-statements");
@@ -83,7 +91,13 @@ final class SharedDatabaseCluster implements ClusterMode {
     listening.setURL(url);
     listening.setUser(settings.dbUser());
     listening.setPassword(settings.dbPassword());
-    return new SharedDatabaseCluster(cluster, nodeId, new HikariDataSource(config), listening);
+    HikariDataSource pool = new HikariDataSource(config);
+    try {
+      return new SharedDatabaseCluster(cluster, nodeId, pool, listening);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
   }
 
   /** The default node name outside the standalone server (which adds its SIP port): the host name. */
@@ -124,7 +138,7 @@ final class SharedDatabaseCluster implements ClusterMode {
   public void start(NodeState state) {
     node = ClusterNode.start(new ClusterNodes(pool), owners, nodeId, settings.lease(), TAKEOVER_BATCH,
         new OwnedDialogs(state), System::nanoTime);
-    feed = ChangeFeed.start(listening, nodeId, settings.pollInterval(), GAP_TIMEOUT,
+    feed = ChangeFeed.startAfter(feedStart, listening, nodeId, settings.pollInterval(), GAP_TIMEOUT,
         new RemoteChanges(state, statements), System::nanoTime);
     LOG.info("cluster node {}: lease {} s, change-log catch-up every {} ms", nodeId, settings.lease().toSeconds(),
         settings.pollInterval().toMillis());

@@ -68,7 +68,7 @@ public final class IndexedBindingRepository implements BindingRepository {
   @Override
   public void save(UnitOfWork work, Binding binding) {
     StoredChanges.of(work).add(store.save(binding), () -> index.put(binding));
-    StoredChanges.of(work).add(changes.changed(binding.aor(), event), () -> { });
+    StoredChanges.of(work).add(changes.changed(binding.aor(), event));
   }
 
   @Override
@@ -76,7 +76,7 @@ public final class IndexedBindingRepository implements BindingRepository {
     BindingId id = new BindingId(aor, key);
     index.find(id).ifPresent(binding -> {
       StoredChanges.of(work).add(store.delete(binding), () -> index.remove(id));
-      StoredChanges.of(work).add(changes.changed(aor, event), () -> { });
+      StoredChanges.of(work).add(changes.changed(aor, event));
     });
   }
 

@@ -93,7 +93,7 @@ public final class IndexedPublicationRepository implements PublicationRepository
   }
 
   private void recordChange(UnitOfWork work, Publication publication) {
-    StoredChanges.of(work).add(changes.changed(publication.presentity(), publication.event()), () -> { });
+    StoredChanges.of(work).add(changes.changed(publication.presentity(), publication.event()));
   }
 
   @Override
