@@ -2,6 +2,7 @@ package org.presenceagent.infrastructure.cluster;
 
 import static org.presenceagent.infrastructure.cluster.PostgresTime.NOW_MILLIS;
 
+import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -43,17 +44,10 @@ final class OwnedSubscriptionStore implements SubscriptionStore {
     DurableWrite insert = stored.insert(subscription);
     String id = subscription.key().asText();
     return entityManager -> {
-      NodeFence owner = fence.get().orElseThrow(() -> new LeaseLostException("no valid lease to own " + id));
+      NodeFence owner = currentFence(id);
       insert.apply(entityManager);
       entityManager.flush(); // the claim below must see the inserted row
-      int claimed = entityManager.createNativeQuery(CLAIM)
-          .setParameter(1, owner.nodeId())
-          .setParameter(2, owner.generation())
-          .setParameter(3, id)
-          .executeUpdate();
-      if (claimed != 1) {
-        throw new LeaseLostException("the database does not see the lease of " + owner + " valid: " + id + " not claimed");
-      }
+      requireOneRow(entityManager, CLAIM, owner, id, "not claimed");
     };
   }
 
@@ -80,17 +74,26 @@ final class OwnedSubscriptionStore implements SubscriptionStore {
   private DurableWrite fenced(SubscriptionKey key, DurableWrite write) {
     String id = key.asText();
     return entityManager -> {
-      NodeFence owner = fence.get().orElseThrow(() -> new LeaseLostException("no valid lease to change " + id));
-      int held = entityManager.createNativeQuery(FENCE)
-          .setParameter(1, owner.nodeId())
-          .setParameter(2, owner.generation())
-          .setParameter(3, id)
-          .executeUpdate();
-      if (held != 1) {
-        throw new LeaseLostException(id + " is not owned by " + owner + " with a valid lease: change refused");
-      }
+      requireOneRow(entityManager, FENCE, currentFence(id), id, "change refused");
       write.apply(entityManager);
     };
+  }
+
+  /** This node's fence by its local deadline; without it nothing is written (the unit fails as a whole). */
+  private NodeFence currentFence(String id) {
+    return fence.get().orElseThrow(() -> new LeaseLostException("no valid lease to write " + id));
+  }
+
+  /** Runs a fenced statement on the subscription's row; any other count than one row refuses the unit. */
+  private static void requireOneRow(EntityManager entityManager, String sql, NodeFence owner, String id, String refusal) {
+    int rows = entityManager.createNativeQuery(sql)
+        .setParameter(1, owner.nodeId())
+        .setParameter(2, owner.generation())
+        .setParameter(3, id)
+        .executeUpdate();
+    if (rows != 1) {
+      throw new LeaseLostException(id + " is not " + owner + "'s with a lease valid in the database: " + refusal);
+    }
   }
 
   @Override
