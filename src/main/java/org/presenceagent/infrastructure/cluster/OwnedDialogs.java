@@ -1,6 +1,9 @@
 package org.presenceagent.infrastructure.cluster;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import org.presenceagent.domain.subscription.Subscription;
 import org.slf4j.Logger;
@@ -18,13 +21,39 @@ final class OwnedDialogs implements ClusterListener {
   private static final Logger LOG = LoggerFactory.getLogger(OwnedDialogs.class);
 
   private final NodeState node;
+  private final Supplier<Optional<NodeFence>> fence;
+  private final Executor loader;
 
-  OwnedDialogs(NodeState node) {
+  /**
+   * @param loader loads the rows of taken-over dialogs: not the membership's thread, whose lease
+   *     renewals must not wait for that
+   */
+  OwnedDialogs(NodeState node, Supplier<Optional<NodeFence>> fence, Executor loader) {
     this.node = node;
+    this.fence = fence;
+    this.loader = loader;
   }
 
   @Override
   public void takenOver(NodeFence owner, List<String> subscriptionIds) {
+    loader.execute(() -> adopt(owner, subscriptionIds));
+  }
+
+  /**
+   * At once, on the membership's thread, before it joins again: a new generation's fence must not
+   * let the lost generation's dialogs send.
+   */
+  @Override
+  public void lost(NodeFence lost) {
+    evict(lost);
+  }
+
+  /** Under the lock shared with {@link #evict}: a load the lease's loss overtook adds nothing. */
+  private synchronized void adopt(NodeFence owner, List<String> subscriptionIds) {
+    if (!fence.get().equals(Optional.of(owner))) {
+      LOG.info("{} subscriptions taken over as {} are not loaded: that lease is over", subscriptionIds.size(), owner);
+      return;
+    }
     List<Subscription> adopted = node.subscriptions().adopt(subscriptionIds);
     LOG.info("continuing {} subscriptions taken over as {}", adopted.size(), owner);
     for (Subscription subscription : adopted) {
@@ -39,8 +68,7 @@ final class OwnedDialogs implements ClusterListener {
     }
   }
 
-  @Override
-  public void lost(NodeFence lost) {
+  private synchronized void evict(NodeFence lost) {
     List<Subscription> evicted = node.subscriptions().evictAll();
     for (Subscription subscription : evicted) {
       node.subscriptionTimers().cancel(subscription);

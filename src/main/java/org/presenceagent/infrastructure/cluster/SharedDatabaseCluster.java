@@ -5,9 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.presenceagent.application.notify.NotifyService;
@@ -54,6 +57,8 @@ final class SharedDatabaseCluster implements ClusterMode {
   private final ChangeLog changeLog;
   /** Reads the database for the other nodes' changes and runs fenced CSeq reservations, off the callers' threads. */
   private final ExecutorService statements;
+  /** Loads the dialogs taken over, one batch after the other. */
+  private final ExecutorService dialogs;
   private volatile ClusterNode node;
   /** Where the feed starts: taken before the node reads its state from the tables. */
   private final long feedStart;
@@ -68,11 +73,16 @@ final class SharedDatabaseCluster implements ClusterMode {
     this.owners = new SubscriptionOwners(pool);
     this.feedStart = ChangeFeed.committedBefore(pool, SETTLE);
     this.changeLog = new ChangeLog(nodeId);
-    this.statements = Executors.newFixedThreadPool(POOL_SIZE - 1, task -> {
-      Thread thread = new Thread(task, "presence-cluster-statements");
+    this.statements = Executors.newFixedThreadPool(POOL_SIZE - 1, daemon("presence-cluster-statements"));
+    this.dialogs = Executors.newSingleThreadExecutor(daemon("presence-cluster-dialogs"));
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
       thread.setDaemon(true);
       return thread;
-    });
+    };
   }
 
   static SharedDatabaseCluster prepare(PresenceSettings settings) {
@@ -136,12 +146,28 @@ final class SharedDatabaseCluster implements ClusterMode {
 
   @Override
   public void start(NodeState state) {
-    node = ClusterNode.start(new ClusterNodes(pool), owners, nodeId, settings.lease(), TAKEOVER_BATCH,
-        new OwnedDialogs(state), System::nanoTime);
+    // The first takeover may be reported before ClusterNode.start returns: its loading waits until
+    // this node's fence can be read, or it would see no lease and load nothing.
+    CountDownLatch joined = new CountDownLatch(1);
+    dialogs.execute(() -> awaitJoin(joined));
+    try {
+      node = ClusterNode.start(new ClusterNodes(pool), owners, nodeId, settings.lease(), TAKEOVER_BATCH,
+          new OwnedDialogs(state, this::fence, dialogs), System::nanoTime);
+    } finally {
+      joined.countDown();
+    }
     feed = ChangeFeed.startAfter(feedStart, listening, nodeId, settings.pollInterval(), GAP_TIMEOUT,
         new RemoteChanges(state, statements), System::nanoTime);
     LOG.info("cluster node {}: lease {} s, change-log catch-up every {} ms", nodeId, settings.lease().toSeconds(),
         settings.pollInterval().toMillis());
+  }
+
+  private static void awaitJoin(CountDownLatch joined) {
+    try {
+      joined.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
@@ -156,11 +182,13 @@ final class SharedDatabaseCluster implements ClusterMode {
     if (node != null) {
       node.close();
     }
-    statements.shutdown();
-    try {
-      statements.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    for (ExecutorService executor : List.of(dialogs, statements)) {
+      executor.shutdown();
+      try {
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     pool.close();
   }
