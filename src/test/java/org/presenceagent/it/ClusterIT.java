@@ -150,6 +150,24 @@ class ClusterIT {
   }
 
   @Test
+  void aRegistrationOnNodeBIsPresenceForTheWatcherOfNodeA() throws Exception {
+    try (SipTestClient watcher = new SipTestClient("udp", nodeA.sipPort());
+        SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
+      String dave = TestAors.unique("dave");
+      SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), dave, 600);
+      assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>");
+      Registrar registrar = new Registrar(phone, dave);
+
+      assertThat(registrar.register(300, "<sip:dave@127.0.0.1:5999>").getStatusCode()).isEqualTo(200);
+      String registered = Notifies.body(Notifies.next(watcher));
+      assertThat(registered).contains("<basic>open</basic>").contains("sip:dave@127.0.0.1:5999");
+
+      assertThat(registrar.register(null, "<sip:dave@127.0.0.1:5999>;expires=0").getStatusCode()).isEqualTo(200);
+      assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>").doesNotContain("5999");
+    }
+  }
+
+  @Test
   void aPausedNodesDialogIsContinuedByItsPeerWithAHigherCseqAndThePausedNodeSendsNothingMore() throws Exception {
     try (SipTestClient watcher = new SipTestClient("udp", nodeA.sipPort());
         SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
