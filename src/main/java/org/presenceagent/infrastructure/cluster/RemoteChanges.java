@@ -75,9 +75,14 @@ final class RemoteChanges implements Consumer<PresentityChangeRecord> {
     }).orElse(false);
     // As on the node that made the change: a refresh of a publication, which leaves every document as
     // it was, notifies nobody; any change of the bindings does (RegisterService notifies on each).
-    if (bindingsChanged || !documents(previous).equals(documents(stored.publications()))) {
+    if (bindingsChanged || documentsChanged(previous, stored.publications())) {
       node.notifier().notifyWatchers(change.presentity(), change.event());
     }
+  }
+
+  /** Whether another node's change altered what is composed from the publications (content or order). */
+  static boolean documentsChanged(List<Publication> before, List<Publication> after) {
+    return !documents(before).equals(documents(after));
   }
 
   /** The publications' documents, comparable by content and order. */
