@@ -75,6 +75,7 @@ import org.presenceagent.domain.watcher.OfflineWatcherRepository;
 import org.presenceagent.domain.xcap.XcapDocumentRepository;
 import org.presenceagent.infrastructure.config.AuthMode;
 import org.presenceagent.infrastructure.config.PresenceSettings;
+import org.presenceagent.infrastructure.metrics.ClusterGauges;
 import org.presenceagent.infrastructure.metrics.LoadMeters;
 import org.presenceagent.infrastructure.metrics.MeteredNotifySender;
 import org.presenceagent.infrastructure.metrics.PresenceMetrics;
@@ -244,6 +245,7 @@ public final class PresenceAgent implements AutoCloseable {
           settings.overload().presentityQueue(), settings.overload().retryAfterSeconds(), System::nanoTime);
       PresentitySequencer sequencer = new PresentitySequencer(admission);
       StateGauges.register(metrics.registry(), eventPackages.names(), subscriptions, publications, bindings);
+      cluster.status().ifPresent(status -> ClusterGauges.register(metrics.registry(), status));
       StoredRules storedRules = new StoredRules(xcapDocuments, rulesReader, settings.limits().maxCachedDocuments());
       metrics.rulesCache("stored", storedRules, StoredRules::hits, StoredRules::misses);
       ScheduledExpiryScheduler scheduler = new ScheduledExpiryScheduler(clock, 1);

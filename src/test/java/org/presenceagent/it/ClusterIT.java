@@ -42,7 +42,7 @@ class ClusterIT {
   private static Node nodeA;
   private static Node nodeB;
 
-  private record Node(String name, Process process, int sipPort, Path log) {}
+  private record Node(String name, Process process, int sipPort, int httpPort, Path log) {}
 
   @BeforeAll
   static void startTwoNodes() throws Exception {
@@ -59,16 +59,17 @@ class ClusterIT {
 
   private static Node start(String name) throws IOException {
     int sipPort = FreePorts.find();
+    int httpPort = FreePorts.find();
     Path log = work.resolve(name + ".log");
     Process process = new ProcessBuilder(java(), "-Xmx256m", "-jar", JAR.toString(), "--bind", "127.0.0.1",
-        "--sip-port", Integer.toString(sipPort), "--http-port", Integer.toString(FreePorts.find()),
+        "--sip-port", Integer.toString(sipPort), "--http-port", Integer.toString(httpPort),
         "--data-dir", work.resolve(name).toString(), "--db-url", postgres.jdbcUrl(),
         "--param", "db_user=" + TemporaryPostgres.USER, "--param", "db_password=" + postgres.password(),
         "--param", "cluster=1", "--param", "node_id=" + name, "--param", "cluster_lease=3",
         "--param", "cluster_poll_interval=" + POLL_MILLIS,
         "--param", "auth=none", "--param", "min_expires=1", "--param", "domains=" + PresenceServerExtension.TEST_DOMAINS)
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new Node(name, process, sipPort, log);
+    return new Node(name, process, sipPort, httpPort, log);
   }
 
   @AfterAll
@@ -122,6 +123,8 @@ class ClusterIT {
           percentile(sentToNotify, 50), percentile(sentToNotify, 99));
       // Not a timed test (the figures are printed): only that the wake-up, not the 5 s catch-up, carried them.
       assertThat(percentile(answeredToNotify, 50)).isLessThan(POLL_MILLIS / 2.0);
+      assertThat(metric(nodeA, "presence_cluster_changes_applied_total")).isGreaterThanOrEqualTo(CHANGES);
+      assertThat(metric(nodeA, "presence_cluster_lease_held")).isEqualTo(1);
     }
   }
 
@@ -221,6 +224,16 @@ class ClusterIT {
   private static void signal(String signal, Node node) throws Exception {
     Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(node.process().pid())).inheritIO().start();
     assertThat(kill.waitFor()).as("kill -%s %s", signal, node.name()).isZero();
+  }
+
+  /** A series of the node's /metrics (Prometheus text). */
+  private static double metric(Node node, String series) throws Exception {
+    java.net.http.HttpResponse<String> scrape = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + node.httpPort() + "/metrics")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    return scrape.body().lines().filter(line -> line.startsWith(series + " ")).findFirst()
+        .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .orElseThrow(() -> new AssertionError(series + " not in " + node.name() + "'s metrics"));
   }
 
   private static String owner(String callId) throws Exception {

@@ -1,5 +1,6 @@
 package org.presenceagent.infrastructure.cluster;
 
+import java.util.Optional;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.infrastructure.config.PresenceSettings;
@@ -29,6 +30,9 @@ public interface ClusterMode extends AutoCloseable {
 
   /** How CSeq blocks are reserved (cluster: under the owner's fence first). */
   NotifyService.CseqReservations cseqReservations(NotifyService.CseqReservations reservations);
+
+  /** What the node tells its operator; empty for a single node. */
+  Optional<ClusterStatus> status();
 
   /** Joins the cluster and follows the other nodes' changes (a single node: nothing). */
   void start(NodeState state);

@@ -62,7 +62,7 @@ final class SharedDatabaseCluster implements ClusterMode {
   private volatile ClusterNode node;
   /** Where the feed starts: taken before the node reads its state from the tables. */
   private final long feedStart;
-  private ChangeFeed feed;
+  private volatile ChangeFeed feed;
   private boolean closed;
 
   private SharedDatabaseCluster(ClusterSettings settings, String nodeId, HikariDataSource pool, PGSimpleDataSource listening) {
@@ -142,6 +142,39 @@ final class SharedDatabaseCluster implements ClusterMode {
   @Override
   public NotifyService.CseqReservations cseqReservations(NotifyService.CseqReservations reservations) {
     return new FencedCseqReservations(reservations, owners, this::fence, statements);
+  }
+
+  @Override
+  public Optional<ClusterStatus> status() {
+    return Optional.of(new ClusterStatus() {
+      @Override
+      public boolean leaseHeld() {
+        return fence().isPresent();
+      }
+
+      @Override
+      public long generation() {
+        return fence().map(NodeFence::generation).orElse(0L);
+      }
+
+      @Override
+      public long changeLogPosition() {
+        ChangeFeed current = feed;
+        return current == null ? feedStart : current.position();
+      }
+
+      @Override
+      public long millisSinceLastRead() {
+        ChangeFeed current = feed;
+        return current == null ? 0 : current.millisSinceLastRead();
+      }
+
+      @Override
+      public long changesApplied() {
+        ChangeFeed current = feed;
+        return current == null ? 0 : current.delivered();
+      }
+    });
   }
 
   @Override

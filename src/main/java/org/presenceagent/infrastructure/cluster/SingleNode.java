@@ -1,5 +1,6 @@
 package org.presenceagent.infrastructure.cluster;
 
+import java.util.Optional;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.infrastructure.persistence.PresentityChangeWrites;
@@ -27,6 +28,11 @@ enum SingleNode implements ClusterMode {
   @Override
   public NotifyService.CseqReservations cseqReservations(NotifyService.CseqReservations reservations) {
     return reservations;
+  }
+
+  @Override
+  public Optional<ClusterStatus> status() {
+    return Optional.empty();
   }
 
   @Override
