@@ -91,16 +91,19 @@ final class SharedDatabaseCluster implements ClusterMode {
     String url = settings.dbUrl().orElseThrow(() -> new IllegalStateException("cluster=1 needs db_url"));
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
-    config.setUsername(settings.dbUser());
-    config.setPassword(settings.dbPassword());
+    PGSimpleDataSource listening = new PGSimpleDataSource();
+    listening.setURL(url);
+    // As Database.open: without db_user, the URL's own user (and password) apply.
+    if (!settings.dbUser().isEmpty()) {
+      config.setUsername(settings.dbUser());
+      config.setPassword(settings.dbPassword());
+      listening.setUser(settings.dbUser());
+      listening.setPassword(settings.dbPassword());
+    }
     config.setPoolName("presence-agent-cluster");
     config.setMaximumPoolSize(POOL_SIZE);
     // A renewal that cannot get a connection in a third of the lease is a failed renewal.
     config.setConnectionTimeout(Math.max(250, cluster.lease().toMillis() / 3));
-    PGSimpleDataSource listening = new PGSimpleDataSource();
-    listening.setURL(url);
-    listening.setUser(settings.dbUser());
-    listening.setPassword(settings.dbPassword());
     HikariDataSource pool = new HikariDataSource(config);
     try {
       return new SharedDatabaseCluster(cluster, nodeId, pool, listening);
@@ -113,7 +116,8 @@ final class SharedDatabaseCluster implements ClusterMode {
   /** The default node name outside the standalone server (which adds its SIP port): the host name. */
   private static String hostName() {
     try {
-      return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._:-]", "-");
+      String host = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._:-]", "-");
+      return host.substring(0, Math.min(host.length(), 128));
     } catch (UnknownHostException e) {
       throw new IllegalStateException("node_id is empty and the host name is unknown (" + e.getMessage() + "): set node_id", e);
     }
