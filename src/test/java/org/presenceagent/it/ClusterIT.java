@@ -206,6 +206,8 @@ class ClusterIT {
       assertThat(sender(afterResume)).isEqualTo(nodeB.sipPort());
       assertThat(Notifies.body(afterResume)).contains("after A resumed");
       assertThat(watcher.awaitRequest(Request.NOTIFY, 3000)).as("no NOTIFY from the paused node").isNull();
+      // It may have missed changes while cut off: it reads the shared state again.
+      assertThat(Files.readString(nodeA.log())).contains("lease of").contains("reading the state of");
     }
   }
 

@@ -23,15 +23,19 @@ final class OwnedDialogs implements ClusterListener {
   private final NodeState node;
   private final Supplier<Optional<NodeFence>> fence;
   private final Executor loader;
+  private final Runnable afterLoss;
 
   /**
    * @param loader loads the rows of taken-over dialogs: not the membership's thread, whose lease
    *     renewals must not wait for that
+   * @param afterLoss run on the loader once the dialogs of a lost lease are forgotten (the node was
+   *     paused or cut off: it reads the shared state again)
    */
-  OwnedDialogs(NodeState node, Supplier<Optional<NodeFence>> fence, Executor loader) {
+  OwnedDialogs(NodeState node, Supplier<Optional<NodeFence>> fence, Executor loader, Runnable afterLoss) {
     this.node = node;
     this.fence = fence;
     this.loader = loader;
+    this.afterLoss = afterLoss;
   }
 
   @Override
@@ -46,6 +50,7 @@ final class OwnedDialogs implements ClusterListener {
   @Override
   public void lost(NodeFence lost) {
     evict(lost);
+    loader.execute(afterLoss);
   }
 
   /** Under the lock shared with {@link #evict}: a load the lease's loss overtook adds nothing. */

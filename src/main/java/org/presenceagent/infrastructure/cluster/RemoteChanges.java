@@ -1,6 +1,7 @@
 package org.presenceagent.infrastructure.cluster;
 
 import java.nio.ByteBuffer;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.registration.Binding;
+import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ETag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,9 @@ import org.slf4j.LoggerFactory;
 final class RemoteChanges implements Consumer<PresentityChangeRecord> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RemoteChanges.class);
+
+  /** The node named in the records of a {@link #resyncAll}: this node itself, reading again. */
+  private static final String RESYNC = "resync";
 
   private final NodeState node;
   private final Executor reader;
@@ -53,6 +58,25 @@ final class RemoteChanges implements Consumer<PresentityChangeRecord> {
               change.nodeId(), failure.toString());
           return null;
         });
+  }
+
+  /**
+   * Reads every presentity again, each in its turn, as if each had changed on another node: after
+   * this node lost its lease it may have been cut off from the log for longer than its retention.
+   * Presentities held here and those stored are both read, so state deleted meanwhile goes too.
+   * Runs on the calling thread up to the queueing of the turns (call it off the membership's thread).
+   */
+  void resyncAll() {
+    Set<Aor> presentities = new HashSet<>(node.publications().presentities());
+    presentities.addAll(node.publications().storedPresentities());
+    node.bindings().ifPresent(bindings -> {
+      presentities.addAll(bindings.aors());
+      presentities.addAll(bindings.storedAors());
+    });
+    LOG.info("reading the state of {} presentities again", presentities.size());
+    for (Aor presentity : presentities) {
+      accept(new PresentityChangeRecord(0, presentity, EventPackage.PRESENCE.name(), RESYNC));
+    }
   }
 
   private Stored read(PresentityChangeRecord change) {

@@ -185,16 +185,17 @@ final class SharedDatabaseCluster implements ClusterMode {
   public void start(NodeState state) {
     // The first takeover may be reported before ClusterNode.start returns: its loading waits until
     // this node's fence can be read, or it would see no lease and load nothing.
+    RemoteChanges remoteChanges = new RemoteChanges(state, statements);
     CountDownLatch joined = new CountDownLatch(1);
     dialogs.execute(() -> awaitJoin(joined));
     try {
       node = ClusterNode.start(new ClusterNodes(pool), owners, nodeId, settings.lease(), TAKEOVER_BATCH,
-          new OwnedDialogs(state, this::fence, dialogs), System::nanoTime);
+          new OwnedDialogs(state, this::fence, dialogs, remoteChanges::resyncAll), System::nanoTime);
     } finally {
       joined.countDown();
     }
     feed = ChangeFeed.startAfter(feedStart, listening, nodeId, settings.pollInterval(), GAP_TIMEOUT,
-        new RemoteChanges(state, statements), System::nanoTime);
+        remoteChanges, System::nanoTime);
     LOG.info("cluster node {}: lease {} s, change-log catch-up every {} ms", nodeId, settings.lease().toSeconds(),
         settings.pollInterval().toMillis());
   }

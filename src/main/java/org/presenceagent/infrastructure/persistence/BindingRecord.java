@@ -18,12 +18,14 @@ import jakarta.persistence.Table;
   // Cluster mode: another node changed the address of record's bindings; read them again.
   @NamedQuery(name = BindingRecord.OF_AOR, query = "SELECT b FROM BindingRecord b WHERE b.aor = :aor",
       hints = @QueryHint(name = "eclipselink.read-only", value = "true")),
+  @NamedQuery(name = BindingRecord.AORS, query = "SELECT DISTINCT b.aor FROM BindingRecord b"),
   @NamedQuery(name = BindingRecord.DELETE, query = "DELETE FROM BindingRecord b WHERE b.id = :id")
 })
 public class BindingRecord {
 
   static final String ALL = "BindingRecord.all";
   static final String OF_AOR = "BindingRecord.ofAor";
+  static final String AORS = "BindingRecord.aors";
   static final String DELETE = "BindingRecord.delete";
 
   @Id

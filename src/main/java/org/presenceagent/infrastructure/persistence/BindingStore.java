@@ -17,6 +17,9 @@ public interface BindingStore {
   /** The stored bindings of one address of record (cluster mode: after another node's change). */
   List<Binding> load(Aor aor);
 
+  /** The addresses of record with stored bindings (cluster mode: to read every one again). */
+  List<Aor> aors();
+
   /** For {@code use_db=0}: nothing is stored, nothing is loaded. */
   BindingStore NONE = new BindingStore() {
     @Override
@@ -36,6 +39,11 @@ public interface BindingStore {
 
     @Override
     public List<Binding> load(Aor aor) {
+      return List.of();
+    }
+
+    @Override
+    public List<Aor> aors() {
       return List.of();
     }
   };

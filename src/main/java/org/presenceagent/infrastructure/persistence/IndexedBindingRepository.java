@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.registration.BindingRepository;
@@ -41,6 +42,16 @@ public final class IndexedBindingRepository implements BindingRepository {
     List<Binding> loaded = new ArrayList<>(store.load(aor));
     loaded.sort(Comparator.comparing(Binding::registeredAt));
     return loaded;
+  }
+
+  /** The addresses of record with stored bindings; reads the database. */
+  public List<Aor> storedAors() {
+    return store.aors();
+  }
+
+  /** The addresses of record with bindings in memory. */
+  public Set<Aor> aors() {
+    return index.groups();
   }
 
   /**

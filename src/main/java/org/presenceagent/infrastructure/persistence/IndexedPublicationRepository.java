@@ -44,6 +44,11 @@ public final class IndexedPublicationRepository implements PublicationRepository
     return loaded;
   }
 
+  /** The presentities with stored publications; reads the database. */
+  public List<Aor> storedPresentities() {
+    return store.presentities();
+  }
+
   /**
    * Makes {@code stored} the presentity's publications in memory, in one swap (to be called in the
    * presentity's turn, with what {@link #stored} read in it).

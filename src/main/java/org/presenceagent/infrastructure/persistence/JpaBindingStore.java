@@ -56,6 +56,13 @@ public final class JpaBindingStore implements BindingStore {
         .toList());
   }
 
+  @Override
+  public List<Aor> aors() {
+    return transactions.read(entityManager -> entityManager
+        .createNamedQuery(BindingRecord.AORS, String.class)
+        .getResultList()).stream().map(Aor::parse).toList();
+  }
+
   private static Binding toBinding(BindingRecord row) {
     return new Binding(
         Aor.parse(row.aor),

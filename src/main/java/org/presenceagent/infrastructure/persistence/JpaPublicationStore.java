@@ -74,6 +74,13 @@ public final class JpaPublicationStore implements PublicationStore {
         .getResultList()).stream().map(this::toPublication).flatMap(Optional::stream).toList();
   }
 
+  @Override
+  public List<Aor> presentities() {
+    return transactions.read(entityManager -> entityManager
+        .createNamedQuery(PublicationRecord.PRESENTITIES, String.class)
+        .getResultList()).stream().map(Aor::parse).toList();
+  }
+
   private Optional<Publication> toPublication(PublicationRecord row) {
     try {
       return Optional.of(new Publication(

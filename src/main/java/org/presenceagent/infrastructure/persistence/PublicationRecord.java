@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
   @NamedQuery(name = PublicationRecord.OF_PRESENTITY,
       query = "SELECT p FROM PublicationRecord p WHERE p.presentity = :presentity AND p.event = :event",
       hints = @QueryHint(name = "eclipselink.read-only", value = "true")),
+  @NamedQuery(name = PublicationRecord.PRESENTITIES, query = "SELECT DISTINCT p.presentity FROM PublicationRecord p"),
   @NamedQuery(name = PublicationRecord.DELETE, query = "DELETE FROM PublicationRecord p WHERE p.etag = :etag"),
   // A refresh or modification gets a new entity tag: one UPDATE moves the row to it.
   @NamedQuery(name = PublicationRecord.REPLACE, query = "UPDATE PublicationRecord p SET p.etag = :newEtag,"
@@ -29,6 +30,7 @@ public class PublicationRecord {
 
   static final String ALL = "PublicationRecord.all";
   static final String OF_PRESENTITY = "PublicationRecord.ofPresentity";
+  static final String PRESENTITIES = "PublicationRecord.presentities";
   static final String DELETE = "PublicationRecord.delete";
   static final String REPLACE = "PublicationRecord.replace";
 

@@ -19,6 +19,9 @@ public interface PublicationStore {
   /** The stored publications of one presentity in one event package (cluster mode: after another node's change). */
   List<Publication> load(Aor presentity, String event);
 
+  /** The presentities with stored publications (cluster mode: to read every one again). */
+  List<Aor> presentities();
+
   /** For {@code use_db=0}: nothing is stored, nothing is loaded. */
   PublicationStore NONE = new PublicationStore() {
     @Override
@@ -43,6 +46,11 @@ public interface PublicationStore {
 
     @Override
     public List<Publication> load(Aor presentity, String event) {
+      return List.of();
+    }
+
+    @Override
+    public List<Aor> presentities() {
       return List.of();
     }
   };
