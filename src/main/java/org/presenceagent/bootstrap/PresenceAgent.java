@@ -232,7 +232,7 @@ public final class PresenceAgent implements AutoCloseable {
       NotifySender notifySender = cluster.notifySender(new MeteredNotifySender(sipNotifySender, metrics));
       IdentityComponents identity = IdentityComponents.build(settings.identity(), listeningHosts, subscriberTable, clock);
       // Bindings are a presentity's state only with use_callbacks=1: only then are their changes the other nodes' business.
-      IndexedBindingRepository bindings = new IndexedBindingRepository(bindingStore,
+      IndexedBindingRepository bindings = new IndexedBindingRepository(cluster.bindingStore(bindingStore),
           settings.useCallbacks() ? cluster.changeWrites() : PresentityChangeWrites.NONE, EventPackage.PRESENCE.name());
       IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(cluster.subscriptionStore(subscriptionStore));
       IndexedPublicationRepository publications = new IndexedPublicationRepository(publicationStore, cluster.changeWrites());

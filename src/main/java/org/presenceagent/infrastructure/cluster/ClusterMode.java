@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.infrastructure.config.PresenceSettings;
+import org.presenceagent.infrastructure.persistence.BindingStore;
 import org.presenceagent.infrastructure.persistence.PresentityChangeWrites;
 import org.presenceagent.infrastructure.persistence.SubscriptionStore;
 
@@ -24,6 +25,9 @@ public interface ClusterMode extends AutoCloseable {
 
   /** The subscription store as this node uses it (cluster: new rows are claimed, only owned rows loaded). */
   SubscriptionStore subscriptionStore(SubscriptionStore stored);
+
+  /** The binding store as this node uses it (cluster: a binding is deleted only as this node saw it). */
+  BindingStore bindingStore(BindingStore stored);
 
   /** The NOTIFY sender as this node uses it (cluster: nothing goes out without a valid lease). */
   NotifySender notifySender(NotifySender sender);

@@ -17,6 +17,7 @@ import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.infrastructure.config.ClusterSettings;
 import org.presenceagent.infrastructure.config.PresenceSettings;
+import org.presenceagent.infrastructure.persistence.BindingStore;
 import org.presenceagent.infrastructure.persistence.PresentityChangeWrites;
 import org.presenceagent.infrastructure.persistence.SubscriptionStore;
 import org.slf4j.Logger;
@@ -136,6 +137,11 @@ final class SharedDatabaseCluster implements ClusterMode {
   @Override
   public SubscriptionStore subscriptionStore(SubscriptionStore stored) {
     return new OwnedSubscriptionStore(stored, this::fence);
+  }
+
+  @Override
+  public BindingStore bindingStore(BindingStore stored) {
+    return new SeenBindingStore(stored);
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.presenceagent.infrastructure.cluster;
 import java.util.Optional;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.infrastructure.persistence.BindingStore;
 import org.presenceagent.infrastructure.persistence.PresentityChangeWrites;
 import org.presenceagent.infrastructure.persistence.SubscriptionStore;
 
@@ -17,6 +18,11 @@ enum SingleNode implements ClusterMode {
 
   @Override
   public SubscriptionStore subscriptionStore(SubscriptionStore stored) {
+    return stored;
+  }
+
+  @Override
+  public BindingStore bindingStore(BindingStore stored) {
     return stored;
   }
 

@@ -12,6 +12,13 @@ public interface BindingStore {
 
   DurableWrite delete(Binding binding);
 
+  /**
+   * Deletes the binding only as it is given (same expiry), and fails the unit of work if the stored
+   * one is another (cluster mode: another node refreshed or removed it, and this node has not read
+   * that yet).
+   */
+  DurableWrite deleteSeen(Binding binding);
+
   List<Binding> loadAll();
 
   /** The stored bindings of one address of record (cluster mode: after another node's change). */
@@ -29,6 +36,11 @@ public interface BindingStore {
 
     @Override
     public DurableWrite delete(Binding binding) {
+      return DurableWrite.NOTHING;
+    }
+
+    @Override
+    public DurableWrite deleteSeen(Binding binding) {
       return DurableWrite.NOTHING;
     }
 

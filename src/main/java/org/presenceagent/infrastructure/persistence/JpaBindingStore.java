@@ -38,6 +38,21 @@ public final class JpaBindingStore implements BindingStore {
   }
 
   @Override
+  public DurableWrite deleteSeen(Binding binding) {
+    String id = id(binding);
+    long expiresAt = binding.expiresAt().toEpochMilli();
+    return entityManager -> {
+      int deleted = entityManager.createNamedQuery(BindingRecord.DELETE_SEEN)
+          .setParameter("id", id)
+          .setParameter("expiresAt", expiresAt)
+          .executeUpdate();
+      if (deleted != 1) {
+        throw new IllegalStateException("binding " + id + " was changed or removed elsewhere: not deleted");
+      }
+    };
+  }
+
+  @Override
   public List<Binding> loadAll() {
     return transactions.read(entityManager -> entityManager
         .createNamedQuery(BindingRecord.ALL, BindingRecord.class)
