@@ -97,9 +97,8 @@ class ClusterIT {
     try (SipTestClient watcher = new SipTestClient("udp", nodeA.sipPort());
         SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
       String alice = TestAors.unique("alice");
-      SubscriptionDialog.Established subscribed = SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), alice, 600);
-      assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>");
-      assertThat(owner(subscribed.dialog().callId())).as("the node that accepted the SUBSCRIBE owns it").isEqualTo("node-a");
+      SubscriptionDialog subscribed = watchNothingPublished(watcher, alice);
+      assertThat(owner(subscribed.callId())).as("the node that accepted the SUBSCRIBE owns it").isEqualTo("node-a");
 
       Publisher publisher = new Publisher(phone);
       List<Long> answeredToNotify = new ArrayList<>();
@@ -133,8 +132,7 @@ class ClusterIT {
     try (SipTestClient watcher = new SipTestClient("udp", nodeA.sipPort());
         SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
       String bob = TestAors.unique("bob");
-      SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), bob, 600);
-      assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>");
+      watchNothingPublished(watcher, bob);
       Publisher publisher = new Publisher(phone);
       String first = Publisher.etag(publisher.publish(bob, 3, null, Pidf.open(bob, "desk", "short-lived")));
       assertThat(Notifies.body(Notifies.next(watcher))).contains("short-lived").contains("<basic>open</basic>");
@@ -157,8 +155,7 @@ class ClusterIT {
     try (SipTestClient watcher = new SipTestClient("udp", nodeA.sipPort());
         SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
       String dave = TestAors.unique("dave");
-      SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), dave, 600);
-      assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>");
+      watchNothingPublished(watcher, dave);
       Registrar registrar = new Registrar(phone, dave);
 
       assertThat(registrar.register(300, "<sip:dave@127.0.0.1:5999>").getStatusCode()).isEqualTo(200);
@@ -211,6 +208,13 @@ class ClusterIT {
     }
   }
 
+  /** Subscribes to a presentity with nothing published yet: its first NOTIFY is the closed state. */
+  private static SubscriptionDialog watchNothingPublished(SipTestClient watcher, String presentity) throws Exception {
+    SubscriptionDialog dialog = SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), presentity, 600).dialog();
+    assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>");
+    return dialog;
+  }
+
   /** The SIP port of the node that sent a request (its Contact). */
   private static int sender(Request request) {
     String contact = SipTestHeaders.get(request, "Contact");
@@ -239,23 +243,21 @@ class ClusterIT {
   }
 
   private static String owner(String callId) throws Exception {
-    try (Connection connection = postgres.dataSource().getConnection();
-        PreparedStatement query = connection.prepareStatement("SELECT owner_node FROM subscription WHERE call_id = ?")) {
-      query.setString(1, callId);
-      try (ResultSet row = query.executeQuery()) {
-        assertThat(row.next()).as("the subscription's row").isTrue();
-        return row.getString(1);
-      }
-    }
+    return query("SELECT owner_node FROM subscription WHERE call_id = ?", callId);
   }
 
   private static int publicationCount(String presentity) throws Exception {
+    return Integer.parseInt(query("SELECT COUNT(*) FROM publication WHERE presentity = ?", presentity));
+  }
+
+  /** The first column of the one row {@code sql} finds for {@code parameter}, as text. */
+  private static String query(String sql, String parameter) throws Exception {
     try (Connection connection = postgres.dataSource().getConnection();
-        PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM publication WHERE presentity = ?")) {
-      query.setString(1, presentity);
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, parameter);
       try (ResultSet row = query.executeQuery()) {
-        row.next();
-        return row.getInt(1);
+        assertThat(row.next()).as("a row for %s", parameter).isTrue();
+        return row.getString(1);
       }
     }
   }
