@@ -75,11 +75,15 @@ import org.presenceagent.domain.watcher.OfflineWatcherRepository;
 import org.presenceagent.domain.xcap.XcapDocumentRepository;
 import org.presenceagent.infrastructure.config.AuthMode;
 import org.presenceagent.infrastructure.config.PresenceSettings;
+import org.presenceagent.infrastructure.metrics.ClusterGauges;
 import org.presenceagent.infrastructure.metrics.LoadMeters;
 import org.presenceagent.infrastructure.metrics.MeteredNotifySender;
 import org.presenceagent.infrastructure.metrics.PresenceMetrics;
 import org.presenceagent.infrastructure.metrics.StateGauges;
+import org.presenceagent.infrastructure.cluster.ClusterMode;
+import org.presenceagent.infrastructure.cluster.NodeState;
 import org.presenceagent.infrastructure.concurrency.WorkerPool;
+import org.presenceagent.infrastructure.persistence.PresentityChangeWrites;
 import org.presenceagent.infrastructure.persistence.Database;
 import org.presenceagent.infrastructure.persistence.GroupCommit;
 import org.presenceagent.infrastructure.persistence.StoredChanges;
@@ -188,7 +192,6 @@ public final class PresenceAgent implements AutoCloseable {
       // First in, last closed: every component may count until it is closed.
       PresenceMetrics metrics = PresenceMetrics.start(settings.metricsEnabled(), settings.jmxName());
       resources.add(metrics);
-      NotifySender notifySender = new MeteredNotifySender(sipNotifySender, metrics);
       SecureXml secureXml = new SecureXml(settings.maxBodySize(), settings.limits().maxXmlDepth());
       DocumentCodec codec = new PidfCodec(secureXml, deviation -> metrics.pidfRepaired(deviation.tag()));
       RulesDocumentReader rulesReader = new PresRulesReader(secureXml);
@@ -222,10 +225,17 @@ public final class PresenceAgent implements AutoCloseable {
       } else {
         LOG.info("use_db=0: state is kept in memory only and lost on restart");
       }
+      // cluster=1: shares the state with other nodes (docs/scale-out.md), on the schema migrated above;
+      // cluster=0: changes nothing.
+      ClusterMode cluster = ClusterMode.of(settings);
+      resources.add(cluster); // closes its pool if the start fails; see below for the normal stop
+      NotifySender notifySender = cluster.notifySender(new MeteredNotifySender(sipNotifySender, metrics));
       IdentityComponents identity = IdentityComponents.build(settings.identity(), listeningHosts, subscriberTable, clock);
-      IndexedBindingRepository bindings = new IndexedBindingRepository(bindingStore);
-      IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(subscriptionStore);
-      IndexedPublicationRepository publications = new IndexedPublicationRepository(publicationStore);
+      // Bindings are a presentity's state only with use_callbacks=1: only then are their changes the other nodes' business.
+      IndexedBindingRepository bindings = new IndexedBindingRepository(cluster.bindingStore(bindingStore),
+          settings.useCallbacks() ? cluster.changeWrites() : PresentityChangeWrites.NONE, EventPackage.PRESENCE.name());
+      IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(cluster.subscriptionStore(subscriptionStore));
+      IndexedPublicationRepository publications = new IndexedPublicationRepository(publicationStore, cluster.changeWrites());
 
       EventPackages eventPackages = new EventPackages(settings.watcherinfoNotify()
           ? List.of(EventPackage.PRESENCE, EventPackage.PRESENCE_WINFO)
@@ -235,6 +245,7 @@ public final class PresenceAgent implements AutoCloseable {
           settings.overload().presentityQueue(), settings.overload().retryAfterSeconds(), System::nanoTime);
       PresentitySequencer sequencer = new PresentitySequencer(admission);
       StateGauges.register(metrics.registry(), eventPackages.names(), subscriptions, publications, bindings);
+      cluster.status().ifPresent(status -> ClusterGauges.register(metrics.registry(), status));
       StoredRules storedRules = new StoredRules(xcapDocuments, rulesReader, settings.limits().maxCachedDocuments());
       metrics.rulesCache("stored", storedRules, StoredRules::hits, StoredRules::misses);
       ScheduledExpiryScheduler scheduler = new ScheduledExpiryScheduler(clock, 1);
@@ -310,7 +321,7 @@ public final class PresenceAgent implements AutoCloseable {
       NotifyResponseService notifyResponses = new NotifyResponseService(subscriptions, units, subscriptionTimers,
           sequencer, liveSettings::ignore408OnNotify, notifier);
       notifier.connect(key -> notifyResponses.drop(key, "NOTIFY could not be sent"),
-          new CseqReservation(subscriptions, units, sequencer));
+          cluster.cseqReservations(new CseqReservation(subscriptions, units, sequencer)));
       RegistrationTimers registrationTimers =
           new RegistrationTimers(scheduler, bindings, units, notifier, sequencer, clock, settings.useCallbacks());
       RegisterService register = new RegisterService(
@@ -356,6 +367,10 @@ public final class PresenceAgent implements AutoCloseable {
       restoredSubscriptions.forEach(subscriptionTimers::schedule);
       LOG.info("restored {} publications, {} registrations and {} subscriptions",
           restoredPublications.size(), restoredBindings.size(), restoredSubscriptions.size());
+      cluster.start(new NodeState(sequencer, notifier, publications, publicationTimers,
+          settings.useCallbacks() ? Optional.of(bindings) : Optional.empty(), registrationTimers, subscriptions,
+          subscriptionTimers));
+      resources.add(cluster); // stopped again early: leaves the cluster before the services it feeds are closed
       // The seed's pa.authorize: re-read the presentity's rules, then re-evaluate its subscriptions.
       Consumer<Aor> reauthorize = xcapClient.<Consumer<Aor>>map(client -> client::reload).orElse(presentity -> {
         storedRules.invalidate(presentity);

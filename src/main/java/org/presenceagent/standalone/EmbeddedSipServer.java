@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -71,6 +74,26 @@ public final class EmbeddedSipServer implements AutoCloseable {
   }
 
   /**
+   * A cluster node without a {@code node_id} is named after its host and SIP port: stable across
+   * restarts of the node, different for two nodes on one machine. Looked up only for a cluster node
+   * (a host name look-up can be slow).
+   */
+  private static Map<String, String> withDefaultNodeId(Map<String, String> params, int sipPort) {
+    String nodeId = params.getOrDefault("node_id", "");
+    if (!"1".equals(params.get("cluster")) || !nodeId.isEmpty()) {
+      return params;
+    }
+    Map<String, String> named = new LinkedHashMap<>(params);
+    try {
+      String host = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+      named.put("node_id", host.substring(0, Math.min(host.length(), 100)) + ":" + sipPort);
+    } catch (UnknownHostException e) {
+      named.put("node_id", "node:" + sipPort);
+    }
+    return named;
+  }
+
+  /**
    * Starts the container with the descriptors found under a class-path folder: the benchmark's
    * bare servlet ({@code bench/}) is deployed on exactly the container the application runs on.
    */
@@ -120,7 +143,7 @@ public final class EmbeddedSipServer implements AutoCloseable {
     // Java 17's serialization caches no longer pin class loaders, and Tomcat 7's clean-up of them
     // needs --add-opens java.base/java.io and fails on 17 anyway (as in the assembled container's context.xml).
     context.setClearReferencesObjectStreamClassCaches(false);
-    params.forEach((name, value) -> {
+    withDefaultNodeId(params, sipPort).forEach((name, value) -> {
       ApplicationParameter parameter = new ApplicationParameter();
       parameter.setName(name);
       parameter.setValue(value);

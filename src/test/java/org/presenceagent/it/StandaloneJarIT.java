@@ -32,6 +32,15 @@ class StandaloneJarIT {
   Path dataDir;
 
   @Test
+  void clusterModeOnTheEmbeddedDatabaseStopsStartUpSayingWhatItNeeds() throws Exception {
+    Result result = run("--sip-port", Integer.toString(FreePorts.find()), "--http-port", Integer.toString(FreePorts.find()),
+        "--data-dir", dataDir.toString(), "--param", "cluster=1");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.output()).contains("invalid parameter cluster=1: needs a shared PostgreSQL database, db_url=jdbc:postgresql:");
+  }
+
+  @Test
   void aBadParameterStopsStartUpWithAClearMessage() throws Exception {
     Result result = run("--sip-port", Integer.toString(FreePorts.find()), "--http-port", Integer.toString(FreePorts.find()),
         "--data-dir", dataDir.toString(), "--param", "default_expires=-5");

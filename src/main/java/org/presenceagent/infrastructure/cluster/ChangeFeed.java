@@ -37,6 +37,16 @@ public final class ChangeFeed implements AutoCloseable {
   private static final String READ = "SELECT seq, presentity, event, node_id FROM change_log"
       + " WHERE seq > ? OR seq = ANY(?) ORDER BY seq LIMIT " + BATCH;
   private static final String HIGH_WATER = "SELECT COALESCE(MAX(seq), 0) FROM change_log";
+  private static final String SETTLED = "SELECT COALESCE(MAX(seq), 0) FROM change_log WHERE changed_at < "
+      + PostgresTime.NOW_MILLIS + " - ?";
+  /**
+   * Rows older than this are deleted: far beyond any reader's gap window, and only a node cut off from
+   * the database for longer (which has lost its lease long before) could still need them.
+   */
+  static final Duration RETENTION = Duration.ofMinutes(10);
+  private static final long TRIM_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+  private static final String TRIM = "DELETE FROM change_log WHERE changed_at < " + PostgresTime.NOW_MILLIS + " - "
+      + RETENTION.toMillis();
 
   private final DataSource dataSource;
   private final String selfNodeId;
@@ -47,6 +57,7 @@ public final class ChangeFeed implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
   private volatile long lastReadNanos;
+  private long lastTrimNanos;
   private volatile long delivered;
   /** The cursor's high water, published for other threads (the cursor itself is the feed thread's). */
   private volatile long position;
@@ -62,7 +73,29 @@ public final class ChangeFeed implements AutoCloseable {
    */
   public static ChangeFeed start(DataSource dataSource, String selfNodeId, Duration pollInterval, Duration gapTimeout,
       Consumer<PresentityChangeRecord> consumer, LongSupplier nanoTime) {
-    long highWater = new ClusterSql(dataSource).rows(HIGH_WATER, statement -> { }, row -> row.getLong(1)).get(0);
+    return startAfter(highWater(dataSource), dataSource, selfNodeId, pollInterval, gapTimeout, consumer, nanoTime);
+  }
+
+  /** The highest sequence number in the log now. */
+  static long highWater(DataSource dataSource) {
+    return new ClusterSql(dataSource).rows(HIGH_WATER, statement -> { }, row -> row.getLong(1)).get(0);
+  }
+
+  /**
+   * The sequence number to start reading after so that nothing committed after {@code since} ago is
+   * missed: a node reads its state from the tables at start-up, and a change whose transaction was
+   * still open then (its number drawn below the log's maximum) must still be read. Reading a change
+   * twice is harmless.
+   */
+  public static long committedBefore(DataSource dataSource, Duration since) {
+    return new ClusterSql(dataSource).rows(SETTLED, statement -> statement.setLong(1, since.toMillis()),
+        row -> row.getLong(1)).get(0);
+  }
+
+  /** Starts reading the changes with sequence numbers above {@code afterSeq}. */
+  public static ChangeFeed startAfter(long afterSeq, DataSource dataSource, String selfNodeId, Duration pollInterval,
+      Duration gapTimeout, Consumer<PresentityChangeRecord> consumer, LongSupplier nanoTime) {
+    long highWater = afterSeq;
     ChangeFeed feed = new ChangeFeed(dataSource, selfNodeId, pollInterval, new ChangeCursor(highWater, gapTimeout.toNanos()),
         consumer, nanoTime);
     feed.thread.start();
@@ -82,6 +115,7 @@ public final class ChangeFeed implements AutoCloseable {
     this.cursor = cursor;
     this.position = cursor.highWater();
     this.lastReadNanos = nanoTime.getAsLong();
+    this.lastTrimNanos = lastReadNanos;
     this.thread = new Thread(this::run, "presence-change-feed");
     thread.setDaemon(true);
   }
@@ -96,6 +130,7 @@ public final class ChangeFeed implements AutoCloseable {
           connection.unwrap(PGConnection.class).getNotifications(pollMillis);
         }
         readAll();
+        trimIfDue();
       } catch (SQLException | RuntimeException e) {
         if (closed) {
           break;
@@ -132,6 +167,24 @@ public final class ChangeFeed implements AutoCloseable {
       }
       position = cursor.highWater();
     } while (rows.size() == BATCH && !closed);
+  }
+
+  /**
+   * Deletes rows past the retention, about once a minute. Every node does it (a delete of rows that
+   * are already gone costs nothing), so the log stays bounded whichever nodes are alive.
+   */
+  private void trimIfDue() throws SQLException {
+    long now = nanoTime.getAsLong();
+    if (now - lastTrimNanos < TRIM_EVERY_NANOS) {
+      return;
+    }
+    lastTrimNanos = now;
+    try (Statement statement = connection.createStatement()) {
+      int deleted = statement.executeUpdate(TRIM);
+      if (deleted > 0) {
+        LOG.debug("deleted {} change-log rows older than {}", deleted, RETENTION);
+      }
+    }
   }
 
   private List<PresentityChangeRecord> read() throws SQLException {

@@ -186,6 +186,21 @@ public enum Parameter {
           + "auth_xcap_root) kept in memory per kind; the least used are dropped and read again when needed.", "-"),
   XCAP_MAX_DOCUMENTS("xcap_max_documents", "32",
       "Most documents one user may keep in the built-in XCAP server; a PUT creating one more gets 409.", "-"),
+  CLUSTER("cluster", "0",
+      "1: this node is one of several on one shared PostgreSQL database behind a SIP load balancer"
+          + " (docs/scale-out.md): publication and registration changes reach the other nodes' watchers, and each"
+          + " subscription is owned by the node that accepted it; needs use_db=1 and a jdbc:postgresql: db_url (refused"
+          + " on H2 or db_jndi_name); 0: a single node.", "-"),
+  NODE_ID("node_id", "",
+      "With cluster=1: this node's stable name (1 to 128 letters, digits, '.', '_', ':', '-'), the same across its"
+          + " restarts and different from every other node's; empty means the host name and SIP port (standalone"
+          + " server with --param cluster=1), else the host name.", "-"),
+  CLUSTER_LEASE("cluster_lease", "10",
+      "With cluster=1: seconds a node's lease lasts (2 to 600); renewed every third of it; a node that cannot renew"
+          + " stops sending NOTIFYs before its lease ends.", "-"),
+  CLUSTER_POLL_INTERVAL("cluster_poll_interval", "1000",
+      "With cluster=1: milliseconds (10 to 60000) between catch-up reads of the change log, the most a change of"
+          + " another node is delayed when its wake-up (PostgreSQL NOTIFY) was lost.", "-"),
   JMX_NAME("jmx_name", "presence-agent",
       "The name key of the JMX MBeans (org.presenceagent:type=Presence,name=<jmx_name> and type=Settings):"
           + " give each deployment in one JVM its own; letters, digits, '.', '_' and '-'.", "-");

@@ -55,6 +55,7 @@ public record PresenceSettings(
     Map<String, String> adminCredentials,
     boolean adminRemote,
     String jmxName,
+    ClusterSettings cluster,
     OverloadLimits overload,
     ClientLimits limits) {
 
@@ -138,6 +139,12 @@ public record PresenceSettings(
       throw new InvalidSettingException("invalid parameter db_jndi_name=" + dbJndiName
           + ": db_url and db_jndi_name exclude each other; set only one");
     }
+    boolean useDb = flag(raw, Parameter.USE_DB);
+    Optional<String> validDbUrl = dbUrl.isEmpty() ? Optional.empty() : Optional.of(requireJdbc(dbUrl));
+    Optional<String> validJndiName = dbJndiName.isEmpty() ? Optional.empty() : Optional.of(dbJndiName);
+    ClusterSettings cluster = ClusterSettings.read(flag(raw, Parameter.CLUSTER), raw.apply(Parameter.NODE_ID),
+        integer(raw, Parameter.CLUSTER_LEASE, 2, 600), integer(raw, Parameter.CLUSTER_POLL_INTERVAL, 10, 60_000));
+    cluster.requireSharedPostgres(useDb, validDbUrl, validJndiName);
     return new PresenceSettings(
         defaultExpires,
         maxSubscription,
@@ -147,11 +154,11 @@ public record PresenceSettings(
         flag(raw, Parameter.USE_CALLBACKS),
         identity,
         minExpires,
-        flag(raw, Parameter.USE_DB),
-        dbUrl.isEmpty() ? Optional.empty() : Optional.of(requireJdbc(dbUrl)),
+        useDb,
+        validDbUrl,
         raw.apply(Parameter.DB_USER),
         raw.apply(Parameter.DB_PASSWORD),
-        dbJndiName.isEmpty() ? Optional.empty() : Optional.of(dbJndiName),
+        validJndiName,
         Path.of(raw.apply(Parameter.DATA_DIR).isEmpty() ? "data" : raw.apply(Parameter.DATA_DIR)),
         auth(raw.apply(Parameter.AUTH)),
         xcapRoot(raw.apply(Parameter.AUTH_XCAP_ROOT)),
@@ -172,6 +179,7 @@ public record PresenceSettings(
         CredentialList.ofUsers(Parameter.ADMIN_CREDENTIALS, raw.apply(Parameter.ADMIN_CREDENTIALS)),
         flag(raw, Parameter.ADMIN_REMOTE),
         jmxName(raw.apply(Parameter.JMX_NAME)),
+        cluster,
         new OverloadLimits(
             integer(raw, Parameter.OVERLOAD_QUEUE_DELAY, 10, 60_000),
             (int) integer(raw, Parameter.OVERLOAD_PENDING_REQUESTS, 10, 10_000_000),
@@ -361,6 +369,10 @@ public record PresenceSettings(
     values.put(Parameter.MAX_XML_DEPTH.key(), Integer.toString(limits.maxXmlDepth()));
     values.put(Parameter.MAX_CACHED_DOCUMENTS.key(), Integer.toString(limits.maxCachedDocuments()));
     values.put(Parameter.XCAP_MAX_DOCUMENTS.key(), Integer.toString(limits.xcapMaxDocuments()));
+    values.put(Parameter.CLUSTER.key(), flag(cluster.enabled()));
+    values.put(Parameter.NODE_ID.key(), cluster.nodeId().orElse(""));
+    values.put(Parameter.CLUSTER_LEASE.key(), Long.toString(cluster.lease().toSeconds()));
+    values.put(Parameter.CLUSTER_POLL_INTERVAL.key(), Long.toString(cluster.pollInterval().toMillis()));
     values.put(Parameter.JMX_NAME.key(), jmxName);
     return values;
   }
@@ -398,7 +410,7 @@ public record PresenceSettings(
         + ", pendingResponseCode=" + pendingResponseCode
         + ", xcapOpen=" + xcapOpen + ", metricsEnabled=" + metricsEnabled
         + ", adminUsers=" + new java.util.TreeSet<>(adminCredentials.keySet()) + ", adminRemote=" + adminRemote
-        + ", jmxName=" + jmxName + ", overload=" + overload + ", limits=" + limits + "]";
+        + ", jmxName=" + jmxName + ", cluster=" + cluster + ", overload=" + overload + ", limits=" + limits + "]";
   }
 
   /** The JDBC URL to use: {@code db_url}, or an embedded H2 file database in {@code data_dir}. */

@@ -92,6 +92,34 @@ final class GroupedIndex<G, K, V> {
     byKey.remove(previous);
   }
 
+  /**
+   * Makes {@code values} the whole group (in that order), in one swap of the group's content: a
+   * reader sees the old group or the new one, never a mixture.
+   *
+   * @return the values the group held before
+   */
+  List<V> replaceGroup(G group, List<V> values) {
+    Map<K, V> fresh = new LinkedHashMap<>();
+    values.forEach(value -> fresh.put(keyOf.apply(value), value));
+    List<V> previous;
+    Map<K, V> members = byGroup.computeIfAbsent(group, ignored -> new LinkedHashMap<>());
+    synchronized (members) {
+      previous = new ArrayList<>(members.values());
+      fresh.forEach(byKey::put);
+      members.clear();
+      members.putAll(fresh);
+    }
+    previous.stream().map(keyOf).filter(key -> !fresh.containsKey(key)).forEach(byKey::remove);
+    if (fresh.isEmpty()) {
+      byGroup.computeIfPresent(group, (ignored, held) -> {
+        synchronized (held) {
+          return held.isEmpty() ? null : held;
+        }
+      });
+    }
+    return previous;
+  }
+
   /** Removes the value with that key; an emptied group goes too. */
   Optional<V> remove(K key) {
     V removed = byKey.remove(key);

@@ -20,11 +20,43 @@ import org.presenceagent.domain.shared.UnitOfWork;
 public final class IndexedPublicationRepository implements PublicationRepository {
 
   private final PublicationStore store;
+  private final PresentityChangeWrites changes;
   private final GroupedIndex<PresentityEvent, ETag, Publication> index =
       new GroupedIndex<>(Publication::etag, publication -> new PresentityEvent(publication.presentity(), publication.event()));
 
   public IndexedPublicationRepository(PublicationStore store) {
+    this(store, PresentityChangeWrites.NONE);
+  }
+
+  /** @param changes what each stored change also writes (cluster mode: a change-log row) */
+  public IndexedPublicationRepository(PublicationStore store, PresentityChangeWrites changes) {
     this.store = store;
+    this.changes = changes;
+  }
+
+  /**
+   * The presentity's publications as stored now, in publication order (cluster mode: another node
+   * changed them). Reads the database; changes nothing here, see {@link #replaceAll}.
+   */
+  public List<Publication> stored(Aor presentity, String event) {
+    List<Publication> loaded = new ArrayList<>(store.load(presentity, event));
+    loaded.sort(Comparator.comparing(Publication::publishedAt));
+    return loaded;
+  }
+
+  /** The presentities with stored publications; reads the database. */
+  public List<Aor> storedPresentities() {
+    return store.presentities();
+  }
+
+  /**
+   * Makes {@code stored} the presentity's publications in memory, in one swap (to be called in the
+   * presentity's turn, with what {@link #stored} read in it).
+   *
+   * @return the publications held before
+   */
+  public List<Publication> replaceAll(Aor presentity, String event, List<Publication> stored) {
+    return index.replaceGroup(new PresentityEvent(presentity, event), stored);
   }
 
   /** Fills the index from the store (at start-up); returns what was loaded. */
@@ -48,18 +80,25 @@ public final class IndexedPublicationRepository implements PublicationRepository
   @Override
   public void add(UnitOfWork work, Publication publication) {
     StoredChanges.of(work).add(store.insert(publication), () -> index.put(publication));
+    recordChange(work, publication);
   }
 
   @Override
   public void replace(UnitOfWork work, ETag previous, Publication successor) {
     StoredChanges.of(work).add(store.replace(previous, successor), () -> index.replace(previous, successor));
+    recordChange(work, successor);
   }
 
   @Override
   public void remove(UnitOfWork work, ETag etag) {
-    if (index.contains(etag)) {
+    index.find(etag).ifPresent(publication -> {
       StoredChanges.of(work).add(store.delete(etag), () -> index.remove(etag));
-    }
+      recordChange(work, publication);
+    });
+  }
+
+  private void recordChange(UnitOfWork work, Publication publication) {
+    StoredChanges.of(work).add(changes.changed(publication.presentity(), publication.event()));
   }
 
   @Override

@@ -37,6 +37,29 @@ public final class IndexedSubscriptionRepository implements SubscriptionReposito
     return loaded;
   }
 
+  /**
+   * Cluster mode: loads the stored subscriptions with these ids into memory (this node now owns
+   * them: its own at start-up, or taken over from a node whose lease lapsed); returns them.
+   */
+  public List<Subscription> adopt(Collection<String> ids) {
+    List<Subscription> loaded = store.load(ids);
+    loaded.forEach(this::put);
+    return loaded;
+  }
+
+  /**
+   * Cluster mode: forgets every subscription in memory without touching the stored rows (this node
+   * lost its lease: the dialogs are a peer's to continue); returns what was held.
+   */
+  public List<Subscription> evictAll() {
+    List<Subscription> held = List.copyOf(index.all());
+    for (Subscription subscription : held) {
+      index.remove(subscription.key());
+      byWatcherTarget.remove(subscription.key());
+    }
+    return held;
+  }
+
   @Override
   public Optional<Subscription> find(SubscriptionKey key) {
     return index.find(key);

@@ -38,20 +38,56 @@ public final class JpaBindingStore implements BindingStore {
   }
 
   @Override
+  public DurableWrite deleteSeen(Binding binding) {
+    String id = id(binding);
+    long expiresAt = binding.expiresAt().toEpochMilli();
+    return entityManager -> {
+      int deleted = entityManager.createNamedQuery(BindingRecord.DELETE_SEEN)
+          .setParameter("id", id)
+          .setParameter("expiresAt", expiresAt)
+          .executeUpdate();
+      if (deleted != 1) {
+        throw new IllegalStateException("binding " + id + " was changed or removed elsewhere: not deleted");
+      }
+    };
+  }
+
+  @Override
   public List<Binding> loadAll() {
     return transactions.read(entityManager -> entityManager
         .createNamedQuery(BindingRecord.ALL, BindingRecord.class)
         .getResultStream()
-        .map(row -> new Binding(
-            Aor.parse(row.aor),
-            row.contact,
-            Optional.ofNullable(row.q),
-            Optional.ofNullable(row.instanceId),
-            row.callId,
-            row.cseq,
-            Instant.ofEpochMilli(row.registeredAt),
-            Instant.ofEpochMilli(row.expiresAt)))
+        .map(JpaBindingStore::toBinding)
         .toList());
+  }
+
+  @Override
+  public List<Binding> load(Aor aor) {
+    return transactions.read(entityManager -> entityManager
+        .createNamedQuery(BindingRecord.OF_AOR, BindingRecord.class)
+        .setParameter("aor", aor.uri())
+        .getResultStream()
+        .map(JpaBindingStore::toBinding)
+        .toList());
+  }
+
+  @Override
+  public List<Aor> aors() {
+    return transactions.read(entityManager -> entityManager
+        .createNamedQuery(BindingRecord.AORS, String.class)
+        .getResultList()).stream().map(Aor::parse).toList();
+  }
+
+  private static Binding toBinding(BindingRecord row) {
+    return new Binding(
+        Aor.parse(row.aor),
+        row.contact,
+        Optional.ofNullable(row.q),
+        Optional.ofNullable(row.instanceId),
+        row.callId,
+        row.cseq,
+        Instant.ofEpochMilli(row.registeredAt),
+        Instant.ofEpochMilli(row.expiresAt));
   }
 
   private static String id(Binding binding) {

@@ -65,6 +65,22 @@ public final class JpaPublicationStore implements PublicationStore {
     return rows.parallelStream().map(this::toPublication).flatMap(Optional::stream).toList();
   }
 
+  @Override
+  public List<Publication> load(Aor presentity, String event) {
+    return transactions.read(entityManager -> entityManager
+        .createNamedQuery(PublicationRecord.OF_PRESENTITY, PublicationRecord.class)
+        .setParameter("presentity", presentity.uri())
+        .setParameter("event", event)
+        .getResultList()).stream().map(this::toPublication).flatMap(Optional::stream).toList();
+  }
+
+  @Override
+  public List<Aor> presentities() {
+    return transactions.read(entityManager -> entityManager
+        .createNamedQuery(PublicationRecord.PRESENTITIES, String.class)
+        .getResultList()).stream().map(Aor::parse).toList();
+  }
+
   private Optional<Publication> toPublication(PublicationRecord row) {
     try {
       return Optional.of(new Publication(

@@ -1,11 +1,15 @@
 package org.presenceagent.infrastructure.persistence;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 
 /** Subscriptions in the {@code subscription} table, one statement per change. */
 public final class JpaSubscriptionStore implements SubscriptionStore {
+
+  private static final int LOAD_SLICE = 500;
 
   private final TransactionRunner transactions;
 
@@ -57,5 +61,22 @@ public final class JpaSubscriptionStore implements SubscriptionStore {
         .getResultStream()
         .map(SubscriptionMapper::toSubscription)
         .toList());
+  }
+
+  @Override
+  public List<Subscription> load(Collection<String> ids) {
+    List<String> all = List.copyOf(ids);
+    List<Subscription> loaded = new ArrayList<>();
+    // In slices: a takeover may hand over thousands, and databases bound the parameters of a statement.
+    for (int from = 0; from < all.size(); from += LOAD_SLICE) {
+      List<String> slice = all.subList(from, Math.min(all.size(), from + LOAD_SLICE));
+      loaded.addAll(transactions.read(entityManager -> entityManager
+          .createNamedQuery(SubscriptionRecord.WITH_IDS, SubscriptionRecord.class)
+          .setParameter("ids", slice)
+          .getResultStream()
+          .map(SubscriptionMapper::toSubscription)
+          .toList()));
+    }
+    return loaded;
   }
 }

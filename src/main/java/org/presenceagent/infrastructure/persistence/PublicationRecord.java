@@ -15,6 +15,11 @@ import jakarta.persistence.Table;
   // Loaded once at start-up and copied into the domain: read-only skips EclipseLink's working copies.
   @NamedQuery(name = PublicationRecord.ALL, query = "SELECT p FROM PublicationRecord p",
       hints = @QueryHint(name = "eclipselink.read-only", value = "true")),
+  // Cluster mode: another node changed the presentity's publications; read them again.
+  @NamedQuery(name = PublicationRecord.OF_PRESENTITY,
+      query = "SELECT p FROM PublicationRecord p WHERE p.presentity = :presentity AND p.event = :event",
+      hints = @QueryHint(name = "eclipselink.read-only", value = "true")),
+  @NamedQuery(name = PublicationRecord.PRESENTITIES, query = "SELECT DISTINCT p.presentity FROM PublicationRecord p"),
   @NamedQuery(name = PublicationRecord.DELETE, query = "DELETE FROM PublicationRecord p WHERE p.etag = :etag"),
   // A refresh or modification gets a new entity tag: one UPDATE moves the row to it.
   @NamedQuery(name = PublicationRecord.REPLACE, query = "UPDATE PublicationRecord p SET p.etag = :newEtag,"
@@ -24,6 +29,8 @@ import jakarta.persistence.Table;
 public class PublicationRecord {
 
   static final String ALL = "PublicationRecord.all";
+  static final String OF_PRESENTITY = "PublicationRecord.ofPresentity";
+  static final String PRESENTITIES = "PublicationRecord.presentities";
   static final String DELETE = "PublicationRecord.delete";
   static final String REPLACE = "PublicationRecord.replace";
 

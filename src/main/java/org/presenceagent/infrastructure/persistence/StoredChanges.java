@@ -53,6 +53,13 @@ public final class StoredChanges implements UnitOfWork {
     applies.add(apply);
   }
 
+  /** Adds a write with nothing to apply after it (e.g. a change-log row); a {@link DurableWrite#NOTHING} adds nothing. */
+  void add(DurableWrite write) {
+    if (write != DurableWrite.NOTHING) {
+      add(write, () -> { });
+    }
+  }
+
   @Override
   public CompletionStage<Void> commit() {
     if (committed) {

@@ -15,6 +15,9 @@ import jakarta.persistence.Table;
   // Loaded once at start-up and copied into the domain: read-only skips EclipseLink's working copies.
   @NamedQuery(name = SubscriptionRecord.ALL, query = "SELECT s FROM SubscriptionRecord s",
       hints = @QueryHint(name = "eclipselink.read-only", value = "true")),
+  // Cluster mode: the subscriptions this node owns (at start-up, after a takeover).
+  @NamedQuery(name = SubscriptionRecord.WITH_IDS, query = "SELECT s FROM SubscriptionRecord s WHERE s.id IN :ids",
+      hints = @QueryHint(name = "eclipselink.read-only", value = "true")),
   @NamedQuery(name = SubscriptionRecord.DELETE, query = "DELETE FROM SubscriptionRecord s WHERE s.id = :id"),
   // One UPDATE statement for a refresh, without reading the row first.
   @NamedQuery(name = SubscriptionRecord.UPDATE_STATE, query = "UPDATE SubscriptionRecord s SET"
@@ -25,6 +28,7 @@ import jakarta.persistence.Table;
 public class SubscriptionRecord {
 
   static final String ALL = "SubscriptionRecord.all";
+  static final String WITH_IDS = "SubscriptionRecord.withIds";
   static final String DELETE = "SubscriptionRecord.delete";
   static final String UPDATE_STATE = "SubscriptionRecord.updateState";
 

@@ -1,5 +1,6 @@
 package org.presenceagent.infrastructure.persistence;
 
+import java.util.Collection;
 import java.util.List;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
@@ -14,6 +15,9 @@ public interface SubscriptionStore {
   DurableWrite delete(SubscriptionKey key);
 
   List<Subscription> loadAll();
+
+  /** The stored subscriptions with these ids ({@link SubscriptionKey#asText()}); cluster mode: the ones this node owns. */
+  List<Subscription> load(Collection<String> ids);
 
   /** For {@code use_db=0}: nothing is stored, nothing is loaded. */
   SubscriptionStore NONE = new SubscriptionStore() {
@@ -34,6 +38,11 @@ public interface SubscriptionStore {
 
     @Override
     public List<Subscription> loadAll() {
+      return List.of();
+    }
+
+    @Override
+    public List<Subscription> load(Collection<String> ids) {
       return List.of();
     }
   };

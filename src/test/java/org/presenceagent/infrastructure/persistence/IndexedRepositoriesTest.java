@@ -160,4 +160,47 @@ class IndexedRepositoriesTest {
     assertThat(subscriptions.load()).isEmpty();
     assertThat(publications.load()).isEmpty();
   }
+
+  @Test
+  void replacingAPresentitysPublicationsSwapsTheWholeGroupAndForgetsTheOldEntityTags() {
+    Publication kept = publication(ALICE, "kept");
+    Publication gone = publication(ALICE, "gone");
+    Publication other = publication(BOB, "other");
+    List.of(kept, gone, other).forEach(publication -> InMemory.add(publications, publication));
+    Publication arrived = publication(ALICE, "arrived");
+
+    List<Publication> before = publications.replaceAll(ALICE, "presence", List.of(kept, arrived));
+
+    assertThat(before).containsExactly(kept, gone);
+    assertThat(publications.findByPresentity(ALICE, "presence")).containsExactly(kept, arrived);
+    assertThat(publications.find(gone.etag())).isEmpty();
+    assertThat(publications.find(arrived.etag())).containsSame(arrived);
+    assertThat(publications.findByPresentity(BOB, "presence")).containsExactly(other);
+
+    publications.replaceAll(ALICE, "presence", List.of());
+    assertThat(publications.findByPresentity(ALICE, "presence")).isEmpty();
+    assertThat(publications.find(kept.etag())).isEmpty();
+    assertThat(publications.presentities()).containsExactly(BOB);
+  }
+
+  @Test
+  void everyStoredPublicationChangeAsksForItsChangeWriteAndReadsDoNot() {
+    List<String> changed = new java.util.ArrayList<>();
+    IndexedPublicationRepository logged = new IndexedPublicationRepository(PublicationStore.NONE,
+        (presentity, event) -> {
+          changed.add(presentity.uri() + " " + event);
+          return DurableWrite.NOTHING;
+        });
+    Publication first = publication(ALICE, "first");
+    InMemory.add(logged, first);
+    Publication modified = publication(ALICE, "modified");
+    org.presenceagent.domain.shared.UnitOfWork work = StoredChanges.inMemory().begin();
+    logged.replace(work, first.etag(), modified);
+    logged.remove(work, modified.etag()); // not applied yet: the index still holds the first one
+    work.commit();
+    logged.findByPresentity(ALICE, "presence");
+    logged.find(first.etag());
+
+    assertThat(changed).containsExactly("sip:alice@example.com presence", "sip:alice@example.com presence");
+  }
 }

@@ -1,0 +1,53 @@
+package org.presenceagent.infrastructure.cluster;
+
+import java.util.Optional;
+import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.infrastructure.persistence.BindingStore;
+import org.presenceagent.infrastructure.persistence.PresentityChangeWrites;
+import org.presenceagent.infrastructure.persistence.SubscriptionStore;
+
+/** {@code cluster=0}: every part as it is, nothing started. */
+enum SingleNode implements ClusterMode {
+  INSTANCE;
+
+  @Override
+  public PresentityChangeWrites changeWrites() {
+    return PresentityChangeWrites.NONE;
+  }
+
+  @Override
+  public SubscriptionStore subscriptionStore(SubscriptionStore stored) {
+    return stored;
+  }
+
+  @Override
+  public BindingStore bindingStore(BindingStore stored) {
+    return stored;
+  }
+
+  @Override
+  public NotifySender notifySender(NotifySender sender) {
+    return sender;
+  }
+
+  @Override
+  public NotifyService.CseqReservations cseqReservations(NotifyService.CseqReservations reservations) {
+    return reservations;
+  }
+
+  @Override
+  public Optional<ClusterStatus> status() {
+    return Optional.empty();
+  }
+
+  @Override
+  public void start(NodeState state) {
+    // nothing to join
+  }
+
+  @Override
+  public void close() {
+    // nothing started
+  }
+}

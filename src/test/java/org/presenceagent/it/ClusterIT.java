@@ -1,0 +1,275 @@
+package org.presenceagent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two real nodes ({@code cluster=1}, the standalone jar, each its own process) on one temporary
+ * PostgreSQL (docs/scale-out.md): a watcher whose dialog node A holds gets node B's changes, in its
+ * dialog, from node A; a refresh on B moves A's expiry of the publication; a removal on B reaches A's
+ * watcher as the closed state.
+ */
+class ClusterIT {
+
+  private static final Path JAR = Path.of("target", "presence-agent.jar");
+  private static final int CHANGES = 50;
+  /**
+   * Long, so that quick arrivals can only come from the change log's wake-up (PostgreSQL NOTIFY),
+   * not from its catch-up reads.
+   */
+  private static final int POLL_MILLIS = 5000;
+
+  private static TemporaryPostgres postgres;
+  private static Path work;
+  private static Node nodeA;
+  private static Node nodeB;
+
+  private record Node(String name, Process process, int sipPort, int httpPort, Path log) {}
+
+  @BeforeAll
+  static void startTwoNodes() throws Exception {
+    postgres = TemporaryPostgres.start();
+    work = Files.createTempDirectory("presence-cluster");
+    nodeA = start("node-a");
+    nodeB = start("node-b");
+    for (Node node : List.of(nodeA, nodeB)) {
+      Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+          .until(() -> Files.readString(node.log()).contains("is ready") || !node.process().isAlive());
+      assertThat(node.process().isAlive()).as("%s log:%n%s", node.name(), Files.readString(node.log())).isTrue();
+    }
+  }
+
+  private static Node start(String name) throws IOException {
+    int sipPort = FreePorts.find();
+    int httpPort = FreePorts.find();
+    Path log = work.resolve(name + ".log");
+    Process process = new ProcessBuilder(java(), "-Xmx256m", "-jar", JAR.toString(), "--bind", "127.0.0.1",
+        "--sip-port", Integer.toString(sipPort), "--http-port", Integer.toString(httpPort),
+        "--data-dir", work.resolve(name).toString(), "--db-url", postgres.jdbcUrl(),
+        "--param", "db_user=" + TemporaryPostgres.USER, "--param", "db_password=" + postgres.password(),
+        "--param", "cluster=1", "--param", "node_id=" + name, "--param", "cluster_lease=3",
+        "--param", "cluster_poll_interval=" + POLL_MILLIS,
+        "--param", "auth=none", "--param", "min_expires=1", "--param", "domains=" + PresenceServerExtension.TEST_DOMAINS)
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new Node(name, process, sipPort, httpPort, log);
+  }
+
+  @AfterAll
+  static void stopEverything() throws Exception {
+    for (Node node : new Node[] {nodeA, nodeB}) {
+      if (node != null) {
+        node.process().destroy();
+        if (!node.process().waitFor(30, TimeUnit.SECONDS)) {
+          node.process().destroyForcibly();
+        }
+      }
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+    if (work != null) {
+      try (Stream<Path> files = Files.walk(work)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void aChangePublishedOnNodeBReachesTheWatcherOfNodeAInItsDialog() throws Exception {
+    try (SipTestClient watcher = new SipTestClient("udp", nodeA.sipPort());
+        SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
+      String alice = TestAors.unique("alice");
+      SubscriptionDialog subscribed = watchNothingPublished(watcher, alice);
+      assertThat(owner(subscribed.callId())).as("the node that accepted the SUBSCRIBE owns it").isEqualTo("node-a");
+
+      Publisher publisher = new Publisher(phone);
+      List<Long> answeredToNotify = new ArrayList<>();
+      List<Long> sentToNotify = new ArrayList<>();
+      String etag = null;
+      for (int i = 0; i < CHANGES; i++) {
+        long sent = System.nanoTime();
+        Response ok = publisher.publish(alice, 600, etag, Pidf.open(alice, "phone", "change " + i));
+        long answered = System.nanoTime(); // node B answers once the change is committed
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        etag = Publisher.etag(ok);
+        Request notify = Notifies.next(watcher);
+        long arrived = System.nanoTime();
+        assertThat(Notifies.body(notify)).contains("change " + i).contains("<basic>open</basic>");
+        answeredToNotify.add(arrived - answered);
+        sentToNotify.add(arrived - sent);
+      }
+      System.out.printf("ClusterIT: %d changes on node B to a watcher of node A, commit (B's 200) to NOTIFY (from A):"
+          + " p50 %.1f ms, p99 %.1f ms, max %.1f ms; PUBLISH sent to NOTIFY: p50 %.1f ms, p99 %.1f ms%n", CHANGES,
+          percentile(answeredToNotify, 50), percentile(answeredToNotify, 99), percentile(answeredToNotify, 100),
+          percentile(sentToNotify, 50), percentile(sentToNotify, 99));
+      // Not a timed test (the figures are printed): only that the wake-up, not the 5 s catch-up, carried them.
+      assertThat(percentile(answeredToNotify, 50)).isLessThan(POLL_MILLIS / 2.0);
+      assertThat(metric(nodeA, "presence_cluster_changes_applied_total")).isGreaterThanOrEqualTo(CHANGES);
+      assertThat(metric(nodeA, "presence_cluster_lease_held")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aRefreshOnNodeBMovesNodeAsExpiryAndARemovalOnNodeBClosesNodeAsWatcher() throws Exception {
+    try (SipTestClient watcher = new SipTestClient("udp", nodeA.sipPort());
+        SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
+      String bob = TestAors.unique("bob");
+      watchNothingPublished(watcher, bob);
+      Publisher publisher = new Publisher(phone);
+      String first = Publisher.etag(publisher.publish(bob, 3, null, Pidf.open(bob, "desk", "short-lived")));
+      assertThat(Notifies.body(Notifies.next(watcher))).contains("short-lived").contains("<basic>open</basic>");
+
+      Response refreshed = publisher.publish(bob, 600, first, null);
+      assertThat(refreshed.getStatusCode()).isEqualTo(200);
+      // Past the first expiry: node A applied the refresh, so it neither expired the publication
+      // nor told its watcher anything (a refresh changes no document).
+      assertThat(watcher.awaitRequest(Request.NOTIFY, 4500)).as("no NOTIFY for a refresh, no expiry at A").isNull();
+      assertThat(publicationCount(bob)).isEqualTo(1);
+
+      Response removed = publisher.publish(bob, 0, Publisher.etag(refreshed), null);
+      assertThat(removed.getStatusCode()).isEqualTo(200);
+      assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>").doesNotContain("short-lived");
+    }
+  }
+
+  @Test
+  void aRegistrationOnNodeBIsPresenceForTheWatcherOfNodeA() throws Exception {
+    try (SipTestClient watcher = new SipTestClient("udp", nodeA.sipPort());
+        SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
+      String dave = TestAors.unique("dave");
+      watchNothingPublished(watcher, dave);
+      Registrar registrar = new Registrar(phone, dave);
+
+      assertThat(registrar.register(300, "<sip:dave@127.0.0.1:5999>").getStatusCode()).isEqualTo(200);
+      String registered = Notifies.body(Notifies.next(watcher));
+      assertThat(registered).contains("<basic>open</basic>").contains("sip:dave@127.0.0.1:5999");
+
+      assertThat(registrar.register(null, "<sip:dave@127.0.0.1:5999>;expires=0").getStatusCode()).isEqualTo(200);
+      assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>").doesNotContain("5999");
+    }
+  }
+
+  @Test
+  void aPausedNodesDialogIsContinuedByItsPeerWithAHigherCseqAndThePausedNodeSendsNothingMore() throws Exception {
+    try (SipTestClient watcher = new SipTestClient("udp", nodeA.sipPort());
+        SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
+      String carol = TestAors.unique("carol");
+      SubscriptionDialog dialog = SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), carol, 600).dialog();
+      assertThat(sender(Notifies.next(watcher))).isEqualTo(nodeA.sipPort());
+      Publisher publisher = new Publisher(phone);
+      String etag = Publisher.etag(publisher.publish(carol, 600, null, Pidf.open(carol, "desk", "before the pause")));
+      Request lastOfA = Notifies.next(watcher);
+      assertThat(sender(lastOfA)).isEqualTo(nodeA.sipPort());
+
+      signal("STOP", nodeA);
+      try {
+        // Node A's lease (3 s) lapses; node B takes the dialog over and sends the current state in it.
+        Request taken = watcher.awaitRequest(Request.NOTIFY, 15_000);
+        assertThat(taken).as("a NOTIFY from the node that took the dialog over").isNotNull();
+        assertThat(sender(taken)).isEqualTo(nodeB.sipPort());
+        assertThat(SipTestHeaders.get(taken, "Call-ID")).isEqualTo(dialog.callId());
+        assertThat(cseq(taken)).isGreaterThan(cseq(lastOfA));
+        assertThat(Notifies.body(taken)).contains("before the pause");
+        assertThat(owner(dialog.callId())).isEqualTo("node-b");
+
+        etag = Publisher.etag(publisher.publish(carol, 600, etag, Pidf.open(carol, "desk", "while A is paused")));
+        Request fromB = Notifies.next(watcher);
+        assertThat(sender(fromB)).isEqualTo(nodeB.sipPort());
+        assertThat(Notifies.body(fromB)).contains("while A is paused");
+      } finally {
+        signal("CONT", nodeA);
+      }
+      // Node A resumes past its lease: it finds the lease lost and sends nothing more in the dialog.
+      publisher.publish(carol, 600, etag, Pidf.open(carol, "desk", "after A resumed"));
+      Request afterResume = Notifies.next(watcher);
+      assertThat(sender(afterResume)).isEqualTo(nodeB.sipPort());
+      assertThat(Notifies.body(afterResume)).contains("after A resumed");
+      assertThat(watcher.awaitRequest(Request.NOTIFY, 3000)).as("no NOTIFY from the paused node").isNull();
+      // It may have missed changes while cut off: it reads the shared state again.
+      assertThat(Files.readString(nodeA.log())).contains("lease of").contains("reading the state of");
+    }
+  }
+
+  /** Subscribes to a presentity with nothing published yet: its first NOTIFY is the closed state. */
+  private static SubscriptionDialog watchNothingPublished(SipTestClient watcher, String presentity) throws Exception {
+    SubscriptionDialog dialog = SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), presentity, 600).dialog();
+    assertThat(Notifies.body(Notifies.next(watcher))).contains("<basic>closed</basic>");
+    return dialog;
+  }
+
+  /** The SIP port of the node that sent a request (its Contact). */
+  private static int sender(Request request) {
+    String contact = SipTestHeaders.get(request, "Contact");
+    java.util.regex.Matcher port = java.util.regex.Pattern.compile("(?:\\d{1,3}\\.){3}\\d{1,3}:(\\d+)").matcher(contact);
+    assertThat(port.find()).as("a port in %s", contact).isTrue();
+    return Integer.parseInt(port.group(1));
+  }
+
+  private static long cseq(Request request) {
+    return ((javax.sip.header.CSeqHeader) request.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+  }
+
+  private static void signal(String signal, Node node) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(node.process().pid())).inheritIO().start();
+    assertThat(kill.waitFor()).as("kill -%s %s", signal, node.name()).isZero();
+  }
+
+  /** A series of the node's /metrics (Prometheus text). */
+  private static double metric(Node node, String series) throws Exception {
+    java.net.http.HttpResponse<String> scrape = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + node.httpPort() + "/metrics")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    return scrape.body().lines().filter(line -> line.startsWith(series + " ")).findFirst()
+        .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .orElseThrow(() -> new AssertionError(series + " not in " + node.name() + "'s metrics"));
+  }
+
+  private static String owner(String callId) throws Exception {
+    return query("SELECT owner_node FROM subscription WHERE call_id = ?", callId);
+  }
+
+  private static int publicationCount(String presentity) throws Exception {
+    return Integer.parseInt(query("SELECT COUNT(*) FROM publication WHERE presentity = ?", presentity));
+  }
+
+  /** The first column of the one row {@code sql} finds for {@code parameter}, as text. */
+  private static String query(String sql, String parameter) throws Exception {
+    try (Connection connection = postgres.dataSource().getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, parameter);
+      try (ResultSet row = query.executeQuery()) {
+        assertThat(row.next()).as("a row for %s", parameter).isTrue();
+        return row.getString(1);
+      }
+    }
+  }
+
+  /** The percentile in milliseconds (nearest rank). */
+  private static double percentile(List<Long> nanos, int percent) {
+    List<Long> sorted = nanos.stream().sorted().toList();
+    int rank = Math.max(1, (int) Math.ceil(percent / 100.0 * sorted.size()));
+    return sorted.get(rank - 1) / 1_000_000.0;
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
