@@ -101,22 +101,19 @@ final class GroupedIndex<G, K, V> {
   List<V> replaceGroup(G group, List<V> values) {
     Map<K, V> fresh = new LinkedHashMap<>();
     values.forEach(value -> fresh.put(keyOf.apply(value), value));
-    List<V> previous;
-    Map<K, V> members = byGroup.computeIfAbsent(group, ignored -> new LinkedHashMap<>());
-    synchronized (members) {
-      previous = new ArrayList<>(members.values());
-      fresh.forEach(byKey::put);
-      members.clear();
-      members.putAll(fresh);
-    }
+    List<V> previous = new ArrayList<>();
+    // Inside the map's compute, as put and remove (see the class comment); an emptied group goes.
+    byGroup.compute(group, (ignored, members) -> {
+      Map<K, V> held = members == null ? new LinkedHashMap<>() : members;
+      synchronized (held) {
+        previous.addAll(held.values());
+        fresh.forEach(byKey::put);
+        held.clear();
+        held.putAll(fresh);
+        return held.isEmpty() ? null : held;
+      }
+    });
     previous.stream().map(keyOf).filter(key -> !fresh.containsKey(key)).forEach(byKey::remove);
-    if (fresh.isEmpty()) {
-      byGroup.computeIfPresent(group, (ignored, held) -> {
-        synchronized (held) {
-          return held.isEmpty() ? null : held;
-        }
-      });
-    }
     return previous;
   }
 
