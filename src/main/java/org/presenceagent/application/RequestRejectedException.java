@@ -7,6 +7,10 @@ import java.util.Map;
  * A request the application refuses, with the SIP status and the headers the answer must carry
  * (e.g. {@code Min-Expires} with 423, {@code Allow-Events} with 489). The SIP layer turns it into
  * exactly one response.
+ *
+ * <p>It carries no stack trace: a refusal is an answer, not a fault, nothing logs or reads its
+ * stack, and under overload hundreds of requests a second are refused, each of which would walk
+ * the thread's stack (deep here: the container, the stack's valves, the use case) to fill it in.
  */
 public final class RequestRejectedException extends RuntimeException {
 
@@ -14,7 +18,7 @@ public final class RequestRejectedException extends RuntimeException {
   private final Map<String, String> headers;
 
   public RequestRejectedException(int status, String reason, Map<String, String> headers) {
-    super(reason);
+    super(reason, null, false, false);
     if (status < 300 || status > 699) {
       throw new IllegalArgumentException("not a failure status: " + status);
     }
