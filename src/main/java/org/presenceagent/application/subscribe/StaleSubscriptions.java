@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * Removes the subscriptions a new one replaces (Kamailio's {@code delete_same_subs}): a phone that
  * reboots subscribes again with a new Call-ID, and its old subscription, same watcher, presentity,
  * event and Contact, would otherwise live on until it expires, its NOTIFYs going to a dialog the
- * phone forgot. They are removed without a NOTIFY: nobody is left to receive it.
+ * phone forgot. They are removed without a NOTIFY: nobody is left to receive it. The presentity's
+ * watcher-information subscribers do hear of it: the old subscription's entry ends (RFC 3857
+ * section 3.4), as for a watcher dropped after a failed NOTIFY.
  */
 public final class StaleSubscriptions {
 
@@ -63,9 +65,12 @@ public final class StaleSubscriptions {
     subscriptions.remove(work, old.key());
   }
 
-  /** After the unit that removed it committed: no timer and no dialog are left for it. */
+  /**
+   * After the unit that removed it committed: no timer and no dialog are left for it, and its end
+   * is reported to the presentity's winfo watchers.
+   */
   public void forget(Subscription old) {
     timers.cancel(old);
-    notifier.forget(old.key());
+    notifier.dropped(old);
   }
 }
