@@ -2,7 +2,6 @@ package org.presenceagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
@@ -60,7 +58,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterFailoverIT {
 
-  private static final Path JAR = Path.of("target", "presence-agent.jar");
   private static final Path CONFIG = Path.of("kamailio", "dispatcher.cfg");
   private static final int LEASE_SECONDS = 3;
   private static final int PRESENTITIES = 6;
@@ -72,11 +69,9 @@ class ClusterFailoverIT {
 
   private static TemporaryPostgres postgres;
   private static Path work;
-  private static final List<Node> NODES = new ArrayList<>();
+  private static final List<ClusterJarNode> NODES = new ArrayList<>();
   private static Process balancer;
   private static int balancerPort;
-
-  private record Node(String name, Process process, int sipPort, Path log) {}
 
   /** One NOTIFY as the watcher saw it. */
   private record Received(long arrivedNanos, int senderPort, long cseq, String fromTag, String toTag, String state,
@@ -93,7 +88,7 @@ class ClusterFailoverIT {
     work = Files.createTempDirectory("presence-failover");
     StringBuilder list = new StringBuilder();
     for (String name : List.of("node-a", "node-b", "node-c")) {
-      Node node = start(name);
+      ClusterJarNode node = ClusterJarNode.start(name, work, postgres, LEASE_SECONDS);
       NODES.add(node);
       list.append("1 sip:127.0.0.1:").append(node.sipPort()).append('\n');
     }
@@ -105,25 +100,10 @@ class ClusterFailoverIT {
         "-A", "DS_LIST=\"" + work.resolve("dispatcher.list") + "\"", "-A", "LB_PORT=" + balancerPort,
         "-A", "RUN_DIR=\"" + work.resolve("run") + "\"")
         .redirectErrorStream(true).redirectOutput(balancerLog.toFile()).start();
-    for (Node node : NODES) {
-      Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
-          .until(() -> Files.readString(node.log()).contains("is ready") || !node.process().isAlive());
-      assertThat(node.process().isAlive()).as("%s log:%n%s", node.name(), Files.readString(node.log())).isTrue();
+    for (ClusterJarNode node : NODES) {
+      node.awaitReady();
     }
     assertThat(balancer.isAlive()).as("kamailio log:%n%s", Files.readString(balancerLog)).isTrue();
-  }
-
-  private static Node start(String name) throws IOException {
-    int sipPort = FreePorts.find();
-    Path log = work.resolve(name + ".log");
-    Process process = new ProcessBuilder(java(), "-Xmx256m", "-jar", JAR.toString(), "--bind", "127.0.0.1",
-        "--sip-port", Integer.toString(sipPort), "--http-port", Integer.toString(FreePorts.find()),
-        "--data-dir", work.resolve(name).toString(), "--db-url", postgres.jdbcUrl(),
-        "--param", "db_user=" + TemporaryPostgres.USER, "--param", "db_password=" + postgres.password(),
-        "--param", "cluster=1", "--param", "node_id=" + name, "--param", "cluster_lease=" + LEASE_SECONDS,
-        "--param", "auth=none", "--param", "min_expires=1", "--param", "domains=" + PresenceServerExtension.TEST_DOMAINS)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new Node(name, process, sipPort, log);
   }
 
   @AfterAll
@@ -133,20 +113,7 @@ class ClusterFailoverIT {
       processes.add(balancer);
     }
     NODES.forEach(node -> processes.add(node.process()));
-    for (Process process : processes) {
-      process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
-    if (work != null) {
-      try (Stream<Path> files = Files.walk(work)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
+    ClusterJarNode.stopAll(processes, postgres, work);
   }
 
   @Test
@@ -195,7 +162,8 @@ class ClusterFailoverIT {
       awaitEveryDialogAt(notifies, shortLived, CHANGES_BEFORE_KILL - 1, Duration.ofSeconds(30));
 
       Map<String, String> ownerBefore = owners(presentityOf.keySet());
-      Node victim = NODES.stream().max(Comparator.comparingLong(
+      int dialogsAtKill = presentityOf.size();
+      ClusterJarNode victim = NODES.stream().max(Comparator.comparingLong(
           node -> ownerBefore.values().stream().filter(node.name()::equals).count())).orElseThrow();
       List<String> orphans = presentityOf.keySet().stream().filter(id -> ownerBefore.get(id).equals(victim.name())).toList();
       assertThat(orphans).as("dialogs of the node to kill").isNotEmpty();
@@ -218,7 +186,7 @@ class ClusterFailoverIT {
             publish(publisher, presentity, change, etags, acknowledged);
             if (killed.getCount() > 0 && presentity.equals(survivorPresentity) && change > CHANGES_BEFORE_KILL) {
               killedAt[0] = System.nanoTime();
-              signal("KILL", victim);
+              victim.signal("KILL");
               killed.countDown();
             }
           }
@@ -284,8 +252,8 @@ class ClusterFailoverIT {
       for (String presentity : presentities) {
         assertThat(storedChange(presentity)).as("stored publication of %s", presentity).isEqualTo(acknowledged.get(presentity));
       }
-      System.out.printf("ClusterFailoverIT: killed %s owning %d of %d dialogs; slowest takeover NOTIFY %.0f ms after"
-          + " the kill (bound %d s); %d changes acknowledged%n", victim.name(), orphans.size(), presentityOf.size(),
+      System.out.printf("ClusterFailoverIT: killed %s owning %d of the %d dialogs; slowest takeover NOTIFY %.0f ms after"
+          + " the kill (bound %d s); %d changes acknowledged%n", victim.name(), orphans.size(), dialogsAtKill,
           slowestTakeover / 1e6, LEASE_SECONDS + 5, acknowledged.values().stream().mapToInt(c -> c + 1).sum());
     } finally {
       stopping.set(true);
@@ -297,7 +265,7 @@ class ClusterFailoverIT {
    * One dialog's NOTIFYs: one dialog (the node's tag and the watcher's), CSeqs strictly increasing,
    * changes never going back, and one sender, or for an orphan the victim and then one survivor.
    */
-  private static void checkOneDialog(String callId, List<Received> dialog, Node victim, boolean orphan) {
+  private static void checkOneDialog(String callId, List<Received> dialog, ClusterJarNode victim, boolean orphan) {
     assertThat(dialog.stream().map(Received::fromTag).distinct()).as("node's tag in %s", callId).hasSize(1);
     assertThat(dialog.stream().map(Received::toTag).distinct()).as("watcher's tag in %s", callId).hasSize(1);
     for (int i = 1; i < dialog.size(); i++) {
@@ -369,11 +337,6 @@ class ClusterFailoverIT {
     return dialog.isEmpty() ? new Received(0, 0, 0, "", "", "", Integer.MIN_VALUE) : dialog.get(dialog.size() - 1);
   }
 
-  private static void signal(String signal, Node node) throws Exception {
-    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(node.process().pid())).inheritIO().start();
-    assertThat(kill.waitFor()).as("kill -%s %s", signal, node.name()).isZero();
-  }
-
   /** The owner node of each of the subscriptions that still have a row. */
   private static Map<String, String> owners(java.util.Collection<String> callIds) throws Exception {
     Map<String, String> owners = new HashMap<>();
@@ -406,9 +369,5 @@ class ClusterFailoverIT {
       assertThat(changes).as("publications of %s", presentity).hasSize(1);
       return changes.get(0);
     }
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }
