@@ -2,21 +2,16 @@ package org.presenceagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterIT {
 
-  private static final Path JAR = Path.of("target", "presence-agent.jar");
   private static final int CHANGES = 50;
   /**
    * Long, so that quick arrivals can only come from the change log's wake-up (PostgreSQL NOTIFY),
@@ -39,57 +33,23 @@ class ClusterIT {
 
   private static TemporaryPostgres postgres;
   private static Path work;
-  private static Node nodeA;
-  private static Node nodeB;
-
-  private record Node(String name, Process process, int sipPort, int httpPort, Path log) {}
+  private static ClusterJarNode nodeA;
+  private static ClusterJarNode nodeB;
 
   @BeforeAll
   static void startTwoNodes() throws Exception {
     postgres = TemporaryPostgres.start();
     work = Files.createTempDirectory("presence-cluster");
-    nodeA = start("node-a");
-    nodeB = start("node-b");
-    for (Node node : List.of(nodeA, nodeB)) {
-      Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-          .until(() -> Files.readString(node.log()).contains("is ready") || !node.process().isAlive());
-      assertThat(node.process().isAlive()).as("%s log:%n%s", node.name(), Files.readString(node.log())).isTrue();
-    }
-  }
-
-  private static Node start(String name) throws IOException {
-    int sipPort = FreePorts.find();
-    int httpPort = FreePorts.find();
-    Path log = work.resolve(name + ".log");
-    Process process = new ProcessBuilder(java(), "-Xmx256m", "-jar", JAR.toString(), "--bind", "127.0.0.1",
-        "--sip-port", Integer.toString(sipPort), "--http-port", Integer.toString(httpPort),
-        "--data-dir", work.resolve(name).toString(), "--db-url", postgres.jdbcUrl(),
-        "--param", "db_user=" + TemporaryPostgres.USER, "--param", "db_password=" + postgres.password(),
-        "--param", "cluster=1", "--param", "node_id=" + name, "--param", "cluster_lease=3",
-        "--param", "cluster_poll_interval=" + POLL_MILLIS,
-        "--param", "auth=none", "--param", "min_expires=1", "--param", "domains=" + PresenceServerExtension.TEST_DOMAINS)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new Node(name, process, sipPort, httpPort, log);
+    nodeA = ClusterJarNode.start("node-a", work, postgres, 3, "cluster_poll_interval=" + POLL_MILLIS);
+    nodeB = ClusterJarNode.start("node-b", work, postgres, 3, "cluster_poll_interval=" + POLL_MILLIS);
+    nodeA.awaitReady();
+    nodeB.awaitReady();
   }
 
   @AfterAll
   static void stopEverything() throws Exception {
-    for (Node node : new Node[] {nodeA, nodeB}) {
-      if (node != null) {
-        node.process().destroy();
-        if (!node.process().waitFor(30, TimeUnit.SECONDS)) {
-          node.process().destroyForcibly();
-        }
-      }
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
-    if (work != null) {
-      try (Stream<Path> files = Files.walk(work)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
+    ClusterJarNode.stopAll(Stream.of(nodeA, nodeB).filter(java.util.Objects::nonNull).map(ClusterJarNode::process).toList(),
+        postgres, work);
   }
 
   @Test
@@ -179,7 +139,7 @@ class ClusterIT {
       Request lastOfA = Notifies.next(watcher);
       assertThat(sender(lastOfA)).isEqualTo(nodeA.sipPort());
 
-      signal("STOP", nodeA);
+      nodeA.signal("STOP");
       try {
         // Node A's lease (3 s) lapses; node B takes the dialog over and sends the current state in it.
         Request taken = watcher.awaitRequest(Request.NOTIFY, 15_000);
@@ -195,7 +155,7 @@ class ClusterIT {
         assertThat(sender(fromB)).isEqualTo(nodeB.sipPort());
         assertThat(Notifies.body(fromB)).contains("while A is paused");
       } finally {
-        signal("CONT", nodeA);
+        nodeA.signal("CONT");
       }
       // Node A resumes past its lease: it finds the lease lost and sends nothing more in the dialog.
       publisher.publish(carol, 600, etag, Pidf.open(carol, "desk", "after A resumed"));
@@ -227,13 +187,8 @@ class ClusterIT {
     return ((javax.sip.header.CSeqHeader) request.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
   }
 
-  private static void signal(String signal, Node node) throws Exception {
-    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(node.process().pid())).inheritIO().start();
-    assertThat(kill.waitFor()).as("kill -%s %s", signal, node.name()).isZero();
-  }
-
   /** A series of the node's /metrics (Prometheus text). */
-  private static double metric(Node node, String series) throws Exception {
+  private static double metric(ClusterJarNode node, String series) throws Exception {
     java.net.http.HttpResponse<String> scrape = java.net.http.HttpClient.newHttpClient().send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + node.httpPort() + "/metrics")).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -267,9 +222,5 @@ class ClusterIT {
     List<Long> sorted = nanos.stream().sorted().toList();
     int rank = Math.max(1, (int) Math.ceil(percent / 100.0 * sorted.size()));
     return sorted.get(rank - 1) / 1_000_000.0;
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

@@ -105,7 +105,7 @@ class DispatcherIT {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static void requireInstalled(String command, String debianPackage) throws Exception {
+  static void requireInstalled(String command, String debianPackage) throws Exception {
     Process which = new ProcessBuilder("sh", "-c", "command -v " + command).start();
     if (which.waitFor() == 0) {
       return;
