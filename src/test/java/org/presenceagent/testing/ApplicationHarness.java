@@ -99,10 +99,7 @@ public final class ApplicationHarness {
   }
 
   public SubscribeService subscribeService() {
-    return new SubscribeService(
-        eventPackages, () -> EXPIRY, AuthorizationPolicies.of(authorization, AuthorizationPolicy.ownerOnly()),
-        subscriptions, units, notifyService, subscriptionTimers, sequencer, clock,
-        new StaleSubscriptions(subscriptions, subscriptionTimers, notifyService, false), OrphanedDialogs.NONE);
+    return subscribeService(OrphanedDialogs.NONE);
   }
 
   /** The SUBSCRIBE use case of a cluster node, asking {@code orphanedDialogs} for dialogs it does not hold. */
