@@ -311,7 +311,8 @@ public final class PresenceAgent implements AutoCloseable {
           AuthorizationPolicies.of(authorization,
               settings.winfoAuth() == AuthMode.NONE ? AuthorizationPolicy.allowAll() : AuthorizationPolicy.ownerOnly()),
           subscriptions, units, notifier, subscriptionTimers, sequencer, clock,
-          new StaleSubscriptions(subscriptions, subscriptionTimers, notifier, settings.deleteSameSubs()));
+          new StaleSubscriptions(subscriptions, subscriptionTimers, notifier, settings.deleteSameSubs()),
+          cluster.orphanedDialogs());
       PublishService publish = new PublishService(
           eventPackages,
           liveSettings::publicationExpiry,

@@ -168,6 +168,82 @@ class ClusterIT {
     }
   }
 
+  @Test
+  void aRefreshAndAnUnsubscribeSentStraightToNodeBContinueNodeAsDialogOnceItsLeaseLapsed() throws Exception {
+    try (SipTestClient watcher = new SipTestClient("udp", nodeA.sipPort());
+        SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
+      String erin = TestAors.unique("erin");
+      SubscriptionDialog dialog = SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), erin, 600).dialog();
+      Request lastOfA = Notifies.next(watcher);
+      assertThat(sender(lastOfA)).isEqualTo(nodeA.sipPort());
+      new Publisher(phone).publish(erin, 600, null, Pidf.open(erin, "desk", "before the pause"));
+      lastOfA = Notifies.next(watcher);
+      assertThat(sender(lastOfA)).isEqualTo(nodeA.sipPort());
+      double refusedBefore = metric(nodeB, "presence_cluster_dialogs_owner_alive_total");
+
+      // Node A still holds its lease (renewed at most a third of it ago): B does not serve A's dialog.
+      Response whileAlive = watcher.call(toNodeB(dialog.refreshRequest(600)));
+      assertThat(whileAlive.getStatusCode()).as("the owner is alive").isEqualTo(503);
+      assertThat(SipTestHeaders.get(whileAlive, "Retry-After")).isEqualTo("3");
+      assertThat(metric(nodeB, "presence_cluster_dialogs_owner_alive_total")).isEqualTo(refusedBefore + 1);
+
+      nodeA.signal("STOP");
+      try {
+        // As a balancer that does not keep dialogs on their node: retry at B until A's lease lapsed.
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        Response refreshed;
+        do {
+          Thread.sleep(200);
+          refreshed = watcher.call(toNodeB(dialog.refreshRequest(900)));
+        } while (refreshed.getStatusCode() == 503 && System.nanoTime() < deadline);
+        assertThat(refreshed.getStatusCode()).as("the refresh at B once A's lease lapsed").isEqualTo(200);
+        assertThat(SipTestHeaders.get(refreshed, "Expires")).isEqualTo("900");
+        assertThat(((javax.sip.header.ToHeader) refreshed.getHeader(javax.sip.header.ToHeader.NAME)).getTag())
+            .as("the same dialog").isEqualTo(dialog.toTag());
+        assertThat(owner(dialog.callId())).isEqualTo("node-b");
+        // B's NOTIFY for the refresh (and perhaps one of its batch takeover first), in A's dialog, above A's CSeqs.
+        Request fromB = Notifies.next(watcher);
+        assertThat(sender(fromB)).isEqualTo(nodeB.sipPort());
+        assertThat(SipTestHeaders.get(fromB, "Call-ID")).isEqualTo(dialog.callId());
+        assertThat(cseq(fromB)).isGreaterThan(cseq(lastOfA));
+        assertThat(Notifies.body(fromB)).contains("before the pause");
+        System.out.printf("ClusterIT: in-dialog refresh at node B: taken over on request %.0f time(s)%n",
+            metric(nodeB, "presence_cluster_dialogs_adopted_total"));
+
+        Response ended = watcher.call(toNodeB(dialog.refreshRequest(0)));
+        assertThat(ended.getStatusCode()).as("the un-SUBSCRIBE at B").isEqualTo(200);
+        Request terminated = Notifies.next(watcher);
+        while (!SipTestHeaders.get(terminated, "Subscription-State").startsWith("terminated")) {
+          assertThat(cseq(terminated)).isGreaterThan(cseq(fromB));
+          fromB = terminated;
+          terminated = Notifies.next(watcher);
+        }
+        assertThat(sender(terminated)).isEqualTo(nodeB.sipPort());
+        assertThat(cseq(terminated)).isGreaterThan(cseq(fromB));
+        assertThat(subscriptionCount(dialog.callId())).as("the row is gone").isZero();
+      } finally {
+        nodeA.signal("CONT");
+      }
+      assertThat(watcher.awaitRequest(Request.NOTIFY, 3000)).as("nothing more in the ended dialog").isNull();
+    }
+  }
+
+  /** The same in-dialog request, sent to node B instead of the dialog's remote target (node A). */
+  private static Request toNodeB(Request request) {
+    javax.sip.address.SipURI target = (javax.sip.address.SipURI) request.getRequestURI().clone();
+    try {
+      target.setPort(nodeB.sipPort());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    request.setRequestURI(target);
+    return request;
+  }
+
+  private static int subscriptionCount(String callId) throws Exception {
+    return Integer.parseInt(query("SELECT COUNT(*) FROM subscription WHERE call_id = ?", callId));
+  }
+
   /** Subscribes to a presentity with nothing published yet: its first NOTIFY is the closed state. */
   private static SubscriptionDialog watchNothingPublished(SipTestClient watcher, String presentity) throws Exception {
     SubscriptionDialog dialog = SubscriptionDialog.subscribe(watcher, TestAors.unique("watcher"), presentity, 600).dialog();

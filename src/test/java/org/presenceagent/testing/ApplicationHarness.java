@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.presenceagent.application.port.OrphanedDialogs;
 import org.presenceagent.application.PresentitySequencer;
 import org.presenceagent.application.authorize.AuthorizeService;
 import org.presenceagent.application.expiry.ExpiryService;
@@ -98,10 +99,15 @@ public final class ApplicationHarness {
   }
 
   public SubscribeService subscribeService() {
+    return subscribeService(OrphanedDialogs.NONE);
+  }
+
+  /** The SUBSCRIBE use case of a cluster node, asking {@code orphanedDialogs} for dialogs it does not hold. */
+  public SubscribeService subscribeService(OrphanedDialogs orphanedDialogs) {
     return new SubscribeService(
         eventPackages, () -> EXPIRY, AuthorizationPolicies.of(authorization, AuthorizationPolicy.ownerOnly()),
         subscriptions, units, notifyService, subscriptionTimers, sequencer, clock,
-        new StaleSubscriptions(subscriptions, subscriptionTimers, notifyService, false));
+        new StaleSubscriptions(subscriptions, subscriptionTimers, notifyService, false), orphanedDialogs);
   }
 
   public PublishService publishService() {

@@ -3,6 +3,7 @@ package org.presenceagent.application.subscribe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -13,6 +14,7 @@ import org.presenceagent.application.PresentitySequencer;
 import org.presenceagent.application.RequestRejectedException;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.port.OrphanedDialogs;
 import org.presenceagent.domain.auth.AuthorizationPolicies;
 import org.presenceagent.domain.auth.SubHandling;
 import org.presenceagent.domain.event.EventPackage;
@@ -47,8 +49,12 @@ public final class SubscribeService {
   private final PresentitySequencer sequencer;
   private final Clock clock;
   private final StaleSubscriptions staleSubscriptions;
+  private final OrphanedDialogs orphanedDialogs;
 
-  /** @param staleSubscriptions removes the subscriptions a new one replaces ({@code delete_same_subs}) */
+  /**
+   * @param staleSubscriptions removes the subscriptions a new one replaces ({@code delete_same_subs})
+   * @param orphanedDialogs asked for an in-dialog request whose dialog this node does not hold
+   */
   public SubscribeService(
       EventPackages eventPackages,
       Supplier<ExpiryPolicy> expiryPolicy,
@@ -59,7 +65,8 @@ public final class SubscribeService {
       SubscriptionTimers timers,
       PresentitySequencer sequencer,
       Clock clock,
-      StaleSubscriptions staleSubscriptions) {
+      StaleSubscriptions staleSubscriptions,
+      OrphanedDialogs orphanedDialogs) {
     this.eventPackages = eventPackages;
     this.expiryPolicy = expiryPolicy;
     this.authorization = authorization;
@@ -70,11 +77,13 @@ public final class SubscribeService {
     this.sequencer = sequencer;
     this.clock = clock;
     this.staleSubscriptions = staleSubscriptions;
+    this.orphanedDialogs = orphanedDialogs;
   }
 
   /**
    * Handles one SUBSCRIBE; the responder is told the outcome: accepted, or rejected with 489, 423,
-   * 406, 481, 403, 500 (out-of-order CSeq) or the failure to store the change.
+   * 406, 481, 403, 500 (out-of-order CSeq), 503 (another node serves the dialog) or the failure to
+   * store the change.
    *
    * @return completes once the request was answered
    */
@@ -104,10 +113,35 @@ public final class SubscribeService {
           .thenCompose(ignored -> inTurnNew(command, eventPackage, () -> create(command, eventPackage, granted, responder)));
     }
     if (command.inDialog()) {
-      // RFC 6665 section 4.1.2.2 / RFC 3261 section 12.2.2: a request in a dialog we do not know.
-      throw new RequestRejectedException(481, "Subscription Does Not Exist");
+      return orphanedDialogs.takeOverIfOrphaned(command.key())
+          .thenCompose(outcome -> afterTakeover(outcome, command, eventPackage, granted, responder));
     }
     return inTurnNew(command, eventPackage, () -> create(command, eventPackage, granted, responder));
+  }
+
+  /**
+   * An in-dialog request for a dialog this node did not hold: served as a refresh once this node took
+   * the dialog over from a node whose lease lapsed; otherwise refused.
+   */
+  private CompletionStage<Void> afterTakeover(OrphanedDialogs.Outcome outcome, SubscribeCommand command,
+      EventPackage eventPackage, Duration granted, SubscribeResponder responder) {
+    switch (outcome) {
+      case ADOPTED -> {
+        Subscription adopted = subscriptions.find(command.key())
+            .orElseThrow(() -> new RequestRejectedException(481, "Subscription Does Not Exist"));
+        return inTurn(adopted.presentity(), eventPackage, adopted.watcher(), () -> refresh(command, granted, responder));
+      }
+      case OWNER_ALIVE -> {
+        // RFC 3261 section 21.5.4: the node that owns the dialog serves it; a balancer that does
+        // not keep dialogs on their node retries, by then at the owner or after its lease lapsed.
+        orphanedDialogs.ownerAlive();
+        throw new RequestRejectedException(503, "Service Unavailable (another node serves this dialog)",
+            Map.of("Retry-After", Long.toString(Math.max(1, orphanedDialogs.retryAfter().toSeconds()))));
+      }
+      default ->
+        // RFC 6665 section 4.1.2.2 / RFC 3261 section 12.2.2: a request in a dialog we do not know.
+        throw new RequestRejectedException(481, "Subscription Does Not Exist");
+    }
   }
 
   /**

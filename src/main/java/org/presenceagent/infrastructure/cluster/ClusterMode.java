@@ -3,6 +3,7 @@ package org.presenceagent.infrastructure.cluster;
 import java.util.Optional;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.application.port.OrphanedDialogs;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.persistence.BindingStore;
 import org.presenceagent.infrastructure.persistence.PresentityChangeWrites;
@@ -34,6 +35,9 @@ public interface ClusterMode extends AutoCloseable {
 
   /** How CSeq blocks are reserved (cluster: under the owner's fence first). */
   NotifyService.CseqReservations cseqReservations(NotifyService.CseqReservations reservations);
+
+  /** Who else may hold a dialog an in-dialog SUBSCRIBE names (a single node: nobody). */
+  OrphanedDialogs orphanedDialogs();
 
   /** What the node tells its operator; empty for a single node. */
   Optional<ClusterStatus> status();

@@ -21,4 +21,10 @@ public interface ClusterStatus {
 
   /** Changes of other nodes applied so far. */
   long changesApplied();
+
+  /** In-dialog SUBSCRIBEs refused with 503 because a live node owns their dialog. */
+  long ownerAliveRefusals();
+
+  /** Dialogs taken over because an in-dialog SUBSCRIBE reached this node after their owner's lease lapsed. */
+  long dialogsAdopted();
 }

@@ -73,6 +73,23 @@ final class OwnedDialogs implements ClusterListener {
     }
   }
 
+  /**
+   * Loads one dialog that an in-dialog request made this node take over ({@link DialogAdoption}) and
+   * times it; the request's own answer and NOTIFY follow in the presentity's turn, so no extra NOTIFY
+   * is sent from here.
+   *
+   * @return false when {@code owner}'s lease is over (nothing is loaded) or the row is gone
+   */
+  synchronized boolean adoptOne(NodeFence owner, String subscriptionId) {
+    if (!fence.get().equals(Optional.of(owner))) {
+      return false;
+    }
+    List<Subscription> adopted = node.subscriptions().adopt(List.of(subscriptionId));
+    adopted.forEach(node.subscriptionTimers()::schedule);
+    LOG.info("continuing subscription {} taken over as {} for a request in its dialog", subscriptionId, owner);
+    return !adopted.isEmpty();
+  }
+
   private synchronized void evict(NodeFence lost) {
     List<Subscription> evicted = node.subscriptions().evictAll();
     for (Subscription subscription : evicted) {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.application.port.OrphanedDialogs;
 import org.presenceagent.infrastructure.config.ClusterSettings;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.persistence.BindingStore;
@@ -56,6 +57,7 @@ final class SharedDatabaseCluster implements ClusterMode {
   private final PGSimpleDataSource listening;
   private final SubscriptionOwners owners;
   private final ChangeLog changeLog;
+  private final DialogAdoption adoption;
   /** Reads the database for the other nodes' changes and runs fenced CSeq reservations, off the callers' threads. */
   private final ExecutorService statements;
   /** Loads the dialogs taken over, one batch after the other. */
@@ -76,6 +78,7 @@ final class SharedDatabaseCluster implements ClusterMode {
     this.changeLog = new ChangeLog(nodeId);
     this.statements = Executors.newFixedThreadPool(POOL_SIZE - 1, daemon("presence-cluster-statements"));
     this.dialogs = Executors.newSingleThreadExecutor(daemon("presence-cluster-dialogs"));
+    this.adoption = new DialogAdoption(owners, this::fence, statements, settings.lease());
   }
 
   private static ThreadFactory daemon(String name) {
@@ -155,6 +158,11 @@ final class SharedDatabaseCluster implements ClusterMode {
   }
 
   @Override
+  public OrphanedDialogs orphanedDialogs() {
+    return adoption;
+  }
+
+  @Override
   public Optional<ClusterStatus> status() {
     return Optional.of(new ClusterStatus() {
       @Override
@@ -184,6 +192,16 @@ final class SharedDatabaseCluster implements ClusterMode {
         ChangeFeed current = feed;
         return current == null ? 0 : current.delivered();
       }
+
+      @Override
+      public long ownerAliveRefusals() {
+        return adoption.ownerAliveRefusals();
+      }
+
+      @Override
+      public long dialogsAdopted() {
+        return adoption.dialogsAdopted();
+      }
     });
   }
 
@@ -194,9 +212,11 @@ final class SharedDatabaseCluster implements ClusterMode {
     RemoteChanges remoteChanges = new RemoteChanges(state, statements);
     CountDownLatch joined = new CountDownLatch(1);
     dialogs.execute(() -> awaitJoin(joined));
+    OwnedDialogs owned = new OwnedDialogs(state, this::fence, dialogs, remoteChanges::resyncAll);
+    adoption.loadInto(owned);
     try {
       node = ClusterNode.start(new ClusterNodes(pool), owners, nodeId, settings.lease(), TAKEOVER_BATCH,
-          new OwnedDialogs(state, this::fence, dialogs, remoteChanges::resyncAll), System::nanoTime);
+          owned, System::nanoTime);
     } finally {
       joined.countDown();
     }

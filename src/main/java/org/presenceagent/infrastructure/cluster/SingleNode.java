@@ -3,6 +3,7 @@ package org.presenceagent.infrastructure.cluster;
 import java.util.Optional;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.port.NotifySender;
+import org.presenceagent.application.port.OrphanedDialogs;
 import org.presenceagent.infrastructure.persistence.BindingStore;
 import org.presenceagent.infrastructure.persistence.PresentityChangeWrites;
 import org.presenceagent.infrastructure.persistence.SubscriptionStore;
@@ -34,6 +35,11 @@ enum SingleNode implements ClusterMode {
   @Override
   public NotifyService.CseqReservations cseqReservations(NotifyService.CseqReservations reservations) {
     return reservations;
+  }
+
+  @Override
+  public OrphanedDialogs orphanedDialogs() {
+    return OrphanedDialogs.NONE;
   }
 
   @Override

@@ -26,5 +26,11 @@ public final class ClusterGauges {
         .description("seconds since this node last read the change log").baseUnit("seconds").register(registry);
     FunctionCounter.builder("presence.cluster.changes.applied", status, ClusterStatus::changesApplied)
         .description("changes of other nodes applied to this node").register(registry);
+    FunctionCounter.builder("presence.cluster.dialogs.owner.alive", status, ClusterStatus::ownerAliveRefusals)
+        .description("in-dialog SUBSCRIBEs answered 503 because another node with a valid lease owns the dialog")
+        .register(registry);
+    FunctionCounter.builder("presence.cluster.dialogs.adopted", status, ClusterStatus::dialogsAdopted)
+        .description("dialogs this node took over because an in-dialog SUBSCRIBE reached it after their owner's lease lapsed")
+        .register(registry);
   }
 }

@@ -7,6 +7,7 @@ import static org.presenceagent.testing.Commands.key;
 import static org.presenceagent.testing.Commands.subscribe;
 
 import org.junit.jupiter.api.Test;
+import org.presenceagent.application.port.OrphanedDialogs;
 import org.presenceagent.domain.auth.AuthorizationPolicies;
 import org.presenceagent.domain.auth.AuthorizationPolicy;
 import org.presenceagent.testing.ApplicationHarness;
@@ -20,7 +21,8 @@ class StaleSubscriptionsTest {
     return new SubscribeService(app.eventPackages, () -> ApplicationHarness.EXPIRY,
         AuthorizationPolicies.of(AuthorizationPolicy.allowAll(), AuthorizationPolicy.ownerOnly()),
         app.subscriptions, app.units, app.notifyService, app.subscriptionTimers, app.sequencer, app.clock,
-        new StaleSubscriptions(app.subscriptions, app.subscriptionTimers, app.notifyService, deleteSameSubs));
+        new StaleSubscriptions(app.subscriptions, app.subscriptionTimers, app.notifyService, deleteSameSubs),
+        OrphanedDialogs.NONE);
   }
 
   @Test
