@@ -11,6 +11,7 @@ import javax.servlet.sip.SipServletMessage;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import org.presenceagent.application.Completion;
+import org.presenceagent.application.RequestRejectedException;
 import org.presenceagent.application.message.MessageService;
 import org.presenceagent.application.publish.PublishCommand;
 import org.presenceagent.application.register.RegisterCommand;
@@ -67,6 +68,9 @@ public final class PresenceServlet extends SipServlet {
     MDC.put(CALL_ID, message.getCallId());
     try {
       if (request instanceof SipServletRequest sipRequest) {
+        if (refusedWhileStopping(sipRequest)) {
+          return;
+        }
         handlers.admission().started();
         FinalStatus.expect(sipRequest, reporter);
       }
@@ -78,6 +82,22 @@ public final class PresenceServlet extends SipServlet {
       }
       MDC.remove(CALL_ID);
     }
+  }
+
+  /**
+   * A request that passed the stack's overload valve just before the server began to stop, and
+   * reaches the servlet only now, is refused as the valve refuses those that come after: the server
+   * waits for the requests in hand, and this one was not counted yet, so the use cases may already
+   * be closed when it runs (its class loader may even be gone). ACK and CANCEL pass, as at the valve.
+   */
+  private boolean refusedWhileStopping(SipServletRequest request) {
+    String method = request.getMethod();
+    if ("ACK".equals(method) || "CANCEL".equals(method) || handlers.admission().admitInDialog()) {
+      return false;
+    }
+    SipErrorResponder.reply(request, new RequestRejectedException(503, "Service Unavailable (stopping)",
+        Map.of("Retry-After", Integer.toString(handlers.admission().retryAfterSeconds()))));
+    return true;
   }
 
   private void handled(SipServletRequest request, int status, long inHandNanos) {
