@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,7 +22,7 @@ import org.presenceagent.domain.shared.Aor;
  * state every earlier step left, and a change is never seen before it is stored. Steps of different
  * presentities run in parallel, and their writes share the database's group commits.
  *
- * <p>Steps that touch only their own part of a presentity ({@link #submitNewAlongside}, a watcher's
+ * <p>Steps that touch only their own part of a presentity ({@link StepScope}, a watcher's
  * new subscription) need not wait for each other: they run side by side, like steps of different
  * presentities, and their writes share a commit. They still wait for, and are waited for by, the
  * presentity's other steps, and two of them with the same scope run one after the other. Without
@@ -36,7 +35,7 @@ import org.presenceagent.domain.shared.Aor;
  * are queued. A step must never block waiting for another step of the same presentity.
  *
  * <p>Memory: a presentity is present here only while it has steps queued or running. A client's
- * new request ({@link #submitNew}) may be refused when its presentity already has too many steps
+ * new request ({@link #submitNew(Aor, Supplier)}) may be refused when its presentity already has too many steps
  * queued (see {@link Admission}): one presentity that a thousand watchers subscribe to at once must
  * not hold the whole server's share of requests in hand.
  */
@@ -65,9 +64,28 @@ public final class PresentitySequencer {
     this(Admission.ALL);
   }
 
-  /** A sequencer that asks {@code admission} before queueing a client's new request ({@link #submitNew}). */
+  /** A sequencer that asks {@code admission} before queueing a client's new request ({@link #submitNew(Aor, Supplier)}). */
   public PresentitySequencer(Admission admission) {
     this.admission = admission;
+  }
+
+  /**
+   * What a step reads and writes of its presentity: all of it (the step runs alone), or only one
+   * part (for example one watcher's subscriptions to the presentity in one event package): such a
+   * step may run alongside the presentity's other steps of other parts, and their writes share a
+   * commit. A part step still waits for the presentity's steps queued before it that are not
+   * part steps, and for a running step of the same part.
+   *
+   * @param part what the step touches, compared with {@code equals}; null for the whole presentity
+   */
+  public record StepScope(Object part) {
+    /** The step reads and writes the whole presentity: it runs alone. */
+    public static final StepScope WHOLE = new StepScope(null);
+
+    /** The step touches only {@code part} of the presentity. */
+    public static StepScope of(Object part) {
+      return new StepScope(Objects.requireNonNull(part, "part"));
+    }
   }
 
   /**
@@ -77,50 +95,32 @@ public final class PresentitySequencer {
    * @return completes as the step's stage does; exceptionally with the refusal, or when the step threw
    */
   public <T> CompletableFuture<T> submitNew(Aor presentity, Supplier<? extends CompletionStage<T>> step) {
-    return this.<T>admitted(presentity).orElseGet(() -> submit(presentity, step));
+    return submitNew(presentity, StepScope.WHOLE, step);
   }
 
-  /**
-   * Like {@link #submitNew} for a step that reads and writes only what belongs to {@code scope}
-   * (for example one watcher's subscriptions to the presentity): it may run alongside the
-   * presentity's other steps of this kind with another scope, and their writes share a commit. It
-   * waits for the presentity's other steps queued before it, and for a running step of the same
-   * scope.
-   *
-   * @param scope what the step touches, compared with {@code equals}
-   */
-  public <T> CompletableFuture<T> submitNewAlongside(Aor presentity, Object scope, Supplier<? extends CompletionStage<T>> step) {
-    Objects.requireNonNull(scope, "scope");
-    return this.<T>admitted(presentity).orElseGet(() -> enqueue(presentity, new Task<T>(scope, step)));
-  }
-
-  /** Empty when the presentity may queue another client's request, else the refusal. */
-  private <T> Optional<CompletableFuture<T>> admitted(Aor presentity) {
+  /** Like {@link #submitNew(Aor, Supplier)} for a step that touches only its {@code scope}. */
+  public <T> CompletableFuture<T> submitNew(Aor presentity, StepScope scope, Supplier<? extends CompletionStage<T>> step) {
     Strand strand = strands.get(presentity);
     try {
       admission.admit(strand == null ? 0 : strand.size);
-      return Optional.empty();
     } catch (RequestRejectedException refused) {
-      return Optional.of(CompletableFuture.failedFuture(refused));
+      return CompletableFuture.failedFuture(refused);
     }
+    return submit(presentity, scope, step);
   }
 
   /**
-   * Queues a step for the presentity.
+   * Queues a step for the presentity; never refused.
    *
    * @return completes as the step's stage does; exceptionally when the step threw
    */
   public <T> CompletableFuture<T> submit(Aor presentity, Supplier<? extends CompletionStage<T>> step) {
-    return enqueue(presentity, new Task<>(null, step));
+    return submit(presentity, StepScope.WHOLE, step);
   }
 
-  /**
-   * Queues a step that touches only what belongs to {@code scope}, alongside the presentity's other
-   * such steps (see {@link #submitNewAlongside}); never refused.
-   */
-  public <T> CompletableFuture<T> submitAlongside(Aor presentity, Object scope, Supplier<? extends CompletionStage<T>> step) {
-    Objects.requireNonNull(scope, "scope");
-    return enqueue(presentity, new Task<>(scope, step));
+  /** Like {@link #submit(Aor, Supplier)} for a step that touches only its {@code scope}. */
+  public <T> CompletableFuture<T> submit(Aor presentity, StepScope scope, Supplier<? extends CompletionStage<T>> step) {
+    return enqueue(presentity, new Task<>(scope.part(), step));
   }
 
   private <T> CompletableFuture<T> enqueue(Aor presentity, Task<T> task) {
@@ -212,7 +212,7 @@ public final class PresentitySequencer {
     /** Scopes of the steps running alongside each other; empty when none runs. */
     private final Set<Object> runningScopes = new HashSet<>();
     private boolean exclusiveRunning;
-    /** Steps queued or running; read without the lock by {@link #submitNew}. */
+    /** Steps queued or running; read without the lock by {@link #submitNew(Aor, StepScope, Supplier)}. */
     private volatile int size;
 
     /** Takes the first queued step if it may start now (never one behind it: order is kept). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.presenceagent.application.PresentitySequencer.StepScope;
 import org.junit.jupiter.api.Test;
 import org.presenceagent.domain.shared.Aor;
 
@@ -205,11 +206,11 @@ class PresentitySequencerTest {
     CompletableFuture<Void> daveStored = new CompletableFuture<>();
     List<String> started = new ArrayList<>();
 
-    CompletableFuture<Void> carol = sequencer.submitNewAlongside(ALICE, "carol", () -> {
+    CompletableFuture<Void> carol = sequencer.submitNew(ALICE, StepScope.of("carol"), () -> {
       started.add("carol");
       return carolStored;
     });
-    CompletableFuture<Void> dave = sequencer.submitNewAlongside(ALICE, "dave", () -> {
+    CompletableFuture<Void> dave = sequencer.submitNew(ALICE, StepScope.of("dave"), () -> {
       started.add("dave");
       return daveStored;
     });
@@ -226,11 +227,11 @@ class PresentitySequencerTest {
   void stepsAlongsideWithTheSameScopeRunOneAfterTheOther() {
     CompletableFuture<Void> firstStored = new CompletableFuture<>();
     List<String> started = new ArrayList<>();
-    sequencer.submitNewAlongside(ALICE, "carol", () -> {
+    sequencer.submitNew(ALICE, StepScope.of("carol"), () -> {
       started.add("first");
       return firstStored;
     });
-    CompletableFuture<Void> second = sequencer.submitAlongside(ALICE, "carol", () -> {
+    CompletableFuture<Void> second = sequencer.submit(ALICE, StepScope.of("carol"), () -> {
       started.add("second");
       return CompletableFuture.completedFuture(null);
     });
@@ -246,7 +247,7 @@ class PresentitySequencerTest {
     CompletableFuture<Void> carolStored = new CompletableFuture<>();
     CompletableFuture<Void> publishStored = new CompletableFuture<>();
     List<String> started = new ArrayList<>();
-    sequencer.submitNewAlongside(ALICE, "carol", () -> {
+    sequencer.submitNew(ALICE, StepScope.of("carol"), () -> {
       started.add("carol");
       return carolStored;
     });
@@ -254,7 +255,7 @@ class PresentitySequencerTest {
       started.add("publish");
       return publishStored;
     });
-    sequencer.submitNewAlongside(ALICE, "dave", () -> {
+    sequencer.submitNew(ALICE, StepScope.of("dave"), () -> {
       started.add("dave");
       return CompletableFuture.completedFuture(null);
     });
@@ -272,9 +273,9 @@ class PresentitySequencerTest {
     List<Integer> seen = new ArrayList<>();
     PresentitySequencer counting = new PresentitySequencer(seen::add);
     CompletableFuture<Void> stored = new CompletableFuture<>();
-    counting.submitNewAlongside(ALICE, "carol", () -> stored);
-    counting.submitNewAlongside(ALICE, "dave", () -> CompletableFuture.completedFuture(null));
-    counting.submitNewAlongside(ALICE, "erin", () -> CompletableFuture.completedFuture(null));
+    counting.submitNew(ALICE, StepScope.of("carol"), () -> stored);
+    counting.submitNew(ALICE, StepScope.of("dave"), () -> CompletableFuture.completedFuture(null));
+    counting.submitNew(ALICE, StepScope.of("erin"), () -> CompletableFuture.completedFuture(null));
     stored.complete(null);
 
     counting.submitNew(ALICE, () -> CompletableFuture.completedFuture(null));
@@ -308,7 +309,7 @@ class PresentitySequencerTest {
               return CompletableFuture.completedFuture(null);
             });
           } else {
-            sequencer.submitAlongside(ALICE, scope, () -> {
+            sequencer.submit(ALICE, StepScope.of(scope), () -> {
               alongsideInside.incrementAndGet();
               if (inside.computeIfAbsent(scope, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet() > 1
                   || exclusiveInside.get() > 0) {

@@ -20,6 +20,7 @@ import java.util.UUID;
 final class UdpBurst implements AutoCloseable {
 
   private final DatagramSocket socket;
+  private final byte[] buffer = new byte[65536];
   private final int serverPort;
   private final Map<String, String> unanswered = new LinkedHashMap<>();
   private final Map<String, String> finalResponses = new LinkedHashMap<>();
@@ -113,17 +114,9 @@ final class UdpBurst implements AutoCloseable {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     long interval = 500;
     long nextRetransmission = System.currentTimeMillis() + interval;
-    byte[] buffer = new byte[65536];
     while (!unanswered.isEmpty() && System.currentTimeMillis() < deadline) {
-      socket.setSoTimeout((int) Math.max(1, Math.min(100, nextRetransmission - System.currentTimeMillis())));
-      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-      try {
-        socket.receive(packet);
-        String response = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-        if (!response.startsWith("SIP/2.0 ")) {
-          answer(response);
-          continue;
-        }
+      String response = receiveResponse(Math.max(1, Math.min(100, nextRetransmission - System.currentTimeMillis())));
+      if (response != null) {
         String callId = header(response, "Call-ID");
         if (retryRefused && response.startsWith("SIP/2.0 503") && unanswered.containsKey(callId)
             && !retryAt.containsKey(callId)) {
@@ -132,10 +125,10 @@ final class UdpBurst implements AutoCloseable {
           retryAt.put(callId, System.currentTimeMillis() + 1000L * Integer.parseInt(seconds.isEmpty() ? "1" : seconds));
           unanswered.put(callId, asNewRequest(unanswered.get(callId)));
         } else if (!response.startsWith("SIP/2.0 1") && unanswered.remove(callId) != null) {
+          // A retransmission sent before the 503 arrived may have been admitted: its answer ends the wait too.
+          retryAt.remove(callId);
           finalResponses.put(callId, response);
         }
-      } catch (SocketTimeoutException e) {
-        // time to retransmit?
       }
       long now = System.currentTimeMillis();
       for (var due = retryAt.entrySet().iterator(); due.hasNext();) {
@@ -172,23 +165,33 @@ final class UdpBurst implements AutoCloseable {
   java.util.Set<String> awaitLastNotifyContaining(java.util.Collection<String> callIds, String text, long timeoutMillis)
       throws Exception {
     long deadline = System.currentTimeMillis() + timeoutMillis;
-    byte[] buffer = new byte[65536];
     java.util.Set<String> missing = missing(callIds, text);
     while (!missing.isEmpty() && System.currentTimeMillis() < deadline) {
-      socket.setSoTimeout(100);
-      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-      try {
-        socket.receive(packet);
-        String message = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-        if (!message.startsWith("SIP/2.0 ")) {
-          answer(message);
-        }
-      } catch (SocketTimeoutException e) {
-        // look again
-      }
+      receiveResponse(100);
       missing = missing(callIds, text);
     }
     return missing;
+  }
+
+  /**
+   * Receives one datagram within {@code waitMillis}: a request (a NOTIFY) is answered here.
+   *
+   * @return the response received, or null when a request or nothing came
+   */
+  private String receiveResponse(long waitMillis) throws Exception {
+    socket.setSoTimeout((int) waitMillis);
+    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+    try {
+      socket.receive(packet);
+    } catch (SocketTimeoutException e) {
+      return null;
+    }
+    String message = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+    if (message.startsWith("SIP/2.0 ")) {
+      return message;
+    }
+    answer(message);
+    return null;
   }
 
   private java.util.Set<String> missing(java.util.Collection<String> callIds, String text) {

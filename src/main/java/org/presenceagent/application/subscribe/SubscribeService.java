@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.presenceagent.application.Completion;
 import org.presenceagent.application.ExpiryGrant;
 import org.presenceagent.application.PresentitySequencer;
+import org.presenceagent.application.PresentitySequencer.StepScope;
 import org.presenceagent.application.RequestRejectedException;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyService;
@@ -152,16 +153,17 @@ public final class SubscribeService {
    * another. Watcher information reads every subscription of the presentity, so its steps run alone.
    */
   private CompletableFuture<Void> inTurnNew(SubscribeCommand command, EventPackage eventPackage, Supplier<CompletionStage<Void>> step) {
-    return eventPackage.reportsOnSubscriptions()
-        ? sequencer.submitNew(command.presentity(), step)
-        : sequencer.submitNewAlongside(command.presentity(), new WatcherScope(eventPackage.name(), command.watcher()), step);
+    return sequencer.submitNew(command.presentity(), scopeOf(eventPackage, command.watcher()), step);
   }
 
   /** Queues a step of an existing subscription (refresh, un-subscribe), alongside as {@link #inTurnNew} says. */
   private CompletableFuture<Void> inTurn(Aor presentity, EventPackage eventPackage, Aor watcher, Supplier<CompletionStage<Void>> step) {
-    return eventPackage.reportsOnSubscriptions()
-        ? sequencer.submit(presentity, step)
-        : sequencer.submitAlongside(presentity, new WatcherScope(eventPackage.name(), watcher), step);
+    return sequencer.submit(presentity, scopeOf(eventPackage, watcher), step);
+  }
+
+  /** A subscription's step runs alone when its package reports on the presentity's subscriptions (winfo). */
+  private static StepScope scopeOf(EventPackage eventPackage, Aor watcher) {
+    return eventPackage.reportsOnSubscriptions() ? StepScope.WHOLE : StepScope.of(new WatcherScope(eventPackage.name(), watcher));
   }
 
   /** What a subscription's step touches: one watcher's subscriptions to the presentity in one package. */

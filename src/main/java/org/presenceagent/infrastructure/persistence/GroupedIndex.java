@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -61,32 +62,22 @@ final class GroupedIndex<G, K, V> {
   void put(V value) {
     K key = keyOf.apply(value);
     byKey.put(key, value);
-    byGroup.compute(groupOf.apply(value), (group, members) -> {
-      Map<K, V> joined = members == null ? new LinkedHashMap<>() : members;
-      synchronized (joined) {
-        joined.put(key, value);
-      }
-      return joined;
-    });
+    changeGroup(groupOf.apply(value), members -> members.put(key, value));
   }
 
   /** Replaces the value under {@code previous} by one with another key, at the same place in the group. */
   void replace(K previous, V successor) {
     K key = keyOf.apply(successor);
-    byGroup.compute(groupOf.apply(successor), (group, members) -> {
-      Map<K, V> joined = members == null ? new LinkedHashMap<>() : members;
-      synchronized (joined) {
-        if (!joined.containsKey(previous)) {
-          joined.put(key, successor);
-          return joined;
-        }
-        Map<K, V> reordered = new LinkedHashMap<>();
-        joined.forEach((memberKey, member) -> reordered.put(memberKey.equals(previous) ? key : memberKey,
-            memberKey.equals(previous) ? successor : member));
-        joined.clear();
-        joined.putAll(reordered);
+    changeGroup(groupOf.apply(successor), members -> {
+      if (!members.containsKey(previous)) {
+        members.put(key, successor);
+        return;
       }
-      return joined;
+      Map<K, V> reordered = new LinkedHashMap<>();
+      members.forEach((memberKey, member) -> reordered.put(memberKey.equals(previous) ? key : memberKey,
+          memberKey.equals(previous) ? successor : member));
+      members.clear();
+      members.putAll(reordered);
     });
     byKey.put(key, successor);
     byKey.remove(previous);
@@ -102,16 +93,11 @@ final class GroupedIndex<G, K, V> {
     Map<K, V> fresh = new LinkedHashMap<>();
     values.forEach(value -> fresh.put(keyOf.apply(value), value));
     List<V> previous = new ArrayList<>();
-    // Inside the map's compute, as put and remove (see the class comment); an emptied group goes.
-    byGroup.compute(group, (ignored, members) -> {
-      Map<K, V> held = members == null ? new LinkedHashMap<>() : members;
-      synchronized (held) {
-        previous.addAll(held.values());
-        fresh.forEach(byKey::put);
-        held.clear();
-        held.putAll(fresh);
-        return held.isEmpty() ? null : held;
-      }
+    changeGroup(group, members -> {
+      previous.addAll(members.values());
+      fresh.forEach(byKey::put);
+      members.clear();
+      members.putAll(fresh);
     });
     previous.stream().map(keyOf).filter(key -> !fresh.containsKey(key)).forEach(byKey::remove);
     return previous;
@@ -123,13 +109,23 @@ final class GroupedIndex<G, K, V> {
     if (removed == null) {
       return Optional.empty();
     }
-    byGroup.computeIfPresent(groupOf.apply(removed), (group, members) -> {
-      synchronized (members) {
-        members.remove(key);
-        return members.isEmpty() ? null : members;
+    changeGroup(groupOf.apply(removed), members -> members.remove(key));
+    return Optional.of(removed);
+  }
+
+  /**
+   * Changes one group inside the map's {@code compute} for its key and under the group's lock (see
+   * the class comment): the group is created when absent and dropped when the change empties it, so
+   * a value added while the last member goes is never put into a group that was just dropped.
+   */
+  private void changeGroup(G group, Consumer<Map<K, V>> change) {
+    byGroup.compute(group, (ignored, members) -> {
+      Map<K, V> held = members == null ? new LinkedHashMap<>() : members;
+      synchronized (held) {
+        change.accept(held);
+        return held.isEmpty() ? null : held;
       }
     });
-    return Optional.of(removed);
   }
 
   Collection<V> all() {
