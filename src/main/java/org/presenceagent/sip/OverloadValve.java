@@ -8,6 +8,8 @@ import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipStack;
 import javax.sip.message.Request;
@@ -16,6 +18,8 @@ import javax.servlet.sip.SipFactory;
 import org.presenceagent.application.overload.AdmissionControl;
 import org.presenceagent.application.overload.AdmissionControl.Verdict;
 import org.presenceagent.sip.stack.QueueDelay;
+import org.presenceagent.sip.stack.RawRequest;
+import org.presenceagent.sip.stack.RawRequestGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * server, or added by the application to the stack of the container it is deployed in
  * ({@link #attach}); it admits everything until the application attaches its admission control.
  */
-public final class OverloadValve implements SIPMessageValve {
+public final class OverloadValve implements SIPMessageValve, RawRequestGate {
 
   private static final Logger LOG = LoggerFactory.getLogger(OverloadValve.class);
 
@@ -68,9 +72,38 @@ public final class OverloadValve implements SIPMessageValve {
     return current != null && current.findTransaction(request, true) != null;
   }
 
+  /**
+   * The same judgement as {@link #processRequest} for a UDP request not yet parsed: a new request
+   * (no To tag, not ACK or CANCEL, not a retransmission of one in hand) that the admission control
+   * refuses now. Anything else, or anything the raw reading cannot tell, is left to the parse.
+   */
+  @Override
+  public Refusal refuseBeforeParse(long waitedMillis, long queuedBehind, Supplier<Optional<RawRequest>> read) {
+    AdmissionControl gate = admission;
+    SIPTransactionStack current = stack;
+    if (gate == null || current == null) {
+      return null;
+    }
+    Verdict verdict = gate.judgeNew(waitedMillis, queuedBehind);
+    if (verdict == Verdict.ADMITTED) {
+      return null;
+    }
+    Optional<RawRequest> request = read.get();
+    if (request.isEmpty() || request.get().toTagged() || Request.ACK.equals(request.get().method())
+        || Request.CANCEL.equals(request.get().method())
+        || current.findTransaction(request.get().transactionId(), true) != null) {
+      return null;
+    }
+    gate.refusedBeforeParse(verdict);
+    return new Refusal(reasonPhrase(verdict), gate.retryAfterSeconds());
+  }
+
+  private static String reasonPhrase(Verdict verdict) {
+    return verdict == Verdict.STOPPING ? "Service Unavailable (stopping)" : "Service Unavailable (overloaded)";
+  }
+
   private static void refuse(SIPRequest request, MessageChannel channel, AdmissionControl gate, Verdict verdict) {
-    SIPResponse response = request.createResponse(Response.SERVICE_UNAVAILABLE,
-        verdict == Verdict.STOPPING ? "Service Unavailable (stopping)" : "Service Unavailable (overloaded)");
+    SIPResponse response = request.createResponse(Response.SERVICE_UNAVAILABLE, reasonPhrase(verdict));
     try {
       tagged(response);
       RetryAfter retryAfter = new RetryAfter();
@@ -107,6 +140,12 @@ public final class OverloadValve implements SIPMessageValve {
     admission = null;
   }
 
+  /** From now on requests on {@code sipStack} are judged by {@code control}. */
+  void connect(SIPTransactionStack sipStack, AdmissionControl control) {
+    this.stack = sipStack;
+    this.admission = control;
+  }
+
   /**
    * Connects the application's admission control to the stack under {@code factory}: to the valve
    * the stack was configured with, or to one added now (a container configured without it).
@@ -117,14 +156,12 @@ public final class OverloadValve implements SIPMessageValve {
     StackValves valves = StackValves.of(factory);
     for (SIPMessageValve valve : valves.stack().sipMessageValves) {
       if (valve instanceof OverloadValve configured) {
-        configured.stack = valves.stack();
-        configured.admission = admission;
+        configured.connect(valves.stack(), admission);
         return () -> { }; // left in place: while the server stops it keeps answering 503
       }
     }
     OverloadValve added = new OverloadValve();
-    added.stack = valves.stack();
-    added.admission = admission;
+    added.connect(valves.stack(), admission);
     Runnable remove = valves.add(added, true, "overload control");
     return () -> {
       remove.run();

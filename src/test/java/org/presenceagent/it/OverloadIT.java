@@ -37,6 +37,8 @@ class OverloadIT {
     assertThat(byStatus.keySet()).as("answers: %s (0: none)", byStatus).containsOnly(200, 503);
     assertThat(byStatus.get(503)).as("some refused: %s", byStatus).isPositive();
     assertThat(byStatus.get(200)).as("some accepted: %s", byStatus).isPositive();
+    assertThat(SERVER.metric("presence_overload_refused_before_parse_total"))
+        .as("refused from the raw datagram, before the stack parsed it").isPositive();
     assertThat(SERVER.metric("presence_publications")).as("every accepted PUBLISH is stored, no refused one")
         .isEqualTo((long) byStatus.get(200));
     assertThat(SERVER.metric("presence_requests_pending")).isZero();

@@ -72,6 +72,7 @@ public final class AdmissionControl implements PresentitySequencer.Admission {
   private final AtomicLong refusedForPresentityQueue = new AtomicLong();
   private final StandingQueue inHand;
   private final AtomicLong refusedWhileStopping = new AtomicLong();
+  private final AtomicLong refusedBeforeParse = new AtomicLong();
   private volatile boolean stopping;
 
   /**
@@ -103,17 +104,42 @@ public final class AdmissionControl implements PresentitySequencer.Admission {
   }
 
   /**
-   * Whether a new request (one that starts a dialog or stands alone) may start work.
+   * Whether a new request (one that starts a dialog or stands alone) may start work; a refusal is
+   * counted.
    *
    * @param waitedMillis how long it waited for a SIP worker; negative when unknown (TCP)
    * @param queuedBehind how many requests (not responses) were still waiting when it was taken
    */
   public Verdict admitNew(long waitedMillis, long queuedBehind) {
-    Verdict verdict = stopping ? Verdict.STOPPING
+    Verdict verdict = judgeNew(waitedMillis, queuedBehind);
+    count(verdict);
+    return verdict;
+  }
+
+  /**
+   * The verdict {@link #admitNew} would give a new request now, not counted: for a judge that has
+   * yet to learn whether the request is a new one ({@link #refusedBeforeParse} counts it then).
+   */
+  public Verdict judgeNew(long waitedMillis, long queuedBehind) {
+    return stopping ? Verdict.STOPPING
         : waitedMillis > queueDelayLimitMillis && queuedBehind >= BACKLOG ? Verdict.QUEUE_DELAY
         : pending.get() >= pendingLimit ? Verdict.PENDING
         : pending.get() >= BACKLOG && inHand.standing() ? Verdict.IN_HAND_DELAY
         : Verdict.ADMITTED;
+  }
+
+  /** A new request was refused for {@code verdict} before the stack parsed it (counted as any refusal too). */
+  public void refusedBeforeParse(Verdict verdict) {
+    count(verdict);
+    refusedBeforeParse.incrementAndGet();
+  }
+
+  /** Refusals answered before the stack parsed the request: what they cost is a copy, not a parse. */
+  public long refusedBeforeParse() {
+    return refusedBeforeParse.get();
+  }
+
+  private void count(Verdict verdict) {
     switch (verdict) {
       case QUEUE_DELAY -> refusedForDelay.incrementAndGet();
       case PENDING -> refusedForPending.incrementAndGet();
@@ -121,7 +147,6 @@ public final class AdmissionControl implements PresentitySequencer.Admission {
       case STOPPING -> refusedWhileStopping.incrementAndGet();
       default -> { }
     }
-    return verdict;
   }
 
   /**

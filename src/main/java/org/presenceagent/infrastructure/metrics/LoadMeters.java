@@ -35,6 +35,8 @@ public final class LoadMeters {
             .register(registry);
       }
     }
+    FunctionCounter.builder("presence.overload.refused.before.parse", admission, AdmissionControl::refusedBeforeParse)
+        .description("of those, answered from the raw datagram before the SIP stack parsed it").register(registry);
     Gauge.builder("presence.workers.queued", workers, WorkerPool::queued)
         .description("tasks waiting for an application worker").register(registry);
     // Held strongly: a gauge keeps only a weak reference to its object, and the supplier (a method

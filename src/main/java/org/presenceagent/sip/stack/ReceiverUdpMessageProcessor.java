@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * allocates a new buffer of the largest datagram size (64 KB) for every datagram received, which
  * was half of all the allocation of the server under load (docs/performance.md). Here each
  * datagram is copied out at its own length, and queued with the time it arrived
- * ({@link TimedReceiveQueue}), so that overload control knows how far behind the workers are.
+ * ({@link TimedReceiveQueue}), so that overload control knows how far behind the workers are, and
+ * a worker answers a request that overload control refuses before the stack parses it
+ * ({@link BeforeParseRefusals}).
  * Everything else (the worker threads taking datagrams from the queue, parsing, the transaction
  * layer) is the stock stack's.
  */
@@ -36,7 +38,9 @@ final class ReceiverUdpMessageProcessor extends UDPMessageProcessor {
     super(address, stack, port);
     this.workers = workers;
     this.bufferSize = stack.getMaxMessageSize() > 0 ? Math.min(stack.getMaxMessageSize(), LARGEST_DATAGRAM) : LARGEST_DATAGRAM;
-    this.messageQueue = new TimedReceiveQueue();
+    TimedReceiveQueue queue = new TimedReceiveQueue();
+    queue.refuseBeforeParse(new BeforeParseRefusals(stack, () -> sock));
+    this.messageQueue = queue;
   }
 
   @Override

@@ -26,6 +26,8 @@ final class TimedReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessageD
 
   /** Requests among the queued datagrams. */
   private final AtomicInteger requests = new AtomicInteger();
+  /** Set once the receiver runs; null in tests of the queue alone. */
+  private transient volatile BeforeParseRefusals refusals;
 
   @Override
   public boolean offer(DatagramQueuedMessageDispatch dispatch) {
@@ -47,14 +49,28 @@ final class TimedReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessageD
     }
   }
 
+  /** From now on requests refused before their parse ({@link BeforeParseRefusals}) are answered and skipped. */
+  void refuseBeforeParse(BeforeParseRefusals refusals) {
+    this.refusals = refusals;
+  }
+
   @Override
   public DatagramQueuedMessageDispatch take() throws InterruptedException {
-    return timed(super.take());
+    DatagramQueuedMessageDispatch dispatch;
+    do {
+      dispatch = super.take();
+    } while (refusedBeforeParse(dispatch));
+    return dispatch;
   }
 
   @Override
   public DatagramQueuedMessageDispatch poll(long timeout, TimeUnit unit) throws InterruptedException {
-    return timed(super.poll(timeout, unit));
+    long deadline = System.nanoTime() + unit.toNanos(timeout);
+    DatagramQueuedMessageDispatch dispatch;
+    do {
+      dispatch = super.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } while (dispatch != null && refusedBeforeParse(dispatch));
+    return dispatch;
   }
 
   /** Requests queued now. */
@@ -62,14 +78,22 @@ final class TimedReceiveQueue extends LinkedBlockingQueue<DatagramQueuedMessageD
     return requests.get();
   }
 
-  private DatagramQueuedMessageDispatch timed(DatagramQueuedMessageDispatch dispatch) {
-    if (dispatch != null) {
-      if (isRequest(dispatch)) {
-        requests.decrementAndGet();
-      }
-      QueueDelay.taken(System.nanoTime() - dispatch.getReceptionTime(), requests.get());
+  /**
+   * Records the datagram's wait for the worker that took it ({@link QueueDelay}) and, for a request
+   * that the gate refuses before its parse, answers it.
+   *
+   * @return whether it was refused (the worker takes the next one)
+   */
+  private boolean refusedBeforeParse(DatagramQueuedMessageDispatch dispatch) {
+    boolean request = isRequest(dispatch);
+    if (request) {
+      requests.decrementAndGet();
     }
-    return dispatch;
+    long waitedNanos = System.nanoTime() - dispatch.getReceptionTime();
+    int behind = requests.get();
+    QueueDelay.taken(waitedNanos, behind);
+    BeforeParseRefusals gate = refusals;
+    return request && gate != null && gate.refused(dispatch.packet, waitedNanos / 1_000_000, behind);
   }
 
   /**
