@@ -36,7 +36,8 @@
 # node and Kamailio logs (gzip). Every process is stopped by PID at exit, also on Ctrl-C.
 #
 # Settings (environment): NODES ("1 2 3"), RATE (300), CALLS (6000), WARMUP_CALLS (2000),
-# LAT_PUBLISHES (200), LAT_INTERVAL_MS (50), LAT_PRESENTITIES (6), LAT_WATCHERS (2), CLUSTER_LEASE
+# LAT_PUBLISHES (200), LAT_INTERVAL_MS (50), LAT_PRESENTITIES (6), LAT_WATCHERS (2), LAT_ARGS (more
+# options of notify_latency.py, e.g. "--publish-node 0": every PUBLISH straight to node1), CLUSTER_LEASE
 # (empty: the server's default), NODE_PARAMS (more "--param x=y"), PG_FSYNC (on: every commit on disk,
 # as a deployment; off for a throw-away run), JAR, JVM_OPTS, BENCH_PARAMS (bench/lib.sh), OUT, KEEP=1
 # (keep the temporary directory), KAM_CFG (kamailio/dispatcher.cfg: the balancer's configuration; it
@@ -61,6 +62,7 @@ LAT_PUBLISHES=${LAT_PUBLISHES:-200}
 LAT_INTERVAL_MS=${LAT_INTERVAL_MS:-50}
 LAT_PRESENTITIES=${LAT_PRESENTITIES:-6}
 LAT_WATCHERS=${LAT_WATCHERS:-2}
+LAT_ARGS=${LAT_ARGS:-}
 CLUSTER_LEASE=${CLUSTER_LEASE:-}
 NODE_PARAMS=${NODE_PARAMS:-}
 PG_FSYNC=${PG_FSYNC:-on}
@@ -304,7 +306,7 @@ measure() {
 # ---------------------------------------------------------------- the run
 
 {
-  echo "$(date -Iseconds) NODES=\"$NODES\" RATE=$RATE CALLS=$CALLS WARMUP_CALLS=$WARMUP_CALLS LAT_PUBLISHES=$LAT_PUBLISHES LAT_INTERVAL_MS=$LAT_INTERVAL_MS LAT_PRESENTITIES=$LAT_PRESENTITIES LAT_WATCHERS=$LAT_WATCHERS CLUSTER_LEASE=$CLUSTER_LEASE NODE_PARAMS=\"$NODE_PARAMS\" PG_FSYNC=$PG_FSYNC KAM_CFG=$KAM_CFG JVM_OPTS=\"$JVM_OPTS\" BENCH_PARAMS=\"$BENCH_PARAMS\" bench/cluster-bench.sh"
+  echo "$(date -Iseconds) NODES=\"$NODES\" RATE=$RATE CALLS=$CALLS WARMUP_CALLS=$WARMUP_CALLS LAT_PUBLISHES=$LAT_PUBLISHES LAT_INTERVAL_MS=$LAT_INTERVAL_MS LAT_PRESENTITIES=$LAT_PRESENTITIES LAT_WATCHERS=$LAT_WATCHERS LAT_ARGS=\"$LAT_ARGS\" CLUSTER_LEASE=$CLUSTER_LEASE NODE_PARAMS=\"$NODE_PARAMS\" PG_FSYNC=$PG_FSYNC KAM_CFG=$KAM_CFG JVM_OPTS=\"$JVM_OPTS\" BENCH_PARAMS=\"$BENCH_PARAMS\" bench/cluster-bench.sh"
   echo "commit $SHA$(git diff --quiet HEAD -- src 2>/dev/null || echo ' (src/ modified)'), jar $JAR ($(sha256sum "$JAR" | cut -c1-12), built $(date -r "$JAR" -Iseconds))"
   echo "$(nproc) CPUs, load average at start $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $(kamailio -v 2>/dev/null | head -1); $(sipp -v 2>/dev/null | grep -o 'v[0-9][^ ]*' | head -1)"
 } | tee -a "$OUT/command.txt" >&2
@@ -345,7 +347,7 @@ for n in $NODES; do
   nodes_arg=$(printf '127.0.0.1:%s,' "${SIP_PORTS[@]}"); http_arg=$(printf '127.0.0.1:%s,' "${HTTP_PORTS[@]}")
   nice -n -5 python3 "$ROOT/bench/tools/notify_latency.py" --nodes "${nodes_arg%,}" --http "${http_arg%,}" \
     --lb "127.0.0.1:$LB_PORT" --presentities "$LAT_PRESENTITIES" --watchers "$LAT_WATCHERS" \
-    --publishes "$LAT_PUBLISHES" --interval-ms "$LAT_INTERVAL_MS" --json "$NDIR/latency.json" >"$NDIR/latency.txt" 2>&1
+    --publishes "$LAT_PUBLISHES" --interval-ms "$LAT_INTERVAL_MS" $LAT_ARGS --json "$NDIR/latency.json" >"$NDIR/latency.txt" 2>&1
   echo "exit $?" >>"$NDIR/latency.txt"
   cat "$NDIR/latency.txt" >&2
   grep -E '^\| (same|cross)-node' "$NDIR/latency.txt" | sed "s/^|/| $n |/" >>"$NDIR/latency-rows.txt"
@@ -375,8 +377,8 @@ done
   echo "server processes added. Requests per node: the requests of the scenario's method each node"
   echo "answered, whatever the answer (SUBSCRIBE: initial and un-SUBSCRIBE)."
   echo
-  echo "PUBLISH -> NOTIFY latency (bench/tools/notify_latency.py; $LAT_PRESENTITIES presentities published through"
-  echo "the balancer, one change every $LAT_INTERVAL_MS ms, $LAT_PUBLISHES changes; $LAT_WATCHERS watchers per node"
+  echo "PUBLISH -> NOTIFY latency (bench/tools/notify_latency.py; $LAT_PRESENTITIES presentities published ${LAT_ARGS:+"($LAT_ARGS) "}through"
+  echo "the balancer unless that says otherwise, one change every $LAT_INTERVAL_MS ms, $LAT_PUBLISHES changes; $LAT_WATCHERS watchers per node"
   echo "and presentity, subscribed straight to their node; same node: the node that took the PUBLISH owns the"
   echo "dialog; cross node: another node, the change reaches it through the change log):"
   echo

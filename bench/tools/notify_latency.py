@@ -10,7 +10,7 @@ watchers whose dialog the PUBLISH's node owns (same node) and watchers owned by 
 Placement:
   - Watchers: for every node, for every presentity, --watchers dialogs SUBSCRIBEd straight to that
     node (bypassing the balancer), so the node owns them. They answer every NOTIFY with 200 at once.
-  - Publisher: with --lb, every PUBLISH goes through the balancer, which hashes the presentity to one
+  - Publisher: with --publish-node I, every PUBLISH goes straight to node I. Else with --lb, every PUBLISH goes through the balancer, which hashes the presentity to one
     node; which node took a presentity's initial PUBLISH is read from the nodes' own counters
     (presence_sip_requests_total{method="PUBLISH",class="2xx"} on --http), and the counters are
     checked again at the end (a PUBLISH that the balancer moved to another node is reported).
@@ -200,6 +200,8 @@ def main():
     ap.add_argument("--nodes", required=True, help="SIP host:port of every node, comma-separated")
     ap.add_argument("--http", help="HTTP host:port of every node (same order); needed with --lb")
     ap.add_argument("--lb", help="balancer host:port: PUBLISH through it (else straight to node p mod N)")
+    ap.add_argument("--publish-node", type=int, help="PUBLISH every presentity straight to this node (0-based), "
+                    "not through --lb")
     ap.add_argument("--domain", default="127.0.0.1")
     ap.add_argument("--presentities", type=int, default=6)
     ap.add_argument("--watchers", type=int, default=2, help="dialogs per node and presentity")
@@ -229,12 +231,15 @@ def main():
 
     watcher_ep = Endpoint(on_notify)
     publisher_ep = Endpoint()
-    lb = addr(args.lb) if args.lb else None
+    lb = addr(args.lb) if args.lb and args.publish_node is None else None
+    if args.publish_node is not None and not 0 <= args.publish_node < len(nodes):
+        ap.error("--publish-node must name one of the %d nodes" % len(nodes))
 
     # 1. One publication per presentity, and the node that holds it.
     etags, publish_node, publish_dest = {}, {}, {}
     for p, uri in enumerate(presentities):
-        dest = lb or nodes[p % len(nodes)]
+        fixed = args.publish_node if args.publish_node is not None else p % len(nodes)
+        dest = lb or nodes[fixed]
         before = [metric_publish_2xx(h) for h in https] if lb else None
         _, status, headers, _, _ = publisher_ep.request(
             dest, publish_text(publisher_ep, uri, "pub-%s-%d" % (run, p), 1, pidf(uri, "open", "init-%d" % p)))
@@ -250,7 +255,7 @@ def main():
                 sys.exit("cannot tell which node took the PUBLISH of %s (counters rose on %s)" % (uri, rose))
             publish_node[p] = rose[0]
         else:
-            publish_node[p] = p % len(nodes)
+            publish_node[p] = fixed
 
     # 2. The watchers, each straight to its node.
     dialogs = []  # dicts: node, presentity, call_id, from_tag, to_tag, target
@@ -336,7 +341,8 @@ def main():
 
     print("nodes=%d presentities=%d watchers/node/presentity=%d publishes=%d interval=%gms publish=%s"
           % (len(nodes), len(presentities), args.watchers, args.publishes, args.interval_ms,
-             "via balancer" if lb else "straight to node p mod N"))
+             "via balancer" if lb else "straight to node %d" % args.publish_node if args.publish_node is not None
+             else "straight to node p mod N"))
     print("presentity -> publishing node: %s" % " ".join("%d:%d" % (p, n) for p, n in sorted(publish_node.items())))
     print("PUBLISH failed: %d; PUBLISH->200 ms p50 %s p99 %s" % (
         failed_publishes, fmt(percentile(publish_rtt, 50)), fmt(percentile(publish_rtt, 99))))
