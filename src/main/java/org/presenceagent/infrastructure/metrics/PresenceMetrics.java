@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Hashtable;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.StreamSupport;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import org.presenceagent.infrastructure.persistence.TransactionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,9 +156,9 @@ public final class PresenceMetrics implements AutoCloseable {
   }
 
   /** One database transaction (work plus commit or rollback). */
-  public void transaction(Duration elapsed, boolean committed) {
+  public void transaction(Duration elapsed, TransactionListener.Outcome outcome) {
     Timer.builder("presence.db.transactions").description("database transactions, work plus commit")
-        .tag("outcome", committed ? "commit" : "rollback").register(registry).record(elapsed);
+        .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry).record(elapsed);
   }
 
   /**

@@ -6,12 +6,22 @@ import java.time.Duration;
 @FunctionalInterface
 public interface TransactionListener {
 
-  /** Nobody listens. */
-  TransactionListener NONE = (elapsed, committed) -> { };
+  /** How a transaction ended. */
+  enum Outcome {
+    /** Its writes were committed. */
+    COMMIT,
+    /** The work or the commit failed and the transaction was rolled back. */
+    ROLLBACK,
+    /**
+     * A read, rolled back on purpose when done (see {@link TransactionRunner#read}): counted apart so
+     * that rollbacks mean failures.
+     */
+    READ
+  }
 
-  /**
-   * @param elapsed from opening the entity manager to commit or rollback
-   * @param committed false when the work or the commit failed and the transaction was rolled back
-   */
-  void finished(Duration elapsed, boolean committed);
+  /** Nobody listens. */
+  TransactionListener NONE = (elapsed, outcome) -> { };
+
+  /** @param elapsed from opening the entity manager to commit or rollback */
+  void finished(Duration elapsed, Outcome outcome);
 }

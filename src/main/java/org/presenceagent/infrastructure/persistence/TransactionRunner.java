@@ -1,5 +1,7 @@
 package org.presenceagent.infrastructure.persistence;
 
+import org.presenceagent.infrastructure.persistence.TransactionListener.Outcome;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -36,7 +38,7 @@ public final class TransactionRunner {
       throw e;
     } finally {
       entityManager.close();
-      listener.finished(Duration.ofNanos(System.nanoTime() - started), committed);
+      listener.finished(Duration.ofNanos(System.nanoTime() - started), committed ? Outcome.COMMIT : Outcome.ROLLBACK);
     }
   }
 
@@ -64,7 +66,7 @@ public final class TransactionRunner {
         transaction.rollback();
       }
       entityManager.close();
-      listener.finished(Duration.ofNanos(System.nanoTime() - started), false);
+      listener.finished(Duration.ofNanos(System.nanoTime() - started), Outcome.READ);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.presenceagent.infrastructure.persistence.TransactionListener.Outcome;
 import org.junit.jupiter.api.Test;
 
 class PresenceMetricsTest {
@@ -76,15 +77,17 @@ class PresenceMetricsTest {
   @Test
   void transactionsAreTimedByOutcome() {
     try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
-      metrics.transaction(Duration.ofMillis(3), true);
-      metrics.transaction(Duration.ofMillis(5), true);
-      metrics.transaction(Duration.ofMillis(7), false);
+      metrics.transaction(Duration.ofMillis(3), Outcome.COMMIT);
+      metrics.transaction(Duration.ofMillis(5), Outcome.COMMIT);
+      metrics.transaction(Duration.ofMillis(7), Outcome.ROLLBACK);
+      metrics.transaction(Duration.ofMillis(1), Outcome.READ);
 
       var commits = metrics.registry().get("presence.db.transactions").tag("outcome", "commit").timer();
       assertThat(commits.count()).isEqualTo(2);
       assertThat(commits.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(8.0);
       assertThat(metrics.registry().get("presence.db.transactions").tag("outcome", "rollback").timer().count())
-          .isEqualTo(1);
+          .as("failures only").isEqualTo(1);
+      assertThat(metrics.registry().get("presence.db.transactions").tag("outcome", "read").timer().count()).isEqualTo(1);
     }
   }
 
@@ -109,7 +112,7 @@ class PresenceMetricsTest {
     try (PresenceMetrics metrics = PresenceMetrics.start(false, "test")) {
       metrics.sipRequest("PUBLISH", 200);
       metrics.xcapServerRequest("PUT", 201);
-      metrics.transaction(Duration.ofMillis(2), true);
+      metrics.transaction(Duration.ofMillis(2), Outcome.COMMIT);
 
       PresenceMetrics.Exposition text = metrics.scrape("*/*");
       assertThat(text.contentType()).startsWith("text/plain; version=0.0.4");
