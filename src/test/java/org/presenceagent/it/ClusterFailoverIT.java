@@ -58,7 +58,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterFailoverIT {
 
-  private static final Path CONFIG = Path.of("kamailio", "dispatcher.cfg");
   private static final int LEASE_SECONDS = 3;
   private static final int PRESENTITIES = 6;
   private static final int WATCHERS_PER_PRESENTITY = 2;
@@ -86,20 +85,13 @@ class ClusterFailoverIT {
     DispatcherIT.requireInstalled("kamailio", "kamailio");
     postgres = TemporaryPostgres.start();
     work = Files.createTempDirectory("presence-failover");
-    StringBuilder list = new StringBuilder();
     for (String name : List.of("node-a", "node-b", "node-c")) {
       ClusterJarNode node = ClusterJarNode.start(name, work, postgres, LEASE_SECONDS);
       NODES.add(node);
-      list.append("1 sip:127.0.0.1:").append(node.sipPort()).append('\n');
     }
-    Files.writeString(work.resolve("dispatcher.list"), list);
-    Files.createDirectories(work.resolve("run"));
     balancerPort = FreePorts.find();
-    Path balancerLog = work.resolve("kamailio.log");
-    balancer = new ProcessBuilder("kamailio", "-DD", "-E", "-f", CONFIG.toString(),
-        "-A", "DS_LIST=\"" + work.resolve("dispatcher.list") + "\"", "-A", "LB_PORT=" + balancerPort,
-        "-A", "RUN_DIR=\"" + work.resolve("run") + "\"")
-        .redirectErrorStream(true).redirectOutput(balancerLog.toFile()).start();
+    Path balancerLog = KamailioBalancer.log(work);
+    balancer = KamailioBalancer.start(work, NODES.stream().map(ClusterJarNode::sipPort).toList(), balancerPort);
     for (ClusterJarNode node : NODES) {
       node.awaitReady();
     }

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 class DispatcherIT {
 
   private static final Path JAR = Path.of("target", "presence-agent.jar");
-  private static final Path CONFIG = Path.of("kamailio", "dispatcher.cfg");
   private static final String SCENARIOS = "publish unknown_etag watch_publish fetch subscribe_dialog bad_event register";
 
   private Path work;
@@ -69,13 +68,8 @@ class DispatcherIT {
     node = new ProcessBuilder(java(), "-jar", JAR.toString(), "--bind", "127.0.0.1", "--sip-port", Integer.toString(nodePort),
         "--http-port", Integer.toString(FreePorts.find()), "--data-dir", work.resolve("data").toString())
         .redirectErrorStream(true).redirectOutput(nodeLog.toFile()).start();
-    Files.writeString(work.resolve("dispatcher.list"), "1 sip:127.0.0.1:" + nodePort + "\n");
-    Files.createDirectories(work.resolve("run"));
-    Path balancerLog = work.resolve("kamailio.log");
-    balancer = new ProcessBuilder("kamailio", "-DD", "-E", "-f", CONFIG.toString(),
-        "-A", "DS_LIST=\"" + work.resolve("dispatcher.list") + "\"", "-A", "LB_PORT=" + balancerPort,
-        "-A", "RUN_DIR=\"" + work.resolve("run") + "\"")
-        .redirectErrorStream(true).redirectOutput(balancerLog.toFile()).start();
+    Path balancerLog = KamailioBalancer.log(work);
+    balancer = KamailioBalancer.start(work, List.of(nodePort), balancerPort);
     Awaitility.await().atMost(Duration.ofSeconds(90))
         .until(() -> Files.readString(nodeLog).contains("is ready") || !node.isAlive() || !balancer.isAlive());
     assertThat(node.isAlive()).as("node log:%n%s", Files.readString(nodeLog)).isTrue();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +32,6 @@ import org.junit.jupiter.api.Test;
  * in either on demand); Kamailio is the real one.
  */
 class DispatcherRefusalsIT {
-
-  private static final Path CONFIG = Path.of("kamailio", "dispatcher.cfg");
 
   private Path work;
   private Process balancer;
@@ -106,14 +105,8 @@ class DispatcherRefusalsIT {
   private int startBalancer() throws Exception {
     DispatcherIT.requireInstalled("kamailio", "kamailio");
     int port = FreePorts.find();
-    Files.writeString(work.resolve("dispatcher.list"),
-        "1 sip:127.0.0.1:" + first.port() + "\n1 sip:127.0.0.1:" + second.port() + "\n");
-    Files.createDirectories(work.resolve("run"));
-    Path log = work.resolve("kamailio.log");
-    balancer = new ProcessBuilder("kamailio", "-DD", "-E", "-f", CONFIG.toString(),
-        "-A", "DS_LIST=\"" + work.resolve("dispatcher.list") + "\"", "-A", "LB_PORT=" + port,
-        "-A", "RUN_DIR=\"" + work.resolve("run") + "\"")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Path log = KamailioBalancer.log(work);
+    balancer = KamailioBalancer.start(work, List.of(first.port(), second.port()), port);
     try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
         assertThat(balancer.isAlive()).as("kamailio log:%n%s", Files.readString(log)).isTrue();

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.nist.javax.sip.SipStackImpl;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.presenceagent.application.overload.AdmissionControl;
 import org.presenceagent.application.overload.AdmissionControl.Verdict;
 import org.presenceagent.sip.stack.RawRequest;
+import org.presenceagent.sip.stack.TestSipStacks;
 import org.presenceagent.sip.stack.RawRequestGate.Refusal;
 
 /** The overload valve's judgement of a request before its parse: the same as after it, and counted once. */
@@ -24,7 +24,7 @@ class OverloadValveBeforeParseTest {
       + "Call-ID: c1\r\n"
       + "CSeq: 1 SUBSCRIBE\r\n\r\n";
 
-  private final SipStackImpl stack = newStack();
+  private final SipStackImpl stack = TestSipStacks.newStack("overload-valve-test");
   private final AdmissionControl admission = new AdmissionControl(200, 2000, 3);
   private final OverloadValve valve = new OverloadValve();
   private int reads;
@@ -81,13 +81,4 @@ class OverloadValveBeforeParseTest {
     };
   }
 
-  private static SipStackImpl newStack() {
-    Properties properties = new Properties();
-    properties.setProperty("javax.sip.STACK_NAME", "overload-valve-test-" + System.nanoTime());
-    try {
-      return new SipStackImpl(properties);
-    } catch (javax.sip.PeerUnavailableException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

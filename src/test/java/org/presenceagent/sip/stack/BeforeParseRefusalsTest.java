@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sip.SipStack;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The receive queue with a gate on a real stack and real sockets: what the gate refuses never reaches the parser. */
 class BeforeParseRefusalsTest {
 
-  private final SipStackImpl stack = newStack();
+  private final SipStackImpl stack = TestSipStacks.newStack("before-parse-test");
   private final List<Long> judgedWaits = new ArrayList<>();
 
   @AfterEach
@@ -136,14 +135,5 @@ class BeforeParseRefusalsTest {
         new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), sourcePort), System.nanoTime());
   }
 
-  private static SipStackImpl newStack() {
-    Properties properties = new Properties();
-    properties.setProperty("javax.sip.STACK_NAME", "before-parse-test-" + System.nanoTime());
-    try {
-      return new SipStackImpl(properties);
-    } catch (javax.sip.PeerUnavailableException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
 }
