@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * effects seen over real SIP: an operator signs in, watches the live counters move when a device
  * PUBLISHes over SIP (no reload), finds the presentity, sees a watcher waiting, authorizes it from
  * the page and the watcher's NOTIFY arrives; then ends the subscription from the page (final
- * NOTIFY), changes a live setting, and a change without the anti-forgery token is refused.
+ * NOTIFY), changes a live setting, and a change without the anti-forgery token is refused. The
+ * overview's Cluster card says "Single node" there, and lists the nodes for a node with {@code cluster=1}.
  * As in {@link AdminApiIT}, pres-rules come from the server's own XCAP server read as an external
  * one, so a changed document takes effect only when the operator authorizes. Screenshots go to
  * {@code target/console-screenshots/} (those in {@code docs/} were taken from there).

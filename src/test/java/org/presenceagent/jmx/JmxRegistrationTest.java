@@ -80,17 +80,7 @@ class JmxRegistrationTest {
             9000, 30), new ClusterView.Member("node-b", 2, false, now.minusSeconds(90), now.minusSeconds(2),
             now.plusSeconds(8), 8000, 12)),
         42, 0, new ClusterView.ChangeFeedLag(120, 125, 350, 77), 2, 1);
-    ClusterOverview cluster = new ClusterOverview() {
-      @Override
-      public boolean clustered() {
-        return true;
-      }
-
-      @Override
-      public ClusterView read() {
-        return twoNodes;
-      }
-    };
+    ClusterOverview cluster = clusterReading(() -> twoNodes);
     try (JmxRegistration registration = JmxRegistration.register("unit-d", management, subscribers, cluster)) {
       javax.management.ObjectName name = JmxRegistration.name("Cluster", "unit-d");
       assertThat(server.getAttribute(name, "Mode")).isEqualTo("cluster");
@@ -114,7 +104,18 @@ class JmxRegistrationTest {
 
   @Test
   void aClusterDatabaseThatCannotBeReadReachesTheConsoleAsAPlainError() {
-    ClusterOverview broken = new ClusterOverview() {
+    ClusterOverview broken = clusterReading(() -> {
+      throw new ClusterUnavailableException("the cluster's registry cannot be read: connection refused", null);
+    });
+    try (JmxRegistration registration = JmxRegistration.register("unit-f", management, subscribers, broken)) {
+      assertThatThrownBy(() -> server.getAttribute(JmxRegistration.name("Cluster", "unit-f"), "Overview"))
+          .hasRootCauseInstanceOf(IllegalStateException.class).hasStackTraceContaining("connection refused");
+    }
+  }
+
+  /** A cluster node's overview whose reading is {@code read}. */
+  private static ClusterOverview clusterReading(java.util.function.Supplier<ClusterView> read) {
+    return new ClusterOverview() {
       @Override
       public boolean clustered() {
         return true;
@@ -122,12 +123,8 @@ class JmxRegistrationTest {
 
       @Override
       public ClusterView read() {
-        throw new ClusterUnavailableException("the cluster's registry cannot be read: connection refused", null);
+        return read.get();
       }
     };
-    try (JmxRegistration registration = JmxRegistration.register("unit-f", management, subscribers, broken)) {
-      assertThatThrownBy(() -> server.getAttribute(JmxRegistration.name("Cluster", "unit-f"), "Overview"))
-          .hasRootCauseInstanceOf(IllegalStateException.class).hasStackTraceContaining("connection refused");
-    }
   }
 }

@@ -59,7 +59,7 @@ final class RegistryReader {
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       }
     } catch (SQLException e) {
-      throw new ClusterDatabaseException(NODES, e);
+      throw new ClusterDatabaseException(TOTALS + "; " + NODES, e);
     }
   }
 
