@@ -43,6 +43,7 @@ import org.presenceagent.infrastructure.persistence.BindingStore;
 import org.presenceagent.infrastructure.persistence.IndexedBindingRepository;
 import org.presenceagent.infrastructure.persistence.JpaBindingStore;
 import org.presenceagent.application.notify.OfflineWatcherInfo;
+import org.presenceagent.application.port.ClusterOverview;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.port.RulesDocumentReader;
@@ -136,6 +137,7 @@ public final class PresenceAgent implements AutoCloseable {
   private final AdmissionControl admission;
   private final IdentityComponents identity;
   private final SubscriberManagement subscriberManagement;
+  private final ClusterOverview clusterOverview;
   private final Clock clock;
 
   private PresenceAgent(
@@ -155,6 +157,7 @@ public final class PresenceAgent implements AutoCloseable {
       AdmissionControl admission,
       IdentityComponents identity,
       SubscriberManagement subscriberManagement,
+      ClusterOverview clusterOverview,
       Clock clock) {
     this.admission = admission;
     this.resources = resources;
@@ -172,6 +175,7 @@ public final class PresenceAgent implements AutoCloseable {
     this.internalSubscriptions = internalSubscriptions;
     this.identity = identity;
     this.subscriberManagement = subscriberManagement;
+    this.clusterOverview = clusterOverview;
     this.clock = clock;
   }
 
@@ -384,10 +388,10 @@ public final class PresenceAgent implements AutoCloseable {
           eventPackages.names(), settings.describe(), liveSettings, clock);
       // Registered last: a console must not reach a half-built application; closed first.
       SubscriberManagement subscriberManagement = new SubscriberManagement(identity.subscribers());
-      resources.add(JmxRegistration.register(settings.jmxName(), management, subscriberManagement));
+      resources.add(JmxRegistration.register(settings.jmxName(), management, subscriberManagement, cluster.overview()));
       return new PresenceAgent(resources, subscribe, publish, notifyResponses, reauthorize, xcap,
           register, messages, state, management, capabilities, metrics, internalSubscriptions, admission,
-          identity, subscriberManagement, clock);
+          identity, subscriberManagement, cluster.overview(), clock);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -444,6 +448,11 @@ public final class PresenceAgent implements AutoCloseable {
   /** The subscriber operations of the JMX MBean and the HTTP admin API. */
   public SubscriberManagement subscriberManagement() {
     return subscriberManagement;
+  }
+
+  /** The operator's view of the cluster ("single node" with {@code cluster=0}), for the consoles. */
+  public ClusterOverview clusterOverview() {
+    return clusterOverview;
   }
 
   public RegisterService registerService() {

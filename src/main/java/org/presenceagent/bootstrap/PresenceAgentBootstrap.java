@@ -99,7 +99,7 @@ public final class PresenceAgentBootstrap implements ServletContextListener {
     context.setAttribute(AdminEndpoint.ATTRIBUTE, new AdminEndpoint(agent.managementService(),
         AdminAccess.of(settings.adminCredentials(), settings.adminRemote()), settings.maxBodySize(),
         new ConsoleSessions(agent.clock()), () -> liveCounters(metrics), presentity -> storedRules(agent, presentity),
-        agent.subscriberManagement()));
+        agent.subscriberManagement(), agent.clusterOverview()));
     context.setAttribute(SiteEndpoint.ATTRIBUTE, new SiteEndpoint(PresenceAgentVersion.read(), settings.metricsEnabled(),
         AdminAccess.of(settings.adminCredentials(), settings.adminRemote())));
     if (settings.adminCredentials().isEmpty()) {

@@ -10,6 +10,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.presenceagent.application.manage.ManagementService;
 import org.presenceagent.application.manage.SubscriberManagement;
+import org.presenceagent.application.port.ClusterOverview;
 import org.presenceagent.jmx.DescribedMBean.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * by {@link #close()} when the application stops:
  * {@code org.presenceagent:type=Presence,name=<jmx_name>} and
  * {@code org.presenceagent:type=Settings,name=<jmx_name>} and
- * {@code org.presenceagent:type=Subscribers,name=<jmx_name>}.
+ * {@code org.presenceagent:type=Subscribers,name=<jmx_name>} and
+ * {@code org.presenceagent:type=Cluster,name=<jmx_name>}.
  */
 public final class JmxRegistration implements AutoCloseable {
 
@@ -68,6 +70,11 @@ public final class JmxRegistration implements AutoCloseable {
   private static final Map<String, String> SUBSCRIBER_ATTRIBUTES = Map.of(
       "SubscriberCount", "Users who may authenticate, configured and stored");
 
+  private static final Map<String, String> CLUSTER_ATTRIBUTES = Map.of(
+      "Mode", "single node (cluster=0) or cluster",
+      "Overview", "Nodes (lease, generation, subscriptions owned), orphaned subscriptions and this node's change-log lag;"
+          + " read from the shared database when read");
+
   private final MBeanServer server;
   private final List<ObjectName> registered;
 
@@ -92,7 +99,7 @@ public final class JmxRegistration implements AutoCloseable {
    *     message says to set {@code jmx_name}
    */
   public static JmxRegistration register(String jmxName, ManagementService management,
-      SubscriberManagement subscribers) {
+      SubscriberManagement subscribers, ClusterOverview cluster) {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     List<ObjectName> registered = new ArrayList<>();
     JmxRegistration registration = new JmxRegistration(server, registered);
@@ -103,6 +110,8 @@ public final class JmxRegistration implements AutoCloseable {
           SettingsMXBean.class, true, Map.of(), SETTINGS_ATTRIBUTES));
       register(server, registered, name("Subscribers", jmxName), new DescribedMBean<>(new Subscribers(subscribers),
           SubscribersMBean.class, false, SUBSCRIBER_OPERATIONS, SUBSCRIBER_ATTRIBUTES));
+      register(server, registered, name("Cluster", jmxName), new DescribedMBean<>(new ClusterAttributes(cluster),
+          ClusterMBean.class, false, Map.of(), CLUSTER_ATTRIBUTES));
     } catch (InstanceAlreadyExistsException e) {
       registration.close();
       throw new IllegalStateException("the MBean " + e.getMessage() + " is already registered by another deployment"

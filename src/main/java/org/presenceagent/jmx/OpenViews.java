@@ -15,6 +15,7 @@ import org.presenceagent.application.manage.PresentityDetails;
 import org.presenceagent.application.manage.PresentitySummary;
 import org.presenceagent.application.manage.PublicationView;
 import org.presenceagent.application.manage.SubscriptionView;
+import org.presenceagent.application.port.ClusterView;
 import org.presenceagent.application.publish.PublishResult;
 
 /**
@@ -53,6 +54,22 @@ final class OpenViews {
   static final Shape CLEANUP = shape("Cleanup", "What one run of expiry removed",
       new String[] {"subscriptions", "publications", "registrations", "offlineWatchers"},
       SimpleType.INTEGER, SimpleType.INTEGER, SimpleType.INTEGER, SimpleType.INTEGER);
+
+  static final Shape CLUSTER_NODE = shape("ClusterNode", "A node of the cluster's registry",
+      new String[] {"nodeId", "generation", "self", "alive", "startedAt", "lastRenewal", "leaseUntil", "leaseLeftMillis",
+          "subscriptionsOwned"},
+      SimpleType.STRING, SimpleType.LONG, SimpleType.BOOLEAN, SimpleType.BOOLEAN, SimpleType.STRING, SimpleType.STRING,
+      SimpleType.STRING, SimpleType.LONG, SimpleType.LONG);
+
+  static final Shape CHANGE_FEED = shape("ChangeFeed", "How far this node has read its peers' changes",
+      new String[] {"position", "head", "behind", "millisSinceLastRead", "changesApplied"},
+      SimpleType.LONG, SimpleType.LONG, SimpleType.LONG, SimpleType.LONG, SimpleType.LONG);
+
+  static final Shape CLUSTER = shape("Cluster", "The nodes sharing the database, their subscriptions, this node's lag",
+      new String[] {"mode", "clustered", "nodeId", "databaseTime", "leaseHeld", "generation", "subscriptions",
+          "orphanedSubscriptions", "ownerAliveRefusals", "dialogsAdopted", "changeFeed", "nodes"},
+      SimpleType.STRING, SimpleType.BOOLEAN, SimpleType.STRING, SimpleType.STRING, SimpleType.BOOLEAN, SimpleType.LONG,
+      SimpleType.LONG, SimpleType.LONG, SimpleType.LONG, SimpleType.LONG, CHANGE_FEED.type(), arrayOf(CLUSTER_NODE.type()));
 
   /** A composite type with its item names in the order the values are given. */
   record Shape(CompositeType type, String[] items) {
@@ -102,6 +119,21 @@ final class OpenViews {
   static CompositeData cleanup(CleanupResult result) {
     return CLEANUP.of(result.subscriptions(), result.publications(), result.registrations(),
         result.offlineWatchers());
+  }
+
+  /** A single node's view has no database time: its item is then empty. */
+  static CompositeData cluster(ClusterView view) {
+    ClusterView.ChangeFeedLag lag = view.changeFeed();
+    return CLUSTER.of(view.mode(), view.clustered(), view.nodeId(),
+        view.clustered() ? view.databaseTime().toString() : "", view.leaseHeld(), view.generation(),
+        view.subscriptions(), view.orphanedSubscriptions(), view.ownerAliveRefusals(), view.dialogsAdopted(),
+        CHANGE_FEED.of(lag.position(), lag.head(), lag.behind(), lag.millisSinceLastRead(), lag.changesApplied()),
+        array(view.nodes(), OpenViews::clusterNode));
+  }
+
+  static CompositeData clusterNode(ClusterView.Member node) {
+    return CLUSTER_NODE.of(node.nodeId(), node.generation(), node.self(), node.alive(), node.startedAt().toString(),
+        node.lastRenewal().toString(), node.leaseUntil().toString(), node.leaseLeftMillis(), node.subscriptionsOwned());
   }
 
   static <T> CompositeData[] array(List<T> items, Function<T, CompositeData> mapper) {

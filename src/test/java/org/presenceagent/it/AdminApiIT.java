@@ -299,4 +299,18 @@ class AdminApiIT {
     assertThat(admin.get("presentities/" + AdminHttp.segment("not an address")).statusCode()).isEqualTo(400);
     assertThat(admin.delete("subscriptions/" + AdminHttp.segment("no-bars")).statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void aSingleNodesClusterViewSaysSingleNodeAndOnlyGetIsAllowed() throws Exception {
+    HttpResponse<String> view = admin.get("cluster");
+    assertThat(view.statusCode()).isEqualTo(200);
+    JsonObject cluster = AdminHttp.object(view);
+    assertThat(cluster.getString("mode")).isEqualTo("single node");
+    assertThat(cluster.getBoolean("clustered")).isFalse();
+    HttpResponse<String> wrongMethod = admin.post("cluster");
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET");
+    assertThat(new AdminHttp(SERVER.httpPort(), "ops", "wrong").get("cluster").statusCode())
+        .as("the same authentication as every admin resource").isEqualTo(401);
+  }
 }

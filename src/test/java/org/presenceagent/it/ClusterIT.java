@@ -2,11 +2,15 @@ package org.presenceagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,6 +35,9 @@ class ClusterIT {
    */
   private static final int POLL_MILLIS = 5000;
 
+  private static final String OPERATOR = "ops";
+  private static final String PASSWORD = "s3cret";
+
   private static TemporaryPostgres postgres;
   private static Path work;
   private static ClusterJarNode nodeA;
@@ -40,8 +47,10 @@ class ClusterIT {
   static void startTwoNodes() throws Exception {
     postgres = TemporaryPostgres.start();
     work = Files.createTempDirectory("presence-cluster");
-    nodeA = ClusterJarNode.start("node-a", work, postgres, 3, "cluster_poll_interval=" + POLL_MILLIS);
-    nodeB = ClusterJarNode.start("node-b", work, postgres, 3, "cluster_poll_interval=" + POLL_MILLIS);
+    nodeA = ClusterJarNode.start("node-a", work, postgres, 3, "cluster_poll_interval=" + POLL_MILLIS,
+        "admin_credentials=" + OPERATOR + ":" + PASSWORD);
+    nodeB = ClusterJarNode.start("node-b", work, postgres, 3, "cluster_poll_interval=" + POLL_MILLIS,
+        "admin_credentials=" + OPERATOR + ":" + PASSWORD);
     nodeA.awaitReady();
     nodeB.awaitReady();
   }
@@ -226,6 +235,101 @@ class ClusterIT {
       }
       assertThat(watcher.awaitRequest(Request.NOTIFY, 3000)).as("nothing more in the ended dialog").isNull();
     }
+  }
+
+  @Test
+  void theAdminApiOfNodeAListsBothNodesWithTheirOwnersAndItsChangeFeedMovesWithAChangeOnNodeB() throws Exception {
+    AdminHttp adminA = new AdminHttp(nodeA.httpPort(), OPERATOR, PASSWORD);
+    try (SipTestClient watcherOfA = new SipTestClient("udp", nodeA.sipPort());
+        SipTestClient watcherOfB = new SipTestClient("udp", nodeB.sipPort())) {
+      JsonObject before = cluster(adminA);
+      String frank = TestAors.unique("frank");
+      watchNothingPublished(watcherOfA, frank);
+      watchNothingPublished(watcherOfA, TestAors.unique("grace"));
+      watchNothingPublished(watcherOfB, TestAors.unique("heidi"));
+
+      JsonObject view = cluster(adminA);
+      assertThat(view.getString("mode")).isEqualTo("cluster");
+      assertThat(view.getString("nodeId")).isEqualTo("node-a");
+      assertThat(view.getBoolean("leaseHeld")).isTrue();
+      assertThat(view.getJsonArray("nodes")).hasSize(2);
+      JsonObject a = node(view, "node-a");
+      JsonObject b = node(view, "node-b");
+      assertThat(a.getBoolean("self")).isTrue();
+      assertThat(b.getBoolean("self")).isFalse();
+      assertThat(a.getBoolean("alive")).isTrue();
+      assertThat(b.getBoolean("alive")).isTrue();
+      assertThat(a.getJsonNumber("generation").longValue()).isEqualTo(view.getJsonNumber("generation").longValue());
+      // Renewed every lease/3 (1 s): the last renewal is recent and the lease runs at most 3 s beyond it.
+      Instant databaseTime = Instant.parse(view.getString("databaseTime"));
+      assertThat(Duration.between(Instant.parse(b.getString("lastRenewal")), databaseTime)).isLessThan(Duration.ofSeconds(3));
+      assertThat(Duration.between(databaseTime, Instant.parse(b.getString("leaseUntil")))).isPositive()
+          .isLessThanOrEqualTo(Duration.ofSeconds(3));
+      assertThat(owned(a) - owned(node(before, "node-a"))).as("watchers subscribed at A").isEqualTo(2);
+      assertThat(owned(b) - owned(node(before, "node-b"))).as("watchers subscribed at B").isEqualTo(1);
+      assertThat(owned(a)).isEqualTo(ownedInDatabase("node-a"));
+      assertThat(owned(b)).isEqualTo(ownedInDatabase("node-b"));
+      assertThat(view.getJsonNumber("subscriptions").longValue()).isEqualTo(owned(a) + owned(b));
+      assertThat(view.getJsonNumber("orphanedSubscriptions").longValue()).isZero();
+      assertThat(cluster(new AdminHttp(nodeB.httpPort(), OPERATOR, PASSWORD)).getString("nodeId")).isEqualTo("node-b");
+
+      JsonObject feedBefore = view.getJsonObject("changeFeed");
+      try (SipTestClient phone = new SipTestClient("udp", nodeB.sipPort())) {
+        assertThat(new Publisher(phone).publish(frank, 600, null, Pidf.open(frank, "desk", "seen by the console"))
+            .getStatusCode()).isEqualTo(200);
+      }
+      assertThat(Notifies.body(Notifies.next(watcherOfA))).contains("seen by the console"); // A applied B's change
+      JsonObject feedAfter = cluster(adminA).getJsonObject("changeFeed");
+      assertThat(feedAfter.getJsonNumber("position").longValue()).isGreaterThan(feedBefore.getJsonNumber("position").longValue());
+      assertThat(feedAfter.getJsonNumber("head").longValue()).isGreaterThan(feedBefore.getJsonNumber("head").longValue());
+      assertThat(feedAfter.getJsonNumber("changesApplied").longValue())
+          .isGreaterThan(feedBefore.getJsonNumber("changesApplied").longValue());
+      assertThat(feedAfter.getJsonNumber("behind").longValue()).isZero();
+      assertThat(feedAfter.getJsonNumber("millisSinceLastRead").longValue()).isLessThan(POLL_MILLIS + 1000L);
+    }
+  }
+
+  @Test
+  void aClusterViewTheDatabaseCannotAnswerIsA503WithAMessage() throws Exception {
+    AdminHttp adminA = new AdminHttp(nodeA.httpPort(), OPERATOR, PASSWORD);
+    // The change log locked past the view's 5 s query timeout; leases (cluster_node) go on meanwhile.
+    try (Connection connection = postgres.dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      try (java.sql.Statement lock = connection.createStatement()) {
+        lock.execute("LOCK TABLE change_log IN ACCESS EXCLUSIVE MODE");
+        HttpResponse<String> refused = adminA.get("cluster");
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        JsonObject error = AdminHttp.object(refused);
+        assertThat(error.getInt("status")).isEqualTo(503);
+        assertThat(error.getString("message")).contains("cannot be read from the shared database");
+      } finally {
+        connection.rollback();
+      }
+    }
+    assertThat(adminA.get("cluster").statusCode()).as("once the database answers again").isEqualTo(200);
+  }
+
+  private static JsonObject cluster(AdminHttp admin) throws Exception {
+    HttpResponse<String> answer = admin.get("cluster");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return AdminHttp.object(answer);
+  }
+
+  private static JsonObject node(JsonObject view, String nodeId) {
+    return view.getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
+        .filter(node -> node.getString("nodeId").equals(nodeId)).findFirst()
+        .orElseThrow(() -> new AssertionError(nodeId + " not in " + view));
+  }
+
+  private static long owned(JsonObject node) {
+    return node.getJsonNumber("subscriptionsOwned").longValue();
+  }
+
+  /** Counted here with a statement of the test's own: the rows of the node's current generation. */
+  private static long ownedInDatabase(String nodeId) throws Exception {
+    return Long.parseLong(query("SELECT COUNT(*) FROM subscription s JOIN cluster_node n ON n.node_id = s.owner_node"
+        + " AND n.generation = s.owner_generation WHERE n.node_id = ?", nodeId));
   }
 
   /** The same in-dialog request, sent to node B instead of the dialog's remote target (node A). */

@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * effects seen over real SIP: an operator signs in, watches the live counters move when a device
  * PUBLISHes over SIP (no reload), finds the presentity, sees a watcher waiting, authorizes it from
  * the page and the watcher's NOTIFY arrives; then ends the subscription from the page (final
- * NOTIFY), changes a live setting, and a change without the anti-forgery token is refused.
+ * NOTIFY), changes a live setting, and a change without the anti-forgery token is refused. The
+ * overview's Cluster card says "Single node" there, and lists the nodes for a node with {@code cluster=1}.
  * As in {@link AdminApiIT}, pres-rules come from the server's own XCAP server read as an external
  * one, so a changed document takes effect only when the operator authorizes. Screenshots go to
  * {@code target/console-screenshots/} (those in {@code docs/} were taken from there).
@@ -77,6 +78,9 @@ class ConsoleBrowserIT {
     signIn("ops", "s3cret");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
     assertThat(text("operator")).isEqualTo("ops");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cluster-single")));
+    assertThat(text("cluster-single")).startsWith("Single node");
+    assertThat(browser.findElement(By.id("cluster-detail")).isDisplayed()).as("no nodes table on a single node").isFalse();
     wait.until(driver -> text("c-publications").matches("\\d+"));
     long publicationsBefore = Long.parseLong(text("c-publications"));
     script("window.notReloaded = true;");
@@ -141,6 +145,41 @@ class ConsoleBrowserIT {
         "var done = arguments[0]; fetch('../admin/cleanup', {method: 'POST', headers: {'X-Presence-Console': '1'}})"
             + ".then(function (r) { done(r.status); });");
     assertThat(((Number) forged).intValue()).isEqualTo(403);
+  }
+
+  /**
+   * The Cluster card of a node with {@code cluster=1} (the jar on a temporary PostgreSQL, as in
+   * {@link ClusterIT}; one node is enough to render the table): its row marked as this node, alive,
+   * with the subscription it accepted, and the change-log figures.
+   */
+  @Test
+  void aClusterNodesConsoleShowsTheNodesTableWithThisNodeMarked() throws Exception {
+    Path work = Files.createTempDirectory("presence-console-cluster");
+    TemporaryPostgres postgres = null;
+    ClusterJarNode node = null;
+    try {
+      postgres = TemporaryPostgres.start();
+      node = ClusterJarNode.start("node-console", work, postgres, 3, "admin_credentials=ops:s3cret");
+      node.awaitReady();
+      try (SipTestClient client = new SipTestClient("udp", node.sipPort())) {
+        SubscriptionDialog.subscribe(client, TestAors.unique("watcher"), TestAors.unique("ivan"), 600);
+        Notifies.next(client);
+      }
+      browser.get("http://127.0.0.1:" + node.httpPort() + "/console/");
+      signIn("ops", "s3cret");
+      WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("#cluster-nodes tr[data-node='node-console']")));
+      assertThat(row.getText()).contains("node-console (this node)").contains("alive");
+      assertThat(row.getAttribute("class")).contains("self");
+      assertThat(row.getAttribute("data-owned")).isEqualTo("1");
+      assertThat(text("cl-lease")).isEqualTo("held");
+      assertThat(text("cl-orphaned")).isEqualTo("0 of 1");
+      assertThat(text("cl-position")).matches("\\d+ / \\d+");
+      assertThat(browser.findElement(By.id("cluster-single")).isDisplayed()).isFalse();
+      screenshot("console-cluster");
+    } finally {
+      ClusterJarNode.stopAll(node == null ? java.util.List.of() : java.util.List.of(node.process()), postgres, work);
+    }
   }
 
   private void signIn(String user, String password) {

@@ -92,7 +92,7 @@ class JmxIT {
   void theMBeansAreRegisteredUnderOneDomain() throws Exception {
     java.util.Set<ObjectName> names = jmx.queryNames(new ObjectName("org.presenceagent:name=" + JMX_NAME + ",*"), null);
     assertThat(names).contains(presence, settings)
-        .allSatisfy(name -> assertThat(name.getKeyProperty("type")).isIn("Presence", "Settings", "Subscribers", "Metrics"))
+        .allSatisfy(name -> assertThat(name.getKeyProperty("type")).isIn("Presence", "Settings", "Subscribers", "Cluster", "Metrics"))
         .anySatisfy(name -> assertThat(name.getKeyProperty("type")).as("the meters too").isEqualTo("Metrics"));
     javax.management.MBeanOperationInfo publish = Arrays.stream(jmx.getMBeanInfo(presence).getOperations())
         .filter(operation -> operation.getName().equals("publish")).findFirst().orElseThrow();
@@ -102,6 +102,13 @@ class JmxIT {
     TabularData parameters = (TabularData) jmx.getAttribute(settings, "Parameters");
     assertThat(parameters.get(new Object[] {"jmx_name"}).get("value")).isEqualTo(JMX_NAME);
     assertThat(parameters.get(new Object[] {"auth"}).get("value")).isEqualTo("xcap");
+    // A single node's cluster view, through the remote connector as open data only.
+    ObjectName cluster = new ObjectName("org.presenceagent:type=Cluster,name=" + JMX_NAME);
+    assertThat(jmx.getAttribute(cluster, "Mode")).isEqualTo("single node");
+    javax.management.openmbean.CompositeData overview =
+        (javax.management.openmbean.CompositeData) jmx.getAttribute(cluster, "Overview");
+    assertThat(overview.get("clustered")).isEqualTo(false);
+    assertThat((Object[]) overview.get("nodes")).isEmpty();
   }
 
   @Test

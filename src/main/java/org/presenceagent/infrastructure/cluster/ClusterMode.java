@@ -2,6 +2,7 @@ package org.presenceagent.infrastructure.cluster;
 
 import java.util.Optional;
 import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.port.ClusterOverview;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.port.OrphanedDialogs;
 import org.presenceagent.infrastructure.config.PresenceSettings;
@@ -41,6 +42,12 @@ public interface ClusterMode extends AutoCloseable {
 
   /** What the node tells its operator; empty for a single node. */
   Optional<ClusterStatus> status();
+
+  /**
+   * The operator's view of the cluster for the consoles (a single node: "single node", no query; a
+   * cluster: the registry and owners read from the database each time it is asked).
+   */
+  ClusterOverview overview();
 
   /** Joins the cluster and follows the other nodes' changes (a single node: nothing). */
   void start(NodeState state);

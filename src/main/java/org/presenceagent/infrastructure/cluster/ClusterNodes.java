@@ -13,16 +13,18 @@ import javax.sql.DataSource;
  */
 public final class ClusterNodes {
 
-  private static final String JOIN = "INSERT INTO cluster_node (node_id, generation, lease_until, joined_at)"
-      + " VALUES (?, 1, " + NOW_MILLIS + " + ?, " + NOW_MILLIS + ")"
+  private static final String JOIN = "INSERT INTO cluster_node (node_id, generation, lease_until, joined_at, renewed_at)"
+      + " VALUES (?, 1, " + NOW_MILLIS + " + ?, " + NOW_MILLIS + ", " + NOW_MILLIS + ")"
       + " ON CONFLICT (node_id) DO UPDATE SET generation = cluster_node.generation + 1,"
-      + " lease_until = EXCLUDED.lease_until, joined_at = EXCLUDED.joined_at"
+      + " lease_until = EXCLUDED.lease_until, joined_at = EXCLUDED.joined_at, renewed_at = EXCLUDED.renewed_at"
       // A live holder keeps the name: a second process with the same node_id cannot join.
       + " WHERE cluster_node.lease_until <= " + NOW_MILLIS
       + " RETURNING generation";
   // Only the same incarnation, and only before its lease lapsed: a lapsed lease may already have
   // been acted on by a peer (takeover), so it can never be revived, only replaced by a new join.
-  private static final String RENEW = "UPDATE cluster_node SET lease_until = " + NOW_MILLIS + " + ?"
+  // renewed_at is for the operator's view only (docs/scale-out.md, "Where to see the cluster").
+  private static final String RENEW = "UPDATE cluster_node SET lease_until = " + NOW_MILLIS + " + ?,"
+      + " renewed_at = " + NOW_MILLIS
       + " WHERE node_id = ? AND generation = ? AND lease_until > " + NOW_MILLIS;
   private static final String LEAVE = "UPDATE cluster_node SET lease_until = " + NOW_MILLIS
       + " WHERE node_id = ? AND generation = ? AND lease_until > " + NOW_MILLIS;

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.port.ClusterOverview;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.port.OrphanedDialogs;
 import org.presenceagent.infrastructure.config.ClusterSettings;
@@ -44,7 +45,13 @@ final class SharedDatabaseCluster implements ClusterMode {
    * can take (a batch of at most 256 short statements) by far.
    */
   private static final Duration GAP_TIMEOUT = Duration.ofSeconds(60);
-  private static final int POOL_SIZE = 3;
+  /** Threads running the cluster's statements off the callers' threads (CSeq reservations, reads, adoption). */
+  private static final int STATEMENT_THREADS = 2;
+  /**
+   * The statement threads, the lease renewal and the operator's view each get a connection, so that a
+   * renewal never waits for one behind other work.
+   */
+  private static final int POOL_SIZE = STATEMENT_THREADS + 2;
   /**
    * At start-up the feed reads again the changes of this last while: one whose transaction was still
    * open when the node read its tables is not missed (reading a change twice is harmless).
@@ -58,6 +65,7 @@ final class SharedDatabaseCluster implements ClusterMode {
   private final SubscriptionOwners owners;
   private final ChangeLog changeLog;
   private final DialogAdoption adoption;
+  private final RegistryOverview overview;
   /** Reads the database for the other nodes' changes and runs fenced CSeq reservations, off the callers' threads. */
   private final ExecutorService statements;
   /** Loads the dialogs taken over, one batch after the other. */
@@ -76,9 +84,10 @@ final class SharedDatabaseCluster implements ClusterMode {
     this.owners = new SubscriptionOwners(pool);
     this.feedStart = ChangeFeed.committedBefore(pool, SETTLE);
     this.changeLog = new ChangeLog(nodeId);
-    this.statements = Executors.newFixedThreadPool(POOL_SIZE - 1, daemon("presence-cluster-statements"));
+    this.statements = Executors.newFixedThreadPool(STATEMENT_THREADS, daemon("presence-cluster-statements"));
     this.dialogs = Executors.newSingleThreadExecutor(daemon("presence-cluster-dialogs"));
     this.adoption = new DialogAdoption(owners, this::fence, statements, settings.lease());
+    this.overview = new RegistryOverview(nodeId, new RegistryReader(pool)::read, status().orElseThrow());
   }
 
   private static ThreadFactory daemon(String name) {
@@ -203,6 +212,11 @@ final class SharedDatabaseCluster implements ClusterMode {
         return adoption.dialogsAdopted();
       }
     });
+  }
+
+  @Override
+  public ClusterOverview overview() {
+    return overview;
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.presenceagent.infrastructure.cluster;
 
 import java.util.Optional;
 import org.presenceagent.application.notify.NotifyService;
+import org.presenceagent.application.port.ClusterOverview;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.port.OrphanedDialogs;
 import org.presenceagent.infrastructure.persistence.BindingStore;
@@ -45,6 +46,11 @@ enum SingleNode implements ClusterMode {
   @Override
   public Optional<ClusterStatus> status() {
     return Optional.empty();
+  }
+
+  @Override
+  public ClusterOverview overview() {
+    return ClusterOverview.SINGLE_NODE;
   }
 
   @Override

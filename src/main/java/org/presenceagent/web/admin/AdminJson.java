@@ -23,6 +23,7 @@ import org.presenceagent.application.manage.PublicationView;
 import org.presenceagent.application.manage.StateDump;
 import org.presenceagent.application.manage.SubscriberView;
 import org.presenceagent.application.manage.SubscriptionView;
+import org.presenceagent.application.port.ClusterView;
 import org.presenceagent.application.publish.PublishResult;
 
 /**
@@ -205,6 +206,49 @@ final class AdminJson {
         .add("sipRequests", counters.sipRequests())
         .add("notifiesSent", counters.notifiesSent())
         .add("notifiesFailed", counters.notifiesFailed())
+        .build();
+  }
+
+  /**
+   * {@code GET /admin/cluster}: a single node says only {@code "mode": "single node"}; a cluster node
+   * gives the registry with owner counts, the orphans and its own lease and change-log position.
+   */
+  static JsonObject cluster(ClusterView view) {
+    JsonObjectBuilder object = JSON.createObjectBuilder().add("mode", view.mode()).add("clustered", view.clustered());
+    if (!view.clustered()) {
+      return object.build();
+    }
+    ClusterView.ChangeFeedLag lag = view.changeFeed();
+    return object
+        .add("nodeId", view.nodeId())
+        .add("databaseTime", view.databaseTime().toString())
+        .add("leaseHeld", view.leaseHeld())
+        .add("generation", view.generation())
+        .add("subscriptions", view.subscriptions())
+        .add("orphanedSubscriptions", view.orphanedSubscriptions())
+        .add("ownerAliveRefusals", view.ownerAliveRefusals())
+        .add("dialogsAdopted", view.dialogsAdopted())
+        .add("changeFeed", JSON.createObjectBuilder()
+            .add("position", lag.position())
+            .add("head", lag.head())
+            .add("behind", lag.behind())
+            .add("millisSinceLastRead", lag.millisSinceLastRead())
+            .add("changesApplied", lag.changesApplied()))
+        .add("nodes", array(view.nodes(), AdminJson::clusterMember))
+        .build();
+  }
+
+  private static JsonObject clusterMember(ClusterView.Member node) {
+    return JSON.createObjectBuilder()
+        .add("nodeId", node.nodeId())
+        .add("generation", node.generation())
+        .add("self", node.self())
+        .add("alive", node.alive())
+        .add("startedAt", node.startedAt().toString())
+        .add("lastRenewal", node.lastRenewal().toString())
+        .add("leaseUntil", node.leaseUntil().toString())
+        .add("leaseLeftMillis", node.leaseLeftMillis())
+        .add("subscriptionsOwned", node.subscriptionsOwned())
         .build();
   }
 

@@ -19,6 +19,7 @@ import org.presenceagent.application.identity.SubscriberRejectedException;
 import org.presenceagent.application.manage.ManagementService;
 import org.presenceagent.application.manage.SubscriberManagement;
 import org.presenceagent.application.manage.SubscriptionView;
+import org.presenceagent.application.port.ClusterUnavailableException;
 import org.presenceagent.application.publish.PublishResult;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.SubscriptionKey;
@@ -43,6 +44,7 @@ import org.slf4j.LoggerFactory;
  * POST   /admin/cleanup                               run expiry now
  * GET    /admin/counters                              live counters of the console
  * GET    /admin/dump                                  counts, settings, presentities (pa.trace)
+ * GET    /admin/cluster                               nodes, owners, orphans, change-log lag (or "single node")
  * GET    /admin/settings                              every parameter's effective value
  * PUT    /admin/settings                              {"ignore_408_on_notify": "1"}: the live ones
  * POST   /admin/session                               console sign-in {"user", "password"}: cookie
@@ -54,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * cookie, plus the session's anti-forgery token in {@code X-CSRF-Token} with every change. Any
  * change (POST, PUT, DELETE) whose {@code Origin} or {@code Sec-Fetch-Site} says it comes from
  * another site is refused (403), whatever its credentials. Each answer is JSON; errors are {@code {"status": n, "message": "..."}} with 400, 401 (with a
- * challenge), 403, 404, 405 (with Allow), 413, 415 or 503 (API not enabled).
+ * challenge), 403, 404, 405 (with Allow), 413, 415 or 503 (API not enabled, or the cluster's
+ * database cannot be read for {@code /admin/cluster}).
  */
 public final class AdminServlet extends HttpServlet {
 
@@ -63,7 +66,7 @@ public final class AdminServlet extends HttpServlet {
   private static final String JSON_TYPE = "application/json";
   private static final String RESOURCES = "presentities, presentities/{aor}, presentities/{aor}/subscriptions,"
       + " presentities/{aor}/pres-rules, presentities/{aor}/authorize, presentities/{aor}/publications,"
-      + " subscriptions/{id}, online/{aor}, cleanup, counters, dump, settings, subscribers, subscribers/{aor}, session";
+      + " subscriptions/{id}, online/{aor}, cleanup, counters, dump, cluster, settings, subscribers, subscribers/{aor}, session";
   private static final String SESSION = "session";
 
   private transient AdminEndpoint endpoint;
@@ -105,6 +108,10 @@ public final class AdminServlet extends HttpServlet {
         response.setHeader("Allow", e.allow);
       }
       sendError(response, e.status, e.getMessage());
+    } catch (ClusterUnavailableException e) {
+      // The database, not the request, is at fault, and a later try may succeed.
+      LOG.warn("admin request {} failed: {}", request.getRequestURI(), e.getMessage());
+      sendError(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
     } catch (SubscriberRejectedException e) {
       sendError(response, switch (e.kind()) {
         case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
@@ -227,6 +234,9 @@ public final class AdminServlet extends HttpServlet {
     } else if (resource.equals("dump") && path.size() == 1) {
       allow(method, "GET");
       send(response, HttpServletResponse.SC_OK, AdminJson.dump(management.dump()));
+    } else if (resource.equals("cluster") && path.size() == 1) {
+      allow(method, "GET");
+      send(response, HttpServletResponse.SC_OK, AdminJson.cluster(endpoint.cluster().read()));
     } else if (resource.equals("subscribers")) {
       subscribers(method, path, request, response);
     } else if (resource.equals("settings") && path.size() == 1) {

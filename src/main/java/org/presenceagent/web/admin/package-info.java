@@ -10,7 +10,9 @@
  * session cookie plus, on every change, the session's anti-forgery token in a header (the
  * synchronizer token pattern, {@link org.presenceagent.web.admin.ConsoleSessions}); any change that a
  * browser marks as coming from another site is refused whatever its credentials
- * ({@link org.presenceagent.web.admin.CrossSiteRequests}). Live counters and a presentity's stored
- * pres-rules reach the console through read-only functions the composition root provides.
+ * ({@link org.presenceagent.web.admin.CrossSiteRequests}). Live counters, a presentity's stored
+ * pres-rules and the cluster's view ({@link org.presenceagent.application.port.ClusterOverview},
+ * {@code /admin/cluster}) reach the console through read-only functions and ports the composition
+ * root provides.
  */
 package org.presenceagent.web.admin;

@@ -19,6 +19,7 @@ import org.presenceagent.application.manage.PresentitySummary;
 import org.presenceagent.application.manage.PublicationView;
 import org.presenceagent.application.manage.StateDump;
 import org.presenceagent.application.manage.SubscriptionView;
+import org.presenceagent.application.port.ClusterView;
 import org.presenceagent.application.publish.PublishResult;
 import org.presenceagent.domain.shared.ETag;
 
@@ -107,5 +108,51 @@ class AdminJsonTest {
     assertThatThrownBy(() -> AdminJson.settingChanges("{\"a\": ")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a JSON object");
     assertThatThrownBy(() -> AdminJson.settingChanges("{\"a\": null}")).hasMessageContaining("string, number or boolean");
+  }
+
+  @Test
+  void aSingleNodesClusterViewSaysSingleNodeAndNothingElse() {
+    JsonObject json = roundTrip(AdminJson.cluster(ClusterView.singleNode()));
+    assertThat(json.getString("mode")).isEqualTo("single node");
+    assertThat(json.getBoolean("clustered")).isFalse();
+    assertThat(json.keySet()).containsExactlyInAnyOrder("mode", "clustered");
+  }
+
+  @Test
+  void aClusterViewListsTheNodesTheirOwnersAndThisNodesLag() {
+    ClusterView view = new ClusterView(true, "node-a", LATER, true, 4,
+        List.of(new ClusterView.Member("node-a", 4, true, LATER.minusSeconds(60), LATER.minusSeconds(1),
+                LATER.plusSeconds(9), 9000, 30),
+            new ClusterView.Member("node-b", 2, false, LATER.minusSeconds(90), LATER.minusSeconds(20),
+                LATER.minusSeconds(10), -10000, 5)),
+        40, 10, new ClusterView.ChangeFeedLag(120, 125, 350, 77), 2, 1);
+
+    JsonObject json = roundTrip(AdminJson.cluster(view));
+
+    assertThat(json.getString("mode")).isEqualTo("cluster");
+    assertThat(json.getString("nodeId")).isEqualTo("node-a");
+    assertThat(json.getString("databaseTime")).isEqualTo("2026-01-01T10:00:00Z");
+    assertThat(json.getBoolean("leaseHeld")).isTrue();
+    assertThat(json.getJsonNumber("generation").longValue()).isEqualTo(4);
+    assertThat(json.getJsonNumber("subscriptions").longValue()).isEqualTo(40);
+    assertThat(json.getJsonNumber("orphanedSubscriptions").longValue()).isEqualTo(10);
+    assertThat(json.getJsonNumber("ownerAliveRefusals").longValue()).isEqualTo(2);
+    assertThat(json.getJsonNumber("dialogsAdopted").longValue()).isEqualTo(1);
+    JsonObject feed = json.getJsonObject("changeFeed");
+    assertThat(feed.getJsonNumber("position").longValue()).isEqualTo(120);
+    assertThat(feed.getJsonNumber("head").longValue()).isEqualTo(125);
+    assertThat(feed.getJsonNumber("behind").longValue()).isEqualTo(5);
+    assertThat(feed.getJsonNumber("millisSinceLastRead").longValue()).isEqualTo(350);
+    assertThat(feed.getJsonNumber("changesApplied").longValue()).isEqualTo(77);
+    JsonObject b = json.getJsonArray("nodes").getJsonObject(1);
+    assertThat(b.getString("nodeId")).isEqualTo("node-b");
+    assertThat(b.getBoolean("self")).isFalse();
+    assertThat(b.getBoolean("alive")).isFalse();
+    assertThat(b.getString("startedAt")).isEqualTo("2026-01-01T09:58:30Z");
+    assertThat(b.getString("lastRenewal")).isEqualTo("2026-01-01T09:59:40Z");
+    assertThat(b.getString("leaseUntil")).isEqualTo("2026-01-01T09:59:50Z");
+    assertThat(b.getJsonNumber("leaseLeftMillis").longValue()).isEqualTo(-10000);
+    assertThat(b.getJsonNumber("subscriptionsOwned").longValue()).isEqualTo(5);
+    assertThat(json.getJsonArray("nodes").getJsonObject(0).getBoolean("self")).isTrue();
   }
 }

@@ -8,6 +8,7 @@
   var COUNTERS_EVERY_MS = 2000;
   var LIST_EVERY_MS = 4000;
   var DETAIL_EVERY_MS = 3000;
+  var CLUSTER_EVERY_MS = 5000; // each reading is a database query in a cluster: not as often as the counters
   var HISTORY_POINTS = 300; // ten minutes at one reading every two seconds
 
   var session = null;
@@ -59,6 +60,7 @@
     every(refreshCounters, COUNTERS_EVERY_MS);
     every(refreshPresentities, LIST_EVERY_MS);
     every(refreshDetail, DETAIL_EVERY_MS);
+    every(refreshCluster, CLUSTER_EVERY_MS);
   }
 
   function signedOut() {
@@ -95,6 +97,7 @@
     ["overview", "presentities", "settings"].forEach(function (id) { show($(id), id === name); });
     if (name === "settings") { loadSettings(); }
     if (name === "presentities") { refreshPresentities(); }
+    if (name === "overview") { refreshCluster(); }
   }
 
   document.querySelectorAll("#tabs button").forEach(function (button) {
@@ -122,6 +125,52 @@
       subscriptionTable(now.subscriptions);
       drawChart();
     }).catch(function (error) { if (session) { notice("counters: " + error.message, true); } });
+  }
+
+  // ---------------------------------------------------------------- cluster
+  // Read only while the overview is shown: in a cluster every reading queries the shared database.
+  function refreshCluster() {
+    if (!session || $("overview").hidden) { return; }
+    api("GET", "cluster").then(function (cluster) {
+      show($("cluster-error"), false);
+      show($("cluster-single"), !cluster.clustered);
+      show($("cluster-detail"), cluster.clustered);
+      if (!cluster.clustered) { $("cluster-read").textContent = ""; return; }
+      var feed = cluster.changeFeed;
+      $("cluster-read").textContent = "read at " + clock(cluster.databaseTime) + " database time";
+      $("cl-node").textContent = cluster.nodeId + " (generation " + cluster.generation + ")";
+      $("cl-lease").textContent = cluster.leaseHeld ? "held" : "not held: sends nothing";
+      $("cl-lease").className = cluster.leaseHeld ? "" : "error";
+      $("cl-orphaned").textContent = cluster.orphanedSubscriptions + " of " + cluster.subscriptions;
+      $("cl-position").textContent = feed.position + " / " + feed.head;
+      $("cl-behind").textContent = feed.behind;
+      $("cl-idle").textContent = (feed.millisSinceLastRead / 1000).toFixed(1) + " s ago";
+      $("cl-applied").textContent = feed.changesApplied;
+      $("cl-dialogs").textContent = cluster.ownerAliveRefusals + " / " + cluster.dialogsAdopted;
+      var body = $("cluster-nodes").tBodies[0];
+      body.replaceChildren();
+      cluster.nodes.forEach(function (node) {
+        var lease = node.alive ? "alive, " + (node.leaseLeftMillis / 1000).toFixed(1) + " s left" : "lapsed";
+        var tr = row(body, [node.nodeId + (node.self ? " (this node)" : ""), node.generation, lease,
+          clock(node.leaseUntil), clock(node.lastRenewal), node.startedAt.replace("T", " ").replace(/\.\d+Z$/, "Z"),
+          node.subscriptionsOwned]);
+        tr.dataset.node = node.nodeId;
+        tr.dataset.alive = String(node.alive);
+        tr.dataset.owned = String(node.subscriptionsOwned);
+        if (node.self) { tr.classList.add("self"); }
+        if (!node.alive) { tr.classList.add("lapsed"); }
+      });
+    }).catch(function (error) {
+      if (!session) { return; }
+      $("cluster-error").textContent = "cluster: " + error.message;
+      show($("cluster-error"), true);
+    });
+  }
+
+  // The time of day of an ISO-8601 instant (UTC, as the database keeps it), to the millisecond.
+  function clock(instant) {
+    var match = /T(\d\d:\d\d:\d\d(\.\d{1,3})?)/.exec(instant);
+    return match ? match[1] : instant;
   }
 
   function subscriptionTable(byEventAndState) {
