@@ -72,6 +72,19 @@ public final class StoredRules implements Function<Aor, Optional<PresRules>> {
     parsed.invalidate(presentity);
   }
 
+  /** Forgets every parsed copy: each is read from the store at its next use. */
+  public void invalidateAll() {
+    parsed.invalidateAll();
+  }
+
+  /**
+   * Reads the presentity's rules from the store again and swaps the parsed copy in whole, if one is
+   * kept (another node changed the document); rules not kept are read at their next use anyway.
+   */
+  public void reload(Aor presentity) {
+    parsed.asMap().computeIfPresent(presentity, (key, stale) -> load(key));
+  }
+
   private Optional<PresRules> load(Aor presentity) {
     misses.increment();
     return documents.find(new DocumentSelector(AUID, presentity, DOCUMENT_NAME)).flatMap(document -> {

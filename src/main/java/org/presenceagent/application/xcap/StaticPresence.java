@@ -56,6 +56,19 @@ public final class StaticPresence implements Function<Aor, Optional<PresenceDocu
     parsed.invalidate(presentity);
   }
 
+  /** Forgets every parsed copy: each is read from the store at its next use. */
+  public void invalidateAll() {
+    parsed.invalidateAll();
+  }
+
+  /**
+   * Reads the presentity's document from the store again and swaps the parsed copy in whole, if one
+   * is kept (another node changed it); one not kept is read at its next use anyway.
+   */
+  public void reload(Aor presentity) {
+    parsed.asMap().computeIfPresent(presentity, (key, stale) -> load(key));
+  }
+
   private Optional<PresenceDocument> load(Aor presentity) {
     return documents.find(new DocumentSelector(AUID, presentity, DOCUMENT_NAME)).flatMap(document -> {
       try {
