@@ -79,10 +79,16 @@ public final class StoredRules implements Function<Aor, Optional<PresRules>> {
 
   /**
    * Reads the presentity's rules from the store again and swaps the parsed copy in whole, if one is
-   * kept (another node changed the document); rules not kept are read at their next use anyway.
+   * kept (another node changed the document); rules not kept are read at their next use anyway. A
+   * read that fails drops the copy, so the next use reads again.
    */
   public void reload(Aor presentity) {
-    parsed.asMap().computeIfPresent(presentity, (key, stale) -> load(key));
+    try {
+      parsed.asMap().computeIfPresent(presentity, (key, stale) -> load(key));
+    } catch (RuntimeException e) {
+      parsed.invalidate(presentity); // never keep the stale copy: the next use reads the store again
+      throw e;
+    }
   }
 
   private Optional<PresRules> load(Aor presentity) {

@@ -63,10 +63,16 @@ public final class StaticPresence implements Function<Aor, Optional<PresenceDocu
 
   /**
    * Reads the presentity's document from the store again and swaps the parsed copy in whole, if one
-   * is kept (another node changed it); one not kept is read at its next use anyway.
+   * is kept (another node changed it); one not kept is read at its next use anyway. A read that
+   * fails drops the copy, so the next use reads again.
    */
   public void reload(Aor presentity) {
-    parsed.asMap().computeIfPresent(presentity, (key, stale) -> load(key));
+    try {
+      parsed.asMap().computeIfPresent(presentity, (key, stale) -> load(key));
+    } catch (RuntimeException e) {
+      parsed.invalidate(presentity); // never keep the stale copy: the next use reads the store again
+      throw e;
+    }
   }
 
   private Optional<PresenceDocument> load(Aor presentity) {

@@ -64,7 +64,7 @@ final class RemoteChanges implements Consumer<PresentityChangeRecord> {
     Optional<String> usage = XcapDocumentChanges.usageOf(change.event());
     if (usage.isPresent()) {
       node.xcapDocuments().changedElsewhere(change.presentity(), usage.get(), reader).exceptionally(failure -> {
-        // The stale copy stays until the next change of the document or a restart of this node.
+        // The parsed copy was dropped: its next use reads the document again. Only the re-evaluation is lost.
         LOG.warn("could not apply the {} document change {} of {} from node {}: {}", usage.get(), change.seq(),
             change.presentity(), change.nodeId(), failure.toString());
         return null;
