@@ -54,6 +54,7 @@ import org.presenceagent.application.subscribe.StaleSubscriptions;
 import org.presenceagent.application.subscribe.SubscribeService;
 import org.presenceagent.application.xcap.ApplicationUsage;
 import org.presenceagent.application.xcap.StaticPresence;
+import org.presenceagent.application.xcap.XcapDocumentChanges;
 import org.presenceagent.application.xcap.XcapService;
 import org.presenceagent.document.PidfCodec;
 import org.presenceagent.document.PresRulesReader;
@@ -207,7 +208,7 @@ public final class PresenceAgent implements AutoCloseable {
       SubscriptionStore subscriptionStore = SubscriptionStore.NONE;
       PublicationStore publicationStore = PublicationStore.NONE;
       BindingStore bindingStore = BindingStore.NONE;
-      XcapDocumentRepository xcapDocuments = new InMemoryXcapDocumentRepository();
+      Function<PresentityChangeWrites, XcapDocumentRepository> xcapDocumentsOf = changes -> new InMemoryXcapDocumentRepository();
       OfflineWatcherRepository offlineWatcherStore = new InMemoryOfflineWatcherRepository();
       SubscriberTable subscriberTable = SubscriberTable.inMemory();
       if (settings.useDb()) {
@@ -222,7 +223,7 @@ public final class PresenceAgent implements AutoCloseable {
         subscriptionStore = new JpaSubscriptionStore(transactions);
         publicationStore = new JpaPublicationStore(transactions, codec::parse);
         bindingStore = new JpaBindingStore(transactions);
-        xcapDocuments = new JpaXcapDocumentRepository(transactions);
+        xcapDocumentsOf = changes -> new JpaXcapDocumentRepository(transactions, changes);
         offlineWatcherStore = new JpaOfflineWatcherRepository(transactions);
         subscriberTable = new JpaSubscriberTable(transactions);
         LOG.info("database {}", database.describe());
@@ -233,12 +234,14 @@ public final class PresenceAgent implements AutoCloseable {
       // cluster=0: changes nothing.
       ClusterMode cluster = ClusterMode.of(settings);
       resources.add(cluster); // closes its pool if the start fails; see below for the normal stop
+      XcapDocumentRepository xcapDocuments = xcapDocumentsOf.apply(cluster.changeWrites());
       NotifySender notifySender = cluster.notifySender(new MeteredNotifySender(sipNotifySender, metrics));
       IdentityComponents identity = IdentityComponents.build(settings.identity(), listeningHosts, subscriberTable, clock);
       // Bindings are a presentity's state only with use_callbacks=1: only then are their changes the other nodes' business.
       IndexedBindingRepository bindings = new IndexedBindingRepository(cluster.bindingStore(bindingStore),
           settings.useCallbacks() ? cluster.changeWrites() : PresentityChangeWrites.NONE, EventPackage.PRESENCE.name());
-      IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(cluster.subscriptionStore(subscriptionStore));
+      IndexedSubscriptionRepository subscriptions = new IndexedSubscriptionRepository(cluster.subscriptionStore(subscriptionStore),
+          cluster.watcherChangeWrites());
       IndexedPublicationRepository publications = new IndexedPublicationRepository(publicationStore, cluster.changeWrites());
 
       EventPackages eventPackages = new EventPackages(settings.watcherinfoNotify()
@@ -335,6 +338,10 @@ public final class PresenceAgent implements AutoCloseable {
           settings.limits().maxContacts());
       AuthorizeService authorize = new AuthorizeService(subscriptions, units, authorization, notifier, subscriptionTimers, sequencer);
       authorizeRef.set(authorize);
+      // The stored pres-rules decide only with auth=xcap on the built-in store; an external server's client reports its own changes.
+      XcapDocumentChanges xcapDocumentChanges = new XcapDocumentChanges(staticPresence, storedRules,
+          settings.auth() == AuthMode.XCAP && settings.authXcapRoot().isEmpty() ? Optional.of(authorize) : Optional.empty(),
+          notifier, sequencer);
       XcapService xcap = new XcapService(
           List.of(
               new ApplicationUsage(StoredRules.AUID, AUTH_POLICY_TYPE, PolicyBinding.PRES_RULES, rulesReader::read),
@@ -344,22 +351,7 @@ public final class PresenceAgent implements AutoCloseable {
               new ApplicationUsage(StaticPresence.AUID, StaticPresence.CONTENT_TYPE, PIDF_NAMESPACE,
                   RejectedDocuments.parsableBy(codec, StaticPresence.CONTENT_TYPE))),
           xcapDocuments,
-          selector -> {
-            if (StaticPresence.isStaticPresence(selector)) {
-              staticPresence.invalidate(selector.user());
-              // RFC 4827: a change of static presence is a change of the presentity's state.
-              sequencer.await(selector.user(), () -> {
-                notifier.notifyWatchers(selector.user(), EventPackage.PRESENCE.name());
-                return null;
-              });
-            }
-            if (StoredRules.isRulesDocument(selector)) {
-              storedRules.invalidate(selector.user());
-              if (settings.auth() == AuthMode.XCAP && settings.authXcapRoot().isEmpty()) {
-                authorize.authorize(selector.user()); // at once, not at the next refresh
-              }
-            }
-          },
+          xcapDocumentChanges,
           clock,
           settings.limits().xcapMaxDocuments());
 
@@ -374,7 +366,7 @@ public final class PresenceAgent implements AutoCloseable {
           restoredPublications.size(), restoredBindings.size(), restoredSubscriptions.size());
       cluster.start(new NodeState(sequencer, notifier, publications, publicationTimers,
           settings.useCallbacks() ? Optional.of(bindings) : Optional.empty(), registrationTimers, subscriptions,
-          subscriptionTimers));
+          subscriptionTimers, xcapDocumentChanges));
       resources.add(cluster); // stopped again early: leaves the cluster before the services it feeds are closed
       // The seed's pa.authorize: re-read the presentity's rules, then re-evaluate its subscriptions.
       Consumer<Aor> reauthorize = xcapClient.<Consumer<Aor>>map(client -> client::reload).orElse(presentity -> {

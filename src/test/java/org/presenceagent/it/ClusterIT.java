@@ -42,23 +42,157 @@ class ClusterIT {
   private static Path work;
   private static ClusterJarNode nodeA;
   private static ClusterJarNode nodeB;
+  /**
+   * A second cluster of two nodes with {@code auth=xcap} (pres-rules in the built-in XCAP store) on a
+   * database of its own: the first pair's tests pause node A, and a third node there could take its
+   * dialogs over in their place.
+   */
+  private static TemporaryPostgres rulesPostgres;
+  private static ClusterJarNode rulesNodeA;
+  private static ClusterJarNode rulesNodeB;
 
   @BeforeAll
   static void startTwoNodes() throws Exception {
     postgres = TemporaryPostgres.start();
+    rulesPostgres = TemporaryPostgres.start();
     work = Files.createTempDirectory("presence-cluster");
     nodeA = ClusterJarNode.start("node-a", work, postgres, 3, "cluster_poll_interval=" + POLL_MILLIS,
         "admin_credentials=" + OPERATOR + ":" + PASSWORD);
     nodeB = ClusterJarNode.start("node-b", work, postgres, 3, "cluster_poll_interval=" + POLL_MILLIS,
         "admin_credentials=" + OPERATOR + ":" + PASSWORD);
+    rulesNodeA = ClusterJarNode.start("rules-a", work, rulesPostgres, 3, "cluster_poll_interval=" + POLL_MILLIS,
+        "auth=xcap", "xcap_open=1");
+    rulesNodeB = ClusterJarNode.start("rules-b", work, rulesPostgres, 3, "cluster_poll_interval=" + POLL_MILLIS,
+        "auth=xcap", "xcap_open=1");
     nodeA.awaitReady();
     nodeB.awaitReady();
+    rulesNodeA.awaitReady();
+    rulesNodeB.awaitReady();
   }
 
   @AfterAll
   static void stopEverything() throws Exception {
-    ClusterJarNode.stopAll(Stream.of(nodeA, nodeB).filter(java.util.Objects::nonNull).map(ClusterJarNode::process).toList(),
-        postgres, work);
+    try {
+      ClusterJarNode.stopAll(Stream.of(rulesNodeA, rulesNodeB).filter(java.util.Objects::nonNull)
+          .map(ClusterJarNode::process).toList(), rulesPostgres, null);
+    } finally {
+      ClusterJarNode.stopAll(Stream.of(nodeA, nodeB).filter(java.util.Objects::nonNull).map(ClusterJarNode::process).toList(),
+          postgres, work);
+    }
+  }
+
+  /**
+   * RFC 5025 over XCAP across nodes: the presentity's pres-rules PUT over HTTP on node B reach node
+   * A, which holds the watcher's dialog: the pending watcher becomes active with a NOTIFY from node A,
+   * and a later rule that blocks him ends his subscription ({@code rejected}). The presentity's winfo
+   * dialog on node B follows each step (RFC 3857) with the right versions and events.
+   */
+  @Test
+  void presRulesPutOnNodeBActivateThenRejectTheWatcherOfNodeAAndWinfoOnNodeBFollows() throws Exception {
+    try (SipTestClient bobPhone = new SipTestClient("udp", rulesNodeA.sipPort());
+        SipTestClient alicePhone = new SipTestClient("udp", rulesNodeB.sipPort())) {
+      String alice = TestAors.unique("alice");
+      String bob = TestAors.unique("bob");
+      assertThat(new Publisher(alicePhone).publish(alice, 600, null, Pidf.open(alice, "desk", "at my desk"))
+          .getStatusCode()).isEqualTo(200);
+      assertThat(subscribeWatcherInfo(alicePhone, alice).getStatusCode()).isEqualTo(200);
+      Request full = Notifies.next(alicePhone);
+      assertThat(winfo(full)).contains("version=\"0\"").contains("state=\"full\"").doesNotContain("<watcher ");
+
+      SubscriptionDialog.subscribe(bobPhone, bob, alice, 600);
+      Request pending = Notifies.next(bobPhone);
+      assertThat(Notifies.state(pending)).as("no rules yet").startsWith("pending");
+      assertThat(sender(pending)).isEqualTo(rulesNodeA.sipPort());
+      Request appeared = Notifies.next(alicePhone);
+      assertThat(sender(appeared)).as("the winfo dialog's node").isEqualTo(rulesNodeB.sipPort());
+      assertThat(winfo(appeared)).contains("version=\"1\"").contains("state=\"partial\"").contains("status=\"pending\"")
+          .contains("event=\"subscribe\"").contains(">" + bob + "</watcher>");
+
+      XcapHttp xcapOfNodeB = new XcapHttp(rulesNodeB.httpPort());
+      assertThat(xcapOfNodeB.putRules(alice, PresRulesDocs.one(bob, "allow")).statusCode()).isEqualTo(201);
+      Request active = Notifies.next(bobPhone);
+      assertThat(Notifies.state(active)).as("authorized by the rules stored on node B").startsWith("active");
+      assertThat(sender(active)).as("from the node that holds the dialog").isEqualTo(rulesNodeA.sipPort());
+      assertThat(Notifies.body(active)).contains("at my desk");
+      assertThat(winfo(Notifies.next(alicePhone))).contains("version=\"2\"").contains("status=\"active\"")
+          .contains("event=\"approved\"").contains(">" + bob + "</watcher>");
+
+      assertThat(xcapOfNodeB.putRules(alice, PresRulesDocs.one(bob, "block")).statusCode()).isEqualTo(200);
+      Request ended = Notifies.next(bobPhone);
+      assertThat(Notifies.state(ended)).startsWith("terminated").contains("reason=rejected");
+      assertThat(sender(ended)).isEqualTo(rulesNodeA.sipPort());
+      assertThat(winfo(Notifies.next(alicePhone))).contains("version=\"3\"").contains("status=\"terminated\"")
+          .contains("event=\"rejected\"").contains(">" + bob + "</watcher>");
+      assertThat(alicePhone.awaitRequest(Request.NOTIFY, 1000)).as("each change once").isNull();
+    }
+  }
+
+  /**
+   * RFC 3857/3858 across nodes: a winfo subscriber whose dialog node B holds hears of a watcher that
+   * subscribed on node A, and of its end; a full document lists the watchers of every node, read from
+   * the shared table, the same on node A and node B.
+   */
+  @Test
+  void aWinfoSubscriberOnNodeBHearsOfAWatcherThatSubscribedOnNodeAAndOfItsEnd() throws Exception {
+    try (SipTestClient bobPhone = new SipTestClient("udp", nodeA.sipPort());
+        SipTestClient aliceOnB = new SipTestClient("udp", nodeB.sipPort());
+        SipTestClient aliceOnA = new SipTestClient("udp", nodeA.sipPort())) {
+      String alice = TestAors.unique("alice");
+      String bob = TestAors.unique("bob");
+      assertThat(subscribeWatcherInfo(aliceOnB, alice).getStatusCode()).isEqualTo(200);
+      assertThat(winfo(Notifies.next(aliceOnB))).contains("state=\"full\"").doesNotContain("<watcher ");
+
+      SubscriptionDialog bobsDialog = SubscriptionDialog.subscribe(bobPhone, bob, alice, 600).dialog();
+      assertThat(Notifies.state(Notifies.next(bobPhone))).startsWith("active"); // auth=none
+      Request appeared = Notifies.next(aliceOnB);
+      assertThat(sender(appeared)).isEqualTo(nodeB.sipPort());
+      assertThat(winfo(appeared)).contains("version=\"1\"").contains("state=\"partial\"").contains("status=\"active\"")
+          .contains("event=\"subscribe\"").contains(">" + bob + "</watcher>");
+
+      // A new winfo dialog on either node starts with the full list, composed from the table.
+      assertThat(subscribeWatcherInfo(aliceOnA, alice).getStatusCode()).isEqualTo(200);
+      String fullOnA = winfo(Notifies.next(aliceOnA));
+      assertThat(fullOnA).contains("state=\"full\"").contains("status=\"active\"").contains(">" + bob + "</watcher>");
+      try (SipTestClient aliceAgainOnB = new SipTestClient("udp", nodeB.sipPort())) {
+        assertThat(subscribeWatcherInfo(aliceAgainOnB, alice).getStatusCode()).isEqualTo(200);
+        String fullOnB = winfo(Notifies.next(aliceAgainOnB));
+        assertThat(watcherIds(fullOnB)).as("the same list on both nodes").isEqualTo(watcherIds(fullOnA)).hasSize(1);
+      }
+
+      assertThat(bobsDialog.refresh(0).getStatusCode()).as("bob un-SUBSCRIBEs at node A").isEqualTo(200);
+      assertThat(Notifies.state(Notifies.next(bobPhone))).startsWith("terminated");
+      Request gone = Notifies.next(aliceOnB);
+      assertThat(sender(gone)).isEqualTo(nodeB.sipPort());
+      assertThat(winfo(gone)).contains("version=\"2\"").contains("state=\"partial\"").contains("status=\"terminated\"")
+          .contains("event=\"timeout\"").contains(">" + bob + "</watcher>");
+      assertThat(winfo(Notifies.next(aliceOnA))).as("node A's own winfo dialog too").contains("version=\"1\"")
+          .contains("status=\"terminated\"").contains(">" + bob + "</watcher>");
+      assertThat(aliceOnB.awaitRequest(Request.NOTIFY, 1000)).as("each change once").isNull();
+    }
+  }
+
+  /** An initial SUBSCRIBE of the presentity to its own watcher information (winfo_auth=implicit). */
+  private static Response subscribeWatcherInfo(SipTestClient client, String presentity) throws Exception {
+    Request subscribe = client.newRequest(Request.SUBSCRIBE, presentity, presentity, 1);
+    SipTestClient.setHeader(subscribe, "Event", "presence.winfo");
+    SipTestClient.setHeader(subscribe, "Expires", "300");
+    return client.call(subscribe);
+  }
+
+  /** A watcherinfo NOTIFY's document (RFC 3858). */
+  private static String winfo(Request notify) {
+    assertThat(SipTestHeaders.get(notify, "Event")).isEqualTo("presence.winfo");
+    return new String(notify.getRawContent(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The {@code id}s of a watcherinfo document's watchers, in order. */
+  private static List<String> watcherIds(String document) {
+    java.util.regex.Matcher ids = java.util.regex.Pattern.compile("<watcher [^>]*\\bid=\"([^\"]+)\"").matcher(document);
+    List<String> found = new ArrayList<>();
+    while (ids.find()) {
+      found.add(ids.group(1));
+    }
+    return found;
   }
 
   @Test

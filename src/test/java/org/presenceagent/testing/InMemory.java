@@ -31,6 +31,13 @@ public final class InMemory {
     work.commit().toCompletableFuture().join();
   }
 
+  /** Removes a subscription that ended for the reason it carries. */
+  public static void remove(SubscriptionRepository repository, Subscription ended) {
+    UnitOfWork work = UNITS.begin();
+    repository.remove(work, ended);
+    work.commit().toCompletableFuture().join();
+  }
+
   public static void add(PublicationRepository repository, Publication publication) {
     UnitOfWork work = UNITS.begin();
     repository.add(work, publication);

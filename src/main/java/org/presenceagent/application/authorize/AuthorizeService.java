@@ -105,7 +105,7 @@ public final class AuthorizeService {
 
   private void end(UnitOfWork work, Subscription subscription, TerminationReason reason, List<Runnable> afterCommit) {
     Subscription ended = subscription.terminated(reason);
-    subscriptions.remove(work, subscription.key());
+    subscriptions.remove(work, ended); // the reason goes to winfo watchers on other nodes too
     afterCommit.add(() -> {
       timers.cancel(ended);
       LOG.debug("{} ended by its presentity's rules: {}", subscription, reason.token());

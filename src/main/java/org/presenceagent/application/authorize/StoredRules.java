@@ -1,10 +1,9 @@
 package org.presenceagent.application.authorize;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import org.presenceagent.application.ParsedDocuments;
 import org.presenceagent.application.port.RejectedDocumentException;
 import org.presenceagent.application.port.RulesDocumentReader;
 import org.presenceagent.domain.auth.PresRules;
@@ -30,12 +29,7 @@ public final class StoredRules implements Function<Aor, Optional<PresRules>> {
 
   private final XcapDocumentRepository documents;
   private final RulesDocumentReader reader;
-  /**
-   * Keyed by presentities that SUBSCRIBEs name, any a client chooses, so bounded (least used
-   * dropped first); the absence of a document is cached too, a client repeating one unknown name
-   * costs one lookup, and the entry goes with the next change of that document.
-   */
-  private final Cache<Aor, Optional<PresRules>> parsed;
+  private final ParsedDocuments<PresRules> parsed;
   private final LongAdder lookups = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
@@ -43,7 +37,7 @@ public final class StoredRules implements Function<Aor, Optional<PresRules>> {
   public StoredRules(XcapDocumentRepository documents, RulesDocumentReader reader, int maxEntries) {
     this.documents = documents;
     this.reader = reader;
-    this.parsed = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    this.parsed = new ParsedDocuments<>(maxEntries, this::load);
   }
 
   /** Whether the selector names a presentity's rules document. */
@@ -54,7 +48,7 @@ public final class StoredRules implements Function<Aor, Optional<PresRules>> {
   @Override
   public Optional<PresRules> apply(Aor presentity) {
     lookups.increment();
-    return parsed.get(presentity, this::load);
+    return parsed.get(presentity);
   }
 
   /** Lookups answered from the parsed rules in memory (for the metrics). */
@@ -70,6 +64,16 @@ public final class StoredRules implements Function<Aor, Optional<PresRules>> {
   /** Forgets the parsed rules of a presentity whose document changed. */
   public void invalidate(Aor presentity) {
     parsed.invalidate(presentity);
+  }
+
+  /** Forgets every parsed copy: each is read from the store at its next use. */
+  public void invalidateAll() {
+    parsed.invalidateAll();
+  }
+
+  /** Another node changed the document: read again and swapped in whole, if kept ({@link ParsedDocuments#reload}). */
+  public void reload(Aor presentity) {
+    parsed.reload(presentity);
   }
 
   private Optional<PresRules> load(Aor presentity) {

@@ -410,19 +410,44 @@ public final class NotifyService {
     if (change.isEmpty()) {
       return;
     }
+    boolean told = tellWatcherInfoWatchers(presenceSubscription.presentity(), change.get());
+    if (presenceSubscription.state() == SubscriptionState.PENDING
+        && change.get().watchers().get(0).event().equals("subscribe")) {
+      offlineWatchers.newPendingWatcher(presenceSubscription, told);
+    }
+  }
+
+  /** Sends the partial document to the presentity's active winfo watchers; whether there was one. */
+  private boolean tellWatcherInfoWatchers(Aor presentity, WatcherList change) {
     boolean told = false;
-    WatcherInfoContent content = new WatcherInfoContent(change);
-    for (Subscription winfo : subscriptions.findByPresentity(presenceSubscription.presentity(),
-        EventPackage.PRESENCE_WINFO.name())) {
+    WatcherInfoContent content = new WatcherInfoContent(Optional.of(change));
+    for (Subscription winfo : subscriptions.findByPresentity(presentity, EventPackage.PRESENCE_WINFO.name())) {
       if (winfo.isActive()) {
         request(winfo, new Request(winfo, true, content, false), false);
         told = true;
       }
     }
-    if (presenceSubscription.state() == SubscriptionState.PENDING
-        && change.get().watchers().get(0).event().equals("subscribe")) {
-      offlineWatchers.newPendingWatcher(presenceSubscription, told);
-    }
+    return told;
+  }
+
+  /**
+   * Cluster mode: the full watcher list of a presentity is composed from the shared table (every
+   * node's presence subscriptions), so it is the same whichever node's winfo dialog sends it.
+   */
+  public void readWatchersFrom(Function<Aor, List<Subscription>> stored) {
+    watchers.readWatchersFrom(stored);
+  }
+
+  /**
+   * Cluster mode: another node stored a change of one of the presentity's presence watchers (RFC 3857
+   * section 3.4); this node's winfo watchers of the presentity get the partial document, as they do
+   * for its own watchers. Offline watcher information is the owning node's business.
+   *
+   * @param stored the subscription as the table holds it now, empty when it was removed
+   * @param endEvent the event that ended it, for a removal
+   */
+  public void watcherChangedElsewhere(Aor presentity, SubscriptionKey key, Optional<Subscription> stored, String endEvent) {
+    watchers.elsewhere(key, stored, endEvent).ifPresent(change -> tellWatcherInfoWatchers(presentity, change));
   }
 
   /**

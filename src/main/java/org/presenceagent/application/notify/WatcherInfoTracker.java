@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.Subscription;
@@ -27,16 +28,28 @@ import org.presenceagent.domain.watcher.WatcherList;
  * change is followed by a NOTIFY to its watcher, so watching those NOTIFYs sees every change.
  *
  * <p>Kept in memory: after a restart, events of restored subscriptions read {@code subscribe}.
+ *
+ * <p>In cluster mode the watchers of a presentity are read from the shared table (whichever node
+ * owns them), so every node composes the same full document; changes of the watchers other nodes own
+ * arrive through {@link #elsewhere} (docs/scale-out.md, "Watcher information across nodes").
  */
 final class WatcherInfoTracker {
 
   private final SubscriptionRepository subscriptions;
   private final Clock clock;
   private final Map<SubscriptionKey, Reported> reported = new ConcurrentHashMap<>();
+  /** A presentity's presence subscriptions: this node's (the default), or every node's from the table. */
+  private volatile Function<Aor, List<Subscription>> presenceWatchers;
 
   WatcherInfoTracker(SubscriptionRepository subscriptions, Clock clock) {
     this.subscriptions = subscriptions;
     this.clock = clock;
+    this.presenceWatchers = presentity -> subscriptions.findByPresentity(presentity, EventPackage.PRESENCE.name());
+  }
+
+  /** Cluster mode: full documents list the presentity's watchers as the shared table holds them. */
+  void readWatchersFrom(Function<Aor, List<Subscription>> stored) {
+    this.presenceWatchers = stored;
   }
 
   /**
@@ -46,8 +59,12 @@ final class WatcherInfoTracker {
   WatcherList full(Aor presentity, List<OfflineWatcher> offline) {
     List<WatcherEntry> entries = new ArrayList<>();
     Set<Aor> live = new HashSet<>();
-    for (Subscription subscription : subscriptions.findByPresentity(presentity, EventPackage.PRESENCE.name())) {
+    for (Subscription subscription : presenceWatchers.apply(presentity)) {
       if (!subscription.isTerminated()) {
+        if (subscriptions.find(subscription.key()).isEmpty()) {
+          // Another node's watcher, now shown: its later change or removal is told against this.
+          reported.putIfAbsent(subscription.key(), new Reported(subscription.state(), "subscribe", subscription));
+        }
         entries.add(WatcherEntry.of(subscription, eventOf(subscription), clock));
         live.add(subscription.watcher());
       }
@@ -79,13 +96,34 @@ final class WatcherInfoTracker {
       boolean approved = previous != null && previous.state() == SubscriptionState.PENDING
           && state == SubscriptionState.ACTIVE;
       event = approved ? "approved" : previous == null ? "subscribe" : previous.event();
-      reported.put(subscription.key(), new Reported(state, event));
+      reported.put(subscription.key(), new Reported(state, event, subscription));
     }
     if (previous != null && previous.state() == state) {
       return Optional.empty(); // a refresh: nothing changed for the watchers of the watchers
     }
     return Optional.of(new WatcherList(subscription.presentity(), EventPackage.PRESENCE.name(),
         List.of(WatcherEntry.of(subscription, event, clock))));
+  }
+
+  /**
+   * Another node stored a change of one of its presence watchers (cluster mode).
+   *
+   * @param stored the subscription as the table holds it now; empty when it was removed
+   * @param endEvent the event that ended it, for a removal
+   * @return the watcher's entry when its status changed for the watchers of the watchers, else empty
+   *     (a removal of a watcher never reported here has nobody to tell)
+   */
+  Optional<WatcherList> elsewhere(SubscriptionKey key, Optional<Subscription> stored, String endEvent) {
+    if (stored.isPresent() && !stored.get().isTerminated()) {
+      return presenceNotified(stored.get());
+    }
+    Reported previous = reported.remove(key);
+    if (previous == null) {
+      return Optional.empty();
+    }
+    Subscription ended = previous.subscription().terminated(TerminationReason.ofToken(endEvent).orElse(TerminationReason.TIMEOUT));
+    return Optional.of(new WatcherList(ended.presentity(), EventPackage.PRESENCE.name(),
+        List.of(WatcherEntry.of(ended, endEvent, clock))));
   }
 
   /** The subscription ended without a final NOTIFY (dropped after a failed one, replaced). */
@@ -103,5 +141,6 @@ final class WatcherInfoTracker {
     return known == null ? "subscribe" : known.event();
   }
 
-  private record Reported(SubscriptionState state, String event) {}
+  /** @param subscription as last seen: names the watcher when its removal is told from another node */
+  private record Reported(SubscriptionState state, String event, Subscription subscription) {}
 }

@@ -44,7 +44,8 @@ public interface OrphanedDialogs {
 
   /**
    * Takes the dialog over if it is stored with an owner whose lease has lapsed, off the caller's
-   * thread (the SIP thread must not wait for the database).
+   * thread (the SIP thread must not wait for the database). The stage fails when the database
+   * cannot be asked; the caller then answers 503 with {@link #retryAfter()}, as the request was fine.
    */
   CompletionStage<Outcome> takeOverIfOrphaned(SubscriptionKey key);
 

@@ -24,7 +24,10 @@ import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ExpiryPolicy;
 import org.presenceagent.domain.shared.UnitOfWork;
 import org.presenceagent.domain.subscription.Subscription;
+import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Handles SUBSCRIBE as a notifier (RFC 6665 section 4.2.1): creates, refreshes and ends
@@ -38,6 +41,8 @@ import org.presenceagent.domain.subscription.SubscriptionRepository;
  * request never waits for the database.
  */
 public final class SubscribeService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SubscribeService.class);
 
   private final EventPackages eventPackages;
   /** Asked at each request: the limits may change while the server runs. */
@@ -114,10 +119,35 @@ public final class SubscribeService {
           .thenCompose(ignored -> inTurnNew(command, eventPackage, () -> create(command, eventPackage, granted, responder)));
     }
     if (command.inDialog()) {
-      return orphanedDialogs.takeOverIfOrphaned(command.key())
+      return askOrphanedDialogs(command.key())
           .thenCompose(outcome -> afterTakeover(outcome, command, eventPackage, granted, responder));
     }
     return inTurnNew(command, eventPackage, () -> create(command, eventPackage, granted, responder));
+  }
+
+  /**
+   * Asks whether another node's dialog can be taken over. The request itself is fine when the asking
+   * fails (the shared database unreachable, restarting, the connection pool exhausted): the server
+   * cannot serve it now, which is 503 with Retry-After (RFC 3261 section 21.5.4), not a 500. One lease
+   * later the database has either come back or every node has stopped acting for its dialogs.
+   */
+  private CompletionStage<OrphanedDialogs.Outcome> askOrphanedDialogs(SubscriptionKey key) {
+    CompletionStage<OrphanedDialogs.Outcome> asked;
+    try {
+      asked = orphanedDialogs.takeOverIfOrphaned(key);
+    } catch (RuntimeException e) {
+      asked = CompletableFuture.failedFuture(e);
+    }
+    return asked.exceptionally(failure -> {
+      LOG.warn("could not ask the shared database about dialog {}: {}", key, failure.toString());
+      throw new RequestRejectedException(503, "Service Unavailable (the dialog's owner cannot be looked up now)",
+          Map.of("Retry-After", retryAfterSeconds()));
+    });
+  }
+
+  /** One lease, at least a second: when the owner has renewed or lost it (and the database answers). */
+  private String retryAfterSeconds() {
+    return Long.toString(Math.max(1, orphanedDialogs.retryAfter().toSeconds()));
   }
 
   /**
@@ -137,7 +167,7 @@ public final class SubscribeService {
         // not keep dialogs on their node retries, by then at the owner or after its lease lapsed.
         orphanedDialogs.ownerAlive();
         throw new RequestRejectedException(503, "Service Unavailable (another node serves this dialog)",
-            Map.of("Retry-After", Long.toString(Math.max(1, orphanedDialogs.retryAfter().toSeconds()))));
+            Map.of("Retry-After", retryAfterSeconds()));
       }
       default ->
         // RFC 6665 section 4.1.2.2 / RFC 3261 section 12.2.2: a request in a dialog we do not know.

@@ -1,9 +1,8 @@
 package org.presenceagent.application.xcap;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import java.util.function.Function;
+import org.presenceagent.application.ParsedDocuments;
 import org.presenceagent.application.port.DocumentCodec;
 import org.presenceagent.application.port.InvalidDocumentException;
 import org.presenceagent.domain.presentity.PresenceDocument;
@@ -29,18 +28,13 @@ public final class StaticPresence implements Function<Aor, Optional<PresenceDocu
 
   private final XcapDocumentRepository documents;
   private final DocumentCodec codec;
-  /**
-   * Keyed by presentities that SUBSCRIBEs name, any a client chooses, so bounded (least used
-   * dropped first); the absence of a document is cached too, a client repeating one unknown name
-   * costs one lookup, and the entry goes with the next change of that document.
-   */
-  private final Cache<Aor, Optional<PresenceDocument>> parsed;
+  private final ParsedDocuments<PresenceDocument> parsed;
 
   /** @param maxEntries most presentities whose parsed document is kept ({@code max_cached_documents}) */
   public StaticPresence(XcapDocumentRepository documents, DocumentCodec codec, int maxEntries) {
     this.documents = documents;
     this.codec = codec;
-    this.parsed = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    this.parsed = new ParsedDocuments<>(maxEntries, this::load);
   }
 
   public static boolean isStaticPresence(DocumentSelector selector) {
@@ -49,11 +43,21 @@ public final class StaticPresence implements Function<Aor, Optional<PresenceDocu
 
   @Override
   public Optional<PresenceDocument> apply(Aor presentity) {
-    return parsed.get(presentity, this::load);
+    return parsed.get(presentity);
   }
 
   public void invalidate(Aor presentity) {
     parsed.invalidate(presentity);
+  }
+
+  /** Forgets every parsed copy: each is read from the store at its next use. */
+  public void invalidateAll() {
+    parsed.invalidateAll();
+  }
+
+  /** Another node changed the document: read again and swapped in whole, if kept ({@link ParsedDocuments#reload}). */
+  public void reload(Aor presentity) {
+    parsed.reload(presentity);
   }
 
   private Optional<PresenceDocument> load(Aor presentity) {

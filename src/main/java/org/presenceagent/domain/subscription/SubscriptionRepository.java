@@ -37,5 +37,13 @@ public interface SubscriptionRepository {
   /** Removes the subscription when {@code work} commits; nothing when there is none. */
   void remove(UnitOfWork work, SubscriptionKey key);
 
+  /**
+   * Removes a subscription that ended for the reason it carries (rejected, deactivated: RFC 3857
+   * section 3.4's events, which a stored watcher list elsewhere cannot read from a removed row).
+   */
+  default void remove(UnitOfWork work, Subscription ended) {
+    remove(work, ended.key());
+  }
+
   Collection<Subscription> findAll();
 }

@@ -1,5 +1,7 @@
 package org.presenceagent.domain.subscription;
 
+import java.util.Optional;
+
 /** The {@code reason} parameter of a terminated {@code Subscription-State} (RFC 6665 section 4.2.2). */
 public enum TerminationReason {
   /** The subscription was ended; the subscriber may re-subscribe at once. */
@@ -26,5 +28,15 @@ public enum TerminationReason {
   /** The header token. */
   public String token() {
     return token;
+  }
+
+  /** The reason with this token (case-insensitive, RFC 6665 tokens), empty for one not listed here. */
+  public static Optional<TerminationReason> ofToken(String token) {
+    for (TerminationReason reason : values()) {
+      if (reason.token.equalsIgnoreCase(token)) {
+        return Optional.of(reason);
+      }
+    }
+    return Optional.empty();
   }
 }

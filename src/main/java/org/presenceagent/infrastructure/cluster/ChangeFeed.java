@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
@@ -34,7 +35,7 @@ public final class ChangeFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
   /** Rows per read: a node back from a long partition catches up in steps, not in one huge result. */
   static final int BATCH = 1000;
-  private static final String READ = "SELECT seq, presentity, event, node_id FROM change_log"
+  private static final String READ = "SELECT seq, presentity, event, node_id, subscription_id, end_event FROM change_log"
       + " WHERE seq > ? OR seq = ANY(?) ORDER BY seq LIMIT " + BATCH;
   private static final String HIGH_WATER = "SELECT COALESCE(MAX(seq), 0) FROM change_log";
   private static final String SETTLED = "SELECT COALESCE(MAX(seq), 0) FROM change_log WHERE changed_at < "
@@ -196,7 +197,7 @@ public final class ChangeFeed implements AutoCloseable {
       try (ResultSet result = statement.executeQuery()) {
         while (result.next()) {
           rows.add(new PresentityChangeRecord(result.getLong(1), Aor.parse(result.getString(2)), result.getString(3),
-              result.getString(4)));
+              result.getString(4), Optional.ofNullable(result.getString(5)), Optional.ofNullable(result.getString(6))));
         }
       }
       gaps.free();

@@ -2,7 +2,10 @@ package org.presenceagent.infrastructure.cluster;
 
 import static org.presenceagent.infrastructure.cluster.PostgresTime.NOW_MILLIS;
 
+import java.util.Optional;
+import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.shared.Aor;
+import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.infrastructure.persistence.DurableWrite;
 
 /**
@@ -18,6 +21,8 @@ public final class ChangeLog {
   static final String CHANNEL = "presence_change";
   private static final String APPEND = "INSERT INTO change_log (presentity, event, node_id, changed_at)"
       + " VALUES (?1, ?2, ?3, " + NOW_MILLIS + ")";
+  private static final String APPEND_WATCHER = "INSERT INTO change_log (presentity, event, node_id, changed_at,"
+      + " subscription_id, end_event) VALUES (?1, ?2, ?3, " + NOW_MILLIS + ", ?4, ?5)";
   private static final String WAKE = "SELECT pg_notify('" + CHANNEL + "', '')";
 
   private final String nodeId;
@@ -34,6 +39,28 @@ public final class ChangeLog {
           .setParameter(1, uri)
           .setParameter(2, event)
           .setParameter(3, nodeId)
+          .executeUpdate();
+      entityManager.createNativeQuery(WAKE).getSingleResult();
+    };
+  }
+
+  /**
+   * The write that records, in its transaction, a change of one of {@code subscription}'s presentity's
+   * presence watchers (created, its state changed, removed) for the presentity's {@code presence.winfo}
+   * watchers on the other nodes (RFC 3857 section 3.4).
+   *
+   * @param endEvent the event that ended it, when the change is its removal
+   */
+  public DurableWrite watcherChanged(Subscription subscription, Optional<String> endEvent) {
+    String uri = subscription.presentity().uri();
+    String id = subscription.key().asText();
+    return entityManager -> {
+      entityManager.createNativeQuery(APPEND_WATCHER)
+          .setParameter(1, uri)
+          .setParameter(2, EventPackage.PRESENCE_WINFO.name())
+          .setParameter(3, nodeId)
+          .setParameter(4, id)
+          .setParameter(5, endEvent.orElse(null))
           .executeUpdate();
       entityManager.createNativeQuery(WAKE).getSingleResult();
     };

@@ -9,6 +9,7 @@ import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.persistence.BindingStore;
 import org.presenceagent.infrastructure.persistence.PresentityChangeWrites;
 import org.presenceagent.infrastructure.persistence.SubscriptionStore;
+import org.presenceagent.infrastructure.persistence.WatcherChangeWrites;
 
 /**
  * What the composition root asks of scale-out, the same calls for a single node and for a cluster,
@@ -24,6 +25,9 @@ public interface ClusterMode extends AutoCloseable {
 
   /** What each stored publication or binding change also writes in its transaction. */
   PresentityChangeWrites changeWrites();
+
+  /** What a change of a presence subscription's state also writes in its transaction (cluster: a row for other nodes' winfo watchers). */
+  WatcherChangeWrites watcherChangeWrites();
 
   /** The subscription store as this node uses it (cluster: new rows are claimed, only owned rows loaded). */
   SubscriptionStore subscriptionStore(SubscriptionStore stored);

@@ -6,6 +6,7 @@ import org.presenceagent.application.expiry.PublicationTimers;
 import org.presenceagent.application.expiry.SubscriptionTimers;
 import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.register.RegistrationTimers;
+import org.presenceagent.application.xcap.XcapDocumentChanges;
 import org.presenceagent.infrastructure.persistence.IndexedBindingRepository;
 import org.presenceagent.infrastructure.persistence.IndexedPublicationRepository;
 import org.presenceagent.infrastructure.persistence.IndexedSubscriptionRepository;
@@ -15,6 +16,7 @@ import org.presenceagent.infrastructure.persistence.IndexedSubscriptionRepositor
  * repositories (caches of the shared tables), their timers, the presentities' turns and the notifier.
  *
  * @param bindings present when registrations are part of the presence document ({@code use_callbacks=1})
+ * @param xcapDocuments what follows a change of an XCAP document this node keeps parsed
  */
 public record NodeState(
     PresentitySequencer sequencer,
@@ -24,4 +26,5 @@ public record NodeState(
     Optional<IndexedBindingRepository> bindings,
     RegistrationTimers registrationTimers,
     IndexedSubscriptionRepository subscriptions,
-    SubscriptionTimers subscriptionTimers) {}
+    SubscriptionTimers subscriptionTimers,
+    XcapDocumentChanges xcapDocuments) {}

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.infrastructure.persistence.DurableWrite;
@@ -104,5 +105,11 @@ final class OwnedSubscriptionStore implements SubscriptionStore {
   @Override
   public List<Subscription> load(Collection<String> ids) {
     return stored.load(ids);
+  }
+
+  /** Every node's: other nodes' subscriptions are read from the table on demand (watcher lists). */
+  @Override
+  public List<Subscription> loadByPresentity(Aor presentity, String event) {
+    return stored.loadByPresentity(presentity, event);
   }
 }

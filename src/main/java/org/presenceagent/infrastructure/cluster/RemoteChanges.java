@@ -9,11 +9,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.presenceagent.application.xcap.XcapDocumentChanges;
 import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.presentity.Publication;
 import org.presenceagent.domain.registration.Binding;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ETag;
+import org.presenceagent.infrastructure.persistence.SubscriptionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,17 +40,41 @@ final class RemoteChanges implements Consumer<PresentityChangeRecord> {
 
   private final NodeState node;
   private final Executor reader;
+  private final RemoteWatcherChanges watchers;
 
-  RemoteChanges(NodeState node, Executor reader) {
+  RemoteChanges(NodeState node, SubscriptionStore table, Executor reader) {
     this.node = node;
     this.reader = reader;
+    this.watchers = new RemoteWatcherChanges(node, table, reader);
   }
 
   /** What the database holds for the changed presentity, read in its turn. */
   private record Stored(List<Publication> publications, Optional<List<Binding>> bindings) {}
 
+  /**
+   * Routes the row by what changed: one presence watcher (for winfo watchers), an XCAP document this
+   * node may keep parsed, or the presentity's publications and bindings.
+   */
   @Override
   public void accept(PresentityChangeRecord change) {
+    if (change.subscriptionId().isPresent()) {
+      watchers.accept(change, change.subscriptionId().get());
+      return;
+    }
+    Optional<String> usage = XcapDocumentChanges.usageOf(change.event());
+    if (usage.isPresent()) {
+      node.xcapDocuments().changedElsewhere(change.presentity(), usage.get(), reader).exceptionally(failure -> {
+        // The parsed copy was dropped: its next use reads the document again. Only the re-evaluation is lost.
+        LOG.warn("could not apply the {} document change {} of {} from node {}: {}", usage.get(), change.seq(),
+            change.presentity(), change.nodeId(), failure.toString());
+        return null;
+      });
+      return;
+    }
+    acceptStateChange(change);
+  }
+
+  private void acceptStateChange(PresentityChangeRecord change) {
     node.sequencer().submit(change.presentity(), () -> CompletableFuture
             .supplyAsync(() -> read(change), reader)
             .thenAccept(stored -> apply(change, stored)))
@@ -73,6 +99,8 @@ final class RemoteChanges implements Consumer<PresentityChangeRecord> {
       presentities.addAll(bindings.aors());
       presentities.addAll(bindings.storedAors());
     });
+    // Documents changed meanwhile are read at their next use.
+    node.xcapDocuments().forgetAll();
     LOG.info("reading the state of {} presentities again", presentities.size());
     for (Aor presentity : presentities) {
       accept(new PresentityChangeRecord(0, presentity, EventPackage.PRESENCE.name(), RESYNC));

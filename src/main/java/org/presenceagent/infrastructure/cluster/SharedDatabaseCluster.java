@@ -17,11 +17,13 @@ import org.presenceagent.application.notify.NotifyService;
 import org.presenceagent.application.port.ClusterOverview;
 import org.presenceagent.application.port.NotifySender;
 import org.presenceagent.application.port.OrphanedDialogs;
+import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.infrastructure.config.ClusterSettings;
 import org.presenceagent.infrastructure.config.PresenceSettings;
 import org.presenceagent.infrastructure.persistence.BindingStore;
 import org.presenceagent.infrastructure.persistence.PresentityChangeWrites;
 import org.presenceagent.infrastructure.persistence.SubscriptionStore;
+import org.presenceagent.infrastructure.persistence.WatcherChangeWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +76,8 @@ final class SharedDatabaseCluster implements ClusterMode {
   /** Where the feed starts: taken before the node reads its state from the tables. */
   private final long feedStart;
   private volatile ChangeFeed feed;
+  /** The subscription table as this node reads other nodes' rows (watcher lists); set while the graph is built. */
+  private volatile SubscriptionStore table = SubscriptionStore.NONE;
   private boolean closed;
 
   private SharedDatabaseCluster(ClusterSettings settings, String nodeId, HikariDataSource pool, PGSimpleDataSource listening) {
@@ -147,8 +151,16 @@ final class SharedDatabaseCluster implements ClusterMode {
   }
 
   @Override
+  public WatcherChangeWrites watcherChangeWrites() {
+    // Written always: whether a presentity has winfo watchers on some node is not known here cheaply.
+    return changeLog::watcherChanged;
+  }
+
+  @Override
   public SubscriptionStore subscriptionStore(SubscriptionStore stored) {
-    return new OwnedSubscriptionStore(stored, this::fence);
+    OwnedSubscriptionStore owned = new OwnedSubscriptionStore(stored, this::fence);
+    table = owned;
+    return owned;
   }
 
   @Override
@@ -223,7 +235,10 @@ final class SharedDatabaseCluster implements ClusterMode {
   public void start(NodeState state) {
     // The first takeover may be reported before ClusterNode.start returns: its loading waits until
     // this node's fence can be read, or it would see no lease and load nothing.
-    RemoteChanges remoteChanges = new RemoteChanges(state, statements);
+    SubscriptionStore stored = table;
+    // Watcher information lists every node's watchers, read from the table (docs/scale-out.md).
+    state.notifier().readWatchersFrom(presentity -> stored.loadByPresentity(presentity, EventPackage.PRESENCE.name()));
+    RemoteChanges remoteChanges = new RemoteChanges(state, stored, statements);
     CountDownLatch joined = new CountDownLatch(1);
     dialogs.execute(() -> awaitJoin(joined));
     OwnedDialogs owned = new OwnedDialogs(state, this::fence, dialogs, remoteChanges::resyncAll);

@@ -8,6 +8,7 @@ import org.presenceagent.application.port.OrphanedDialogs;
 import org.presenceagent.infrastructure.persistence.BindingStore;
 import org.presenceagent.infrastructure.persistence.PresentityChangeWrites;
 import org.presenceagent.infrastructure.persistence.SubscriptionStore;
+import org.presenceagent.infrastructure.persistence.WatcherChangeWrites;
 
 /** {@code cluster=0}: every part as it is, nothing started. */
 enum SingleNode implements ClusterMode {
@@ -16,6 +17,11 @@ enum SingleNode implements ClusterMode {
   @Override
   public PresentityChangeWrites changeWrites() {
     return PresentityChangeWrites.NONE;
+  }
+
+  @Override
+  public WatcherChangeWrites watcherChangeWrites() {
+    return WatcherChangeWrites.NONE;
   }
 
   @Override

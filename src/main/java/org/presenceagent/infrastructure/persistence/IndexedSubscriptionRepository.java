@@ -6,11 +6,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.presenceagent.domain.event.EventPackage;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.UnitOfWork;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 import org.presenceagent.domain.subscription.SubscriptionRepository;
+import org.presenceagent.domain.subscription.TerminationReason;
 
 /**
  * Subscriptions indexed in memory by key and by presentity, stored through a
@@ -26,8 +28,16 @@ public final class IndexedSubscriptionRepository implements SubscriptionReposito
   private final GroupedIndex<WatcherTarget, SubscriptionKey, Subscription> byWatcherTarget =
       new GroupedIndex<>(Subscription::key, WatcherTarget::of);
 
+  private final WatcherChangeWrites watcherChanges;
+
   public IndexedSubscriptionRepository(SubscriptionStore store) {
+    this(store, WatcherChangeWrites.NONE);
+  }
+
+  /** @param watcherChanges what a change of a presence subscription's state also writes (cluster: a change-log row) */
+  public IndexedSubscriptionRepository(SubscriptionStore store, WatcherChangeWrites watcherChanges) {
     this.store = store;
+    this.watcherChanges = watcherChanges;
   }
 
   /** Fills the index from the store (at start-up); returns what was loaded. */
@@ -72,18 +82,50 @@ public final class IndexedSubscriptionRepository implements SubscriptionReposito
 
   @Override
   public void save(UnitOfWork work, Subscription subscription) {
-    DurableWrite write = index.contains(subscription.key()) ? store.update(subscription) : store.insert(subscription);
+    Optional<Subscription> before = index.find(subscription.key());
+    DurableWrite write = before.isPresent() ? store.update(subscription) : store.insert(subscription);
+    // Only what winfo watchers see (RFC 3857 section 3.4): a new watcher, or one whose state changed.
+    if (isPresence(subscription) && before.map(known -> known.state() != subscription.state()).orElse(true)) {
+      write = both(write, watcherChanges.changed(subscription, Optional.empty()));
+    }
     StoredChanges.of(work).add(write, () -> put(subscription));
   }
 
   @Override
   public void remove(UnitOfWork work, SubscriptionKey key) {
-    if (index.contains(key)) {
-      StoredChanges.of(work).add(store.delete(key), () -> {
+    remove(work, key, Optional.empty());
+  }
+
+  @Override
+  public void remove(UnitOfWork work, Subscription ended) {
+    remove(work, ended.key(), ended.terminationReason().map(TerminationReason::token));
+  }
+
+  private void remove(UnitOfWork work, SubscriptionKey key, Optional<String> endEvent) {
+    Optional<Subscription> known = index.find(key);
+    if (known.isPresent()) {
+      DurableWrite write = store.delete(key);
+      if (isPresence(known.get())) {
+        // An un-SUBSCRIBE, an expiry, a dropped dialog: the watcher's end is gone, which reads timeout.
+        write = both(write, watcherChanges.changed(known.get(), Optional.of(endEvent.orElse(TerminationReason.TIMEOUT.token()))));
+      }
+      StoredChanges.of(work).add(write, () -> {
         index.remove(key);
         byWatcherTarget.remove(key);
       });
     }
+  }
+
+  private static boolean isPresence(Subscription subscription) {
+    return EventPackage.PRESENCE.name().equalsIgnoreCase(subscription.event());
+  }
+
+  /** The two writes in order, in the same transaction. */
+  private static DurableWrite both(DurableWrite first, DurableWrite second) {
+    return second == DurableWrite.NOTHING ? first : entityManager -> {
+      first.apply(entityManager);
+      second.apply(entityManager);
+    };
   }
 
   @Override

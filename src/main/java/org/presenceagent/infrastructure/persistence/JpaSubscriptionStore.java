@@ -3,6 +3,7 @@ package org.presenceagent.infrastructure.persistence;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 
@@ -78,5 +79,16 @@ public final class JpaSubscriptionStore implements SubscriptionStore {
           .toList()));
     }
     return loaded;
+  }
+
+  @Override
+  public List<Subscription> loadByPresentity(Aor presentity, String event) {
+    return transactions.read(entityManager -> entityManager
+        .createNamedQuery(SubscriptionRecord.BY_PRESENTITY, SubscriptionRecord.class)
+        .setParameter("presentity", presentity.uri())
+        .setParameter("event", event)
+        .getResultStream()
+        .map(SubscriptionMapper::toSubscription)
+        .toList());
   }
 }

@@ -2,6 +2,7 @@ package org.presenceagent.infrastructure.persistence;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.presenceagent.application.xcap.XcapDocumentChanges;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.shared.ETag;
 import org.presenceagent.domain.xcap.DocumentSelector;
@@ -16,9 +17,19 @@ import org.presenceagent.domain.xcap.XcapDocumentRepository;
 public final class JpaXcapDocumentRepository implements XcapDocumentRepository {
 
   private final TransactionRunner transactions;
+  private final PresentityChangeWrites changes;
 
   public JpaXcapDocumentRepository(TransactionRunner transactions) {
+    this(transactions, PresentityChangeWrites.NONE);
+  }
+
+  /**
+   * @param changes what a change of a document that nodes keep parsed also writes in its transaction
+   *     (cluster: a change-log row, so the other nodes read it again; single node: nothing)
+   */
+  public JpaXcapDocumentRepository(TransactionRunner transactions, PresentityChangeWrites changes) {
     this.transactions = transactions;
+    this.changes = changes;
   }
 
   @Override
@@ -43,7 +54,18 @@ public final class JpaXcapDocumentRepository implements XcapDocumentRepository {
     row.contentType = document.contentType();
     row.body = document.body();
     row.modifiedAt = document.modifiedAt().toEpochMilli();
-    transactions.run(entityManager -> entityManager.merge(row));
+    DurableWrite logged = changeOf(document.selector());
+    transactions.run(entityManager -> {
+      entityManager.merge(row);
+      logged.apply(entityManager);
+    });
+  }
+
+  /** The change-log row of a cached document's change, written in the change's own transaction. */
+  private DurableWrite changeOf(DocumentSelector selector) {
+    return XcapDocumentChanges.topic(selector)
+        .map(topic -> changes.changed(selector.user(), topic))
+        .orElse(DurableWrite.NOTHING);
   }
 
   @Override
@@ -55,8 +77,12 @@ public final class JpaXcapDocumentRepository implements XcapDocumentRepository {
 
   @Override
   public void remove(DocumentSelector selector) {
-    transactions.run(entityManager -> entityManager.createNamedQuery(XcapDocumentRecord.DELETE)
-        .setParameter("path", selector.path())
-        .executeUpdate());
+    DurableWrite logged = changeOf(selector);
+    transactions.run(entityManager -> {
+      entityManager.createNamedQuery(XcapDocumentRecord.DELETE)
+          .setParameter("path", selector.path())
+          .executeUpdate();
+      logged.apply(entityManager);
+    });
   }
 }

@@ -18,6 +18,10 @@ import jakarta.persistence.Table;
   // Cluster mode: the subscriptions this node owns (at start-up, after a takeover).
   @NamedQuery(name = SubscriptionRecord.WITH_IDS, query = "SELECT s FROM SubscriptionRecord s WHERE s.id IN :ids",
       hints = @QueryHint(name = "eclipselink.read-only", value = "true")),
+  // Cluster mode: a presentity's watchers whichever node owns them (watcher information).
+  @NamedQuery(name = SubscriptionRecord.BY_PRESENTITY, query = "SELECT s FROM SubscriptionRecord s"
+      + " WHERE s.presentity = :presentity AND s.event = :event",
+      hints = @QueryHint(name = "eclipselink.read-only", value = "true")),
   @NamedQuery(name = SubscriptionRecord.DELETE, query = "DELETE FROM SubscriptionRecord s WHERE s.id = :id"),
   // One UPDATE statement for a refresh, without reading the row first.
   @NamedQuery(name = SubscriptionRecord.UPDATE_STATE, query = "UPDATE SubscriptionRecord s SET"
@@ -29,6 +33,7 @@ public class SubscriptionRecord {
 
   static final String ALL = "SubscriptionRecord.all";
   static final String WITH_IDS = "SubscriptionRecord.withIds";
+  static final String BY_PRESENTITY = "SubscriptionRecord.byPresentity";
   static final String DELETE = "SubscriptionRecord.delete";
   static final String UPDATE_STATE = "SubscriptionRecord.updateState";
 

@@ -2,6 +2,7 @@ package org.presenceagent.infrastructure.persistence;
 
 import java.util.Collection;
 import java.util.List;
+import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.subscription.Subscription;
 import org.presenceagent.domain.subscription.SubscriptionKey;
 
@@ -18,6 +19,12 @@ public interface SubscriptionStore {
 
   /** The stored subscriptions with these ids ({@link SubscriptionKey#asText()}); cluster mode: the ones this node owns. */
   List<Subscription> load(Collection<String> ids);
+
+  /**
+   * Every stored subscription to the presentity in the event package, whichever node owns it (cluster
+   * mode: a presentity's watcher list is composed from the table, the same on every node).
+   */
+  List<Subscription> loadByPresentity(Aor presentity, String event);
 
   /** For {@code use_db=0}: nothing is stored, nothing is loaded. */
   SubscriptionStore NONE = new SubscriptionStore() {
@@ -43,6 +50,11 @@ public interface SubscriptionStore {
 
     @Override
     public List<Subscription> load(Collection<String> ids) {
+      return List.of();
+    }
+
+    @Override
+    public List<Subscription> loadByPresentity(Aor presentity, String event) {
       return List.of();
     }
   };

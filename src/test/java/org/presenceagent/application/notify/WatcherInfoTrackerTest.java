@@ -32,11 +32,63 @@ class WatcherInfoTrackerTest {
     assertThat(tracker.size()).isZero();
   }
 
+  /** Cluster mode: another node's watcher, read from the table, reported by its state changes and its end. */
+  @Test
+  void anotherNodesWatcherIsReportedOnEachStateChangeAndItsEndWithTheRowsEvent() {
+    Subscription pending = subscription("remote", false);
+    SubscriptionKey key = pending.key();
+
+    assertThat(tracker.elsewhere(key, Optional.of(pending), "timeout")).hasValueSatisfying(list ->
+        assertThat(list.watchers()).singleElement().satisfies(entry -> {
+          assertThat(entry.status()).isEqualTo("pending");
+          assertThat(entry.event()).isEqualTo("subscribe");
+        }));
+    assertThat(tracker.elsewhere(key, Optional.of(pending), "timeout")).as("read twice: nothing new").isEmpty();
+    assertThat(tracker.elsewhere(key, Optional.of(pending.activated()), "timeout")).hasValueSatisfying(list ->
+        assertThat(list.watchers()).singleElement().satisfies(entry -> {
+          assertThat(entry.status()).isEqualTo("active");
+          assertThat(entry.event()).isEqualTo("approved");
+        }));
+    assertThat(tracker.elsewhere(key, Optional.empty(), "rejected")).hasValueSatisfying(list ->
+        assertThat(list.watchers()).singleElement().satisfies(entry -> {
+          assertThat(entry.status()).isEqualTo("terminated");
+          assertThat(entry.event()).isEqualTo("rejected");
+          assertThat(entry.watcher()).isEqualTo(Aor.parse("sip:bob@example.com"));
+        }));
+    assertThat(tracker.elsewhere(key, Optional.empty(), "rejected")).as("told once").isEmpty();
+    assertThat(tracker.size()).isZero();
+  }
+
+  /** A watcher first shown in a full document read from the table is named when it goes. */
+  @Test
+  void aWatcherSeenOnlyInAFullDocumentFromTheTableIsNamedWhenItEnds() {
+    Subscription remote = subscription("remote", true);
+    tracker.readWatchersFrom(presentity -> List.of(remote));
+
+    assertThat(tracker.full(remote.presentity(), List.of()).watchers()).singleElement()
+        .satisfies(entry -> assertThat(entry.status()).isEqualTo("active"));
+    assertThat(tracker.elsewhere(remote.key(), Optional.of(remote), "timeout")).as("already shown").isEmpty();
+    assertThat(tracker.elsewhere(remote.key(), Optional.empty(), "timeout")).hasValueSatisfying(list ->
+        assertThat(list.watchers()).singleElement().satisfies(entry -> {
+          assertThat(entry.status()).isEqualTo("terminated");
+          assertThat(entry.event()).isEqualTo("timeout");
+        }));
+  }
+
+  @Test
+  void theRemovalOfAWatcherNeverReportedHereTellsNobody() {
+    assertThat(tracker.elsewhere(subscription("unknown", true).key(), Optional.empty(), "timeout")).isEmpty();
+  }
+
   private Subscription subscription(String callId) {
+    return subscription(callId, true);
+  }
+
+  private Subscription subscription(String callId, boolean authorized) {
     return Subscription.create(
         new SubscriptionKey(callId, "tag", "presence", ""), Aor.parse("sip:alice@example.com"),
         Aor.parse("sip:bob@example.com"), Optional.empty(), "application/pidf+xml",
         new DialogState(callId, "ours", "tag", "sip:bob@192.0.2.1", List.of(), 1, 0, "udp"),
-        true, Duration.ofSeconds(600), NotifyRate.NONE, clock);
+        authorized, Duration.ofSeconds(600), NotifyRate.NONE, clock);
   }
 }

@@ -126,6 +126,38 @@ class InDialogTakeoverTest {
   }
 
   @Test
+  void aDatabaseFailureWhileAskingIs503WithRetryAfterNot500() {
+    orphans.failure = new IllegalStateException("connection refused (the shared database is restarting)");
+    int sent = app.sender.sent().size();
+    RecordingResponders.Subscribe responder = new RecordingResponders.Subscribe();
+
+    RequestRejectedException rejected = rejection(responder,
+        () -> service.subscribe(resubscribe("call-1", BOB, ALICE, 600, 2, null), responder));
+
+    assertThat(rejected.status()).as("the request is fine; the server cannot serve it now").isEqualTo(503);
+    assertThat(rejected.headers()).containsEntry("Retry-After", "3");
+    assertThat(orphans.asked).containsExactly(key("call-1"));
+    assertThat(orphans.refused).as("not a live owner's dialog").isZero();
+    assertThat(responder.accepted).isFalse();
+    assertThat(app.sender.sent()).hasSize(sent);
+    assertThat(app.subscriptions.findAll()).isEmpty();
+    assertThat(app.scheduler.find(TIMER)).isEmpty();
+  }
+
+  @Test
+  void aPortThatThrowsInsteadOfFailingItsStageIs503Too() {
+    orphans.failure = new IllegalStateException("pool closed");
+    orphans.throwAtOnce = true;
+    RecordingResponders.Subscribe responder = new RecordingResponders.Subscribe();
+
+    RequestRejectedException rejected = rejection(responder,
+        () -> service.subscribe(resubscribe("call-1", BOB, ALICE, 0, 2, null), responder));
+
+    assertThat(rejected.status()).isEqualTo(503);
+    assertThat(rejected.headers()).containsEntry("Retry-After", "3");
+  }
+
+  @Test
   void aDialogNobodyHasIs481() {
     orphans.outcome = OrphanedDialogs.Outcome.UNKNOWN;
     RecordingResponders.Subscribe responder = new RecordingResponders.Subscribe();
@@ -148,12 +180,21 @@ class InDialogTakeoverTest {
   private final class FakeOrphans implements OrphanedDialogs {
     Outcome outcome;
     Subscription stored;
+    /** What asking the database fails with (a cluster node's statement threads report it through the stage). */
+    RuntimeException failure;
+    boolean throwAtOnce;
     final List<SubscriptionKey> asked = new ArrayList<>();
     int refused;
 
     @Override
     public CompletionStage<Outcome> takeOverIfOrphaned(SubscriptionKey key) {
       asked.add(key);
+      if (failure != null) {
+        if (throwAtOnce) {
+          throw failure;
+        }
+        return CompletableFuture.failedFuture(failure);
+      }
       if (outcome == Outcome.ADOPTED) {
         UnitOfWork work = app.units.begin();
         app.subscriptions.save(work, stored);

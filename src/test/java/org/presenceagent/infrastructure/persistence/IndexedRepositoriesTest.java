@@ -51,6 +51,32 @@ class IndexedRepositoriesTest {
     return Publication.initial(presentity, "presence", document, Duration.ofSeconds(600), clock);
   }
 
+  /** Cluster mode: which subscription changes write a row for the winfo watchers of other nodes. */
+  @Test
+  void aPresenceWatchersNewStateAndRemovalAreWrittenForWinfoButNotARefresh() {
+    List<String> written = new java.util.ArrayList<>();
+    IndexedSubscriptionRepository clustered = new IndexedSubscriptionRepository(SubscriptionStore.NONE,
+        (subscription, endEvent) -> {
+          written.add(subscription.key().callId() + " " + subscription.state().token() + " " + endEvent.orElse("-"));
+          return DurableWrite.NOTHING;
+        });
+    Subscription pending = Subscription.create(
+        new SubscriptionKey("c1", "tag", "presence", ""), ALICE, BOB, Optional.empty(), "application/pidf+xml",
+        new DialogState("c1", "ours", "tag", "sip:bob@192.0.2.1", List.of(), 1, 0, "udp"),
+        false, Duration.ofSeconds(600), NotifyRate.NONE, clock);
+
+    InMemory.save(clustered, pending);
+    InMemory.save(clustered, pending.refreshed(Duration.ofSeconds(900), 2, "sip:bob@192.0.2.1", NotifyRate.NONE, clock));
+    InMemory.save(clustered, pending.activated());
+    InMemory.save(clustered, subscription("w1", ALICE, "presence.winfo"));
+    InMemory.remove(clustered, pending.activated().terminated(org.presenceagent.domain.subscription.TerminationReason.REJECTED));
+    InMemory.save(clustered, pending);
+    InMemory.remove(clustered, pending.key());
+
+    assertThat(written).as("a removal without a reason reads timeout (an un-SUBSCRIBE, an expiry)")
+        .containsExactly("c1 pending -", "c1 active -", "c1 active rejected", "c1 pending -", "c1 pending timeout");
+  }
+
   @Test
   void subscriptionsAreFoundByPresentityAndEvent() {
     Subscription one = subscription("c1", ALICE, "presence");
