@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>New requests (no To tag) are refused when the server is behind; requests in a dialog (a
  * refresh, an un-subscribe) finish work already started and always pass, as do ACK, CANCEL,
  * responses, and retransmissions of requests already being handled (their transaction answers
- * them). While the server stops, every request but ACK and CANCEL is refused.
+ * them). An OPTIONS outside a dialog is a load balancer's liveness probe and is answered while the
+ * server is merely behind ({@link AdmissionControl#admitProbe}). While the server stops, every
+ * request but ACK and CANCEL is refused.
  *
  * <p>Installed as a stack valve ({@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}) by the standalone
  * server, or added by the application to the stack of the container it is deployed in
@@ -56,6 +58,8 @@ public final class OverloadValve implements SIPMessageValve, RawRequestGate {
     Verdict verdict;
     if (request.getToTag() != null) {
       verdict = gate.admitInDialog() ? Verdict.ADMITTED : Verdict.STOPPING;
+    } else if (Request.OPTIONS.equals(method)) {
+      verdict = gate.admitProbe();
     } else {
       verdict = gate.admitNew(QueueDelay.ofCurrentMessage(), QueueDelay.queuedBehindCurrentMessage());
     }
@@ -90,8 +94,13 @@ public final class OverloadValve implements SIPMessageValve, RawRequestGate {
     }
     Optional<RawRequest> request = read.get();
     if (request.isEmpty() || request.get().toTagged() || Request.ACK.equals(request.get().method())
-        || Request.CANCEL.equals(request.get().method())
-        || current.findTransaction(request.get().transactionId(), true) != null) {
+        || Request.CANCEL.equals(request.get().method())) {
+      return null;
+    }
+    if (Request.OPTIONS.equals(request.get().method())) {
+      verdict = gate.judgeProbe();
+    }
+    if (verdict == Verdict.ADMITTED || current.findTransaction(request.get().transactionId(), true) != null) {
       return null;
     }
     gate.refusedBeforeParse(verdict);

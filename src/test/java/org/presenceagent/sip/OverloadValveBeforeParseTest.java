@@ -69,6 +69,16 @@ class OverloadValveBeforeParseTest {
   }
 
   @Test
+  void aProbeIsLeftToBeAnsweredWhileTheServerIsBehindButRefusedWhileItStops() {
+    valve.connect(stack, admission);
+    String options = SUBSCRIBE.replace("SUBSCRIBE", "OPTIONS");
+
+    assertThat(valve.refuseBeforeParse(250, AdmissionControl.BACKLOG, read(options))).isNull();
+    admission.stop();
+    assertThat(valve.refuseBeforeParse(0, 0, read(options)).reasonPhrase()).isEqualTo("Service Unavailable (stopping)");
+  }
+
+  @Test
   void withoutAdmissionControlNothingIsRefused() {
     assertThat(valve.refuseBeforeParse(10_000, 10_000, read(SUBSCRIBE))).isNull();
   }

@@ -128,6 +128,25 @@ public final class AdmissionControl implements PresentitySequencer.Admission {
         : Verdict.ADMITTED;
   }
 
+  /**
+   * Whether a liveness probe may be answered (an OPTIONS outside a dialog, RFC 3261 section 11):
+   * yes, unless the server is stopping or holds its hard cap of requests; a refusal is counted. A
+   * load balancer probes to learn whether a node is alive, not whether it is idle: a 503 for being
+   * behind would make it take a busy node out of service and push its load onto the others (or,
+   * with one node, refuse everything itself), while the probe costs one small answer every few
+   * seconds. A stopping node fails its probes, so the balancer takes it out in time.
+   */
+  public Verdict admitProbe() {
+    Verdict verdict = judgeProbe();
+    count(verdict);
+    return verdict;
+  }
+
+  /** The verdict {@link #admitProbe} would give now, not counted. */
+  public Verdict judgeProbe() {
+    return stopping ? Verdict.STOPPING : pending.get() >= pendingLimit ? Verdict.PENDING : Verdict.ADMITTED;
+  }
+
   /** A new request was refused for {@code verdict} before the stack parsed it (counted as any refusal too). */
   public void refusedBeforeParse(Verdict verdict) {
     count(verdict);

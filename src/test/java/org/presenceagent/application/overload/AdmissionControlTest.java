@@ -22,6 +22,22 @@ class AdmissionControlTest {
   }
 
   @Test
+  void aLivenessProbeIsAnsweredWhileTheServerIsBehindButNotAtItsCapOrWhileItStops() {
+    AdmissionControl control = new AdmissionControl(200, 2, 2);
+    assertThat(control.judgeNew(5000, 10_000)).as("a new request would be refused").isEqualTo(Verdict.QUEUE_DELAY);
+    assertThat(control.admitProbe()).as("the balancer must not take a busy node out").isEqualTo(Verdict.ADMITTED);
+
+    control.started();
+    control.started();
+    assertThat(control.admitProbe()).as("the cap bounds memory whatever comes").isEqualTo(Verdict.PENDING);
+    control.answered(0);
+    control.answered(0);
+    control.stop();
+    assertThat(control.admitProbe()).as("a stopping node fails its probes").isEqualTo(Verdict.STOPPING);
+    assertThat(control.refused(Verdict.PENDING) + control.refused(Verdict.STOPPING)).isEqualTo(2);
+  }
+
+  @Test
   void aSlowRequestWithNothingBehindItIsServed() {
     // the first requests after a start, while the JVM still compiles
     assertThat(admission.admitNew(1500, 1)).isEqualTo(Verdict.ADMITTED);
