@@ -269,7 +269,7 @@ measure() {
   nodes1=$(tree_cpu "${NODE_PIDS[@]}"); kam1=$(tree_cpu "$KAM_PID"); pg1=$(tree_cpu "$(pg_pid)")
   snapshot "$dir/metrics-after.txt"
   # The balancer's own 503s: every node it knows is marked inactive (dispatcher.cfg marks a node that
-  # answered 503 inactive until it answers a probe).
+  # timed out, failed a probe or answered "503 ... (stopping)" inactive until it answers a probe).
   local lb_refused; lb_refused=$(( $(grep -c 'no presence node is active' "$NDIR/kamailio.log") - lb0 ))
   load="$load-$(cut -d' ' -f1 /proc/loadavg)"
   local rss; rss=$(rss_kb "${NODE_PIDS[@]}" "$KAM_PID")
@@ -370,9 +370,9 @@ done
   echo
   echo "served/s: SIPp's successful calls over the run's time (harness column success_cps); p50 / p90 / p99:"
   echo "SUBSCRIBE -> first NOTIFY, PUBLISH -> 200 (SIPp, ~4 ms resolution). 503 from nodes: overload"
-  echo "control's refusals (presence_overload_refused_total, not counting stopping); Kamailio relays them as"
-  echo "500 (RFC 3261 section 16.7) and marks the node inactive until it answers a probe (2 s), so they are"
-  echo "followed by the balancer's own 503s while no node is active. CPU ms/op: CPU of the nodes and"
+  echo "control's refusals (presence_overload_refused_total, not counting stopping); the balancer answers"
+  echo "them as 503 with the node's Retry-After and keeps the node in service. 503 from balancer: its own,"
+  echo "while no node is active (a node is marked inactive when it times out, fails a probe or is stopping). CPU ms/op: CPU of the nodes and"
   echo "Kamailio (utime+stime of their process trees) over the successful calls; with PostgreSQL: its"
   echo "server processes added. Requests per node: the requests of the scenario's method each node"
   echo "answered, whatever the answer (SUBSCRIBE: initial and un-SUBSCRIBE)."
