@@ -23,6 +23,15 @@ import org.presenceagent.domain.xcap.XcapDocumentRepository;
  */
 public final class XcapService {
 
+  /**
+   * How often a write is judged again after another writer changed the document between our read
+   * and our write (optimistic concurrency: the store checks the entity tag we read). Each retry
+   * re-evaluates the client's preconditions against the new document, so a conditional request
+   * loses with 412 and an unconditional one is applied last; only a document rewritten this many
+   * times in a row during one request is answered 412.
+   */
+  private static final int WRITE_ATTEMPTS = 5;
+
   private final Map<String, ApplicationUsage> usages = new LinkedHashMap<>();
   private final XcapDocumentRepository documents;
   private final Consumer<DocumentSelector> changeListener;
@@ -92,8 +101,7 @@ public final class XcapService {
               : XcapRejectedException.Conflict.NOT_WELL_FORMED,
           e.getMessage());
     }
-    PutResult result;
-    synchronized (this) {
+    for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
       Optional<XcapDocument> current = documents.find(selector);
       if (!preconditions.ifMatchHolds(current) || !preconditions.ifNoneMatchHolds(current)) {
         throw XcapRejectedException.preconditionFailed();
@@ -104,11 +112,13 @@ public final class XcapService {
             "quota of " + maxDocumentsPerUser + " documents per user reached");
       }
       XcapDocument document = new XcapDocument(selector, ETag.random(), usage.mimeType(), body.clone(), clock.instant());
-      documents.save(document);
-      result = new PutResult(document, current.isEmpty());
+      if (documents.replace(document, current.map(XcapDocument::etag))) {
+        changeListener.accept(selector);
+        return new PutResult(document, current.isEmpty());
+      }
+      // Another writer (thread or node) changed the document since we read it: judge again.
     }
-    changeListener.accept(selector);
-    return result;
+    throw XcapRejectedException.preconditionFailed();
   }
 
   /**
@@ -118,7 +128,7 @@ public final class XcapService {
    */
   public void delete(DocumentSelector selector, Preconditions preconditions) {
     usage(selector);
-    synchronized (this) {
+    for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
       Optional<XcapDocument> current = documents.find(selector);
       if (current.isEmpty()) {
         throw XcapRejectedException.notFound("no document " + selector.path());
@@ -126,9 +136,12 @@ public final class XcapService {
       if (!preconditions.ifMatchHolds(current) || !preconditions.ifNoneMatchHolds(current)) {
         throw XcapRejectedException.preconditionFailed();
       }
-      documents.remove(selector);
+      if (documents.remove(selector, current.get().etag())) {
+        changeListener.accept(selector);
+        return;
+      }
     }
-    changeListener.accept(selector);
+    throw XcapRejectedException.preconditionFailed();
   }
 
   private ApplicationUsage usage(DocumentSelector selector) {

@@ -2,6 +2,7 @@ package org.presenceagent.infrastructure.persistence;
 
 import java.util.Map;
 import java.util.Optional;
+import org.presenceagent.domain.shared.ETag;
 import org.presenceagent.domain.shared.Aor;
 import java.util.concurrent.ConcurrentHashMap;
 import org.presenceagent.domain.xcap.DocumentSelector;
@@ -19,13 +20,23 @@ public final class InMemoryXcapDocumentRepository implements XcapDocumentReposit
   }
 
   @Override
-  public void save(XcapDocument document) {
-    documents.put(document.selector(), document);
+  public boolean replace(XcapDocument document, Optional<ETag> expected) {
+    boolean[] replaced = new boolean[1];
+    documents.compute(document.selector(), (selector, stored) -> {
+      replaced[0] = Optional.ofNullable(stored).map(XcapDocument::etag).equals(expected);
+      return replaced[0] ? document : stored;
+    });
+    return replaced[0];
   }
 
   @Override
-  public void remove(DocumentSelector selector) {
-    documents.remove(selector);
+  public boolean remove(DocumentSelector selector, ETag expected) {
+    boolean[] removed = new boolean[1];
+    documents.computeIfPresent(selector, (key, stored) -> {
+      removed[0] = stored.etag().equals(expected);
+      return removed[0] ? null : stored;
+    });
+    return removed[0];
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.presenceagent.infrastructure.persistence;
 
+import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.Optional;
 import org.presenceagent.application.xcap.XcapDocumentChanges;
@@ -44,8 +45,45 @@ public final class JpaXcapDocumentRepository implements XcapDocumentRepository {
                 Instant.ofEpochMilli(row.modifiedAt))));
   }
 
+  /**
+   * A new document is inserted (a concurrent insert of the same path, on another node, fails the
+   * transaction on the primary key); a replacement is an UPDATE that names the entity tag read, so
+   * it matches no row once another writer got there first. Either way the change-log row is
+   * written only with the change, in its transaction.
+   */
   @Override
-  public void save(XcapDocument document) {
+  public boolean replace(XcapDocument document, Optional<ETag> expected) {
+    DurableWrite logged = changeOf(document.selector());
+    try {
+      return transactions.inTransaction(entityManager -> {
+        if (expected.isEmpty()) {
+          if (entityManager.find(XcapDocumentRecord.class, document.selector().path()) != null) {
+            return false;
+          }
+          entityManager.persist(row(document));
+          entityManager.flush();
+        } else if (entityManager.createNamedQuery(XcapDocumentRecord.REPLACE)
+            .setParameter("etag", document.etag().value())
+            .setParameter("contentType", document.contentType())
+            .setParameter("body", document.body())
+            .setParameter("modifiedAt", document.modifiedAt().toEpochMilli())
+            .setParameter("path", document.selector().path())
+            .setParameter("expected", expected.get().value())
+            .executeUpdate() != 1) {
+          return false;
+        }
+        logged.apply(entityManager);
+        return true;
+      });
+    } catch (PersistenceException e) {
+      if (expected.isEmpty() && find(document.selector()).isPresent()) {
+        return false; // another writer created it between our read and our insert
+      }
+      throw e;
+    }
+  }
+
+  private static XcapDocumentRecord row(XcapDocument document) {
     XcapDocumentRecord row = new XcapDocumentRecord(document.selector().path());
     row.auid = document.selector().auid();
     row.xui = document.selector().user().uri();
@@ -54,11 +92,7 @@ public final class JpaXcapDocumentRepository implements XcapDocumentRepository {
     row.contentType = document.contentType();
     row.body = document.body();
     row.modifiedAt = document.modifiedAt().toEpochMilli();
-    DurableWrite logged = changeOf(document.selector());
-    transactions.run(entityManager -> {
-      entityManager.merge(row);
-      logged.apply(entityManager);
-    });
+    return row;
   }
 
   /** The change-log row of a cached document's change, written in the change's own transaction. */
@@ -76,13 +110,17 @@ public final class JpaXcapDocumentRepository implements XcapDocumentRepository {
   }
 
   @Override
-  public void remove(DocumentSelector selector) {
+  public boolean remove(DocumentSelector selector, ETag expected) {
     DurableWrite logged = changeOf(selector);
-    transactions.run(entityManager -> {
-      entityManager.createNamedQuery(XcapDocumentRecord.DELETE)
+    return transactions.inTransaction(entityManager -> {
+      if (entityManager.createNamedQuery(XcapDocumentRecord.DELETE)
           .setParameter("path", selector.path())
-          .executeUpdate();
+          .setParameter("etag", expected.value())
+          .executeUpdate() != 1) {
+        return false;
+      }
       logged.apply(entityManager);
+      return true;
     });
   }
 }

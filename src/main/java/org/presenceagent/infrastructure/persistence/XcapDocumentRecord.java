@@ -11,12 +11,15 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "xcap_document")
 @NamedQueries({
-  @NamedQuery(name = XcapDocumentRecord.DELETE, query = "DELETE FROM XcapDocumentRecord d WHERE d.path = :path"),
+  @NamedQuery(name = XcapDocumentRecord.DELETE, query = "DELETE FROM XcapDocumentRecord d WHERE d.path = :path AND d.etag = :etag"),
+  @NamedQuery(name = XcapDocumentRecord.REPLACE, query = "UPDATE XcapDocumentRecord d SET d.etag = :etag,"
+      + " d.contentType = :contentType, d.body = :body, d.modifiedAt = :modifiedAt WHERE d.path = :path AND d.etag = :expected"),
   @NamedQuery(name = XcapDocumentRecord.COUNT_BY_USER, query = "SELECT COUNT(d) FROM XcapDocumentRecord d WHERE d.xui = :xui")
 })
 public class XcapDocumentRecord {
 
   static final String DELETE = "XcapDocumentRecord.delete";
+  static final String REPLACE = "XcapDocumentRecord.replace";
   static final String COUNT_BY_USER = "XcapDocumentRecord.countByUser";
 
   @Id

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.presenceagent.application.port.RejectedDocumentException;
 import org.presenceagent.domain.shared.Aor;
 import org.presenceagent.domain.xcap.DocumentSelector;
+import org.presenceagent.domain.xcap.XcapDocument;
+import org.presenceagent.domain.xcap.XcapDocumentRepository;
+import org.presenceagent.domain.shared.ETag;
 import org.presenceagent.infrastructure.persistence.InMemoryXcapDocumentRepository;
 import org.presenceagent.testing.MutableClock;
 
@@ -52,6 +55,60 @@ class XcapServiceTest {
       return 200;
     } catch (XcapRejectedException e) {
       return e.status();
+    }
+  }
+
+  @Test
+  void aWriterThatLostARaceJudgesTheClientsPreconditionsAgainstTheWinnersVersion() {
+    InMemoryXcapDocumentRepository store = new InMemoryXcapDocumentRepository();
+    XcapDocumentRepository racing = new RacingRepository(store);
+    XcapService raced = new XcapService(List.of(new ApplicationUsage("pres-rules", TYPE, "urn:x", body -> { })),
+        racing, changes::add, new MutableClock(), 10);
+    String first = raced.put(RULES, TYPE, bytes("one"), Preconditions.NONE).document().etag().value();
+
+    ((RacingRepository) racing).otherWriterBeforeNextWrite = true;
+    assertThat(status(() -> raced.put(RULES, TYPE, bytes("mine"), ifMatch(first))))
+        .as("another node replaced the version the If-Match named: 412, nothing written").isEqualTo(412);
+    assertThat(new String(store.find(RULES).orElseThrow().body(), UTF_8)).isEqualTo("theirs");
+
+    ((RacingRepository) racing).otherWriterBeforeNextWrite = true;
+    assertThat(raced.put(RULES, TYPE, bytes("last"), Preconditions.NONE).created()).isFalse();
+    assertThat(new String(store.find(RULES).orElseThrow().body(), UTF_8)).as("unconditional: applied last").isEqualTo("last");
+  }
+
+  /** A store in which another writer (another node) replaces the document between a read and the next write. */
+  private static final class RacingRepository implements XcapDocumentRepository {
+    private final InMemoryXcapDocumentRepository store;
+    boolean otherWriterBeforeNextWrite;
+
+    RacingRepository(InMemoryXcapDocumentRepository store) {
+      this.store = store;
+    }
+
+    @Override
+    public Optional<XcapDocument> find(DocumentSelector selector) {
+      return store.find(selector);
+    }
+
+    @Override
+    public boolean replace(XcapDocument document, Optional<ETag> expected) {
+      if (otherWriterBeforeNextWrite) {
+        otherWriterBeforeNextWrite = false;
+        XcapDocument current = store.find(document.selector()).orElseThrow();
+        store.replace(new XcapDocument(document.selector(), ETag.random(), TYPE, bytes("theirs"), current.modifiedAt()),
+            Optional.of(current.etag()));
+      }
+      return store.replace(document, expected);
+    }
+
+    @Override
+    public boolean remove(DocumentSelector selector, ETag expected) {
+      return store.remove(selector, expected);
+    }
+
+    @Override
+    public long countByUser(Aor user) {
+      return store.countByUser(user);
     }
   }
 
