@@ -51,23 +51,37 @@ public final class OverloadValve implements SIPMessageValve, RawRequestGate {
   @Override
   public boolean processRequest(SIPRequest request, MessageChannel channel) {
     AdmissionControl gate = admission;
-    String method = request.getMethod();
-    if (gate == null || Request.ACK.equals(method) || Request.CANCEL.equals(method)) {
+    if (gate == null) {
       return true;
     }
-    Verdict verdict;
-    if (request.getToTag() != null) {
-      verdict = gate.admitInDialog() ? Verdict.ADMITTED : Verdict.STOPPING;
-    } else if (Request.OPTIONS.equals(method)) {
-      verdict = gate.admitProbe();
-    } else {
-      verdict = gate.admitNew(QueueDelay.ofCurrentMessage(), QueueDelay.queuedBehindCurrentMessage());
-    }
+    Verdict verdict = verdictFor(gate, request.getMethod(), request.getToTag() != null,
+        QueueDelay.ofCurrentMessage(), QueueDelay.queuedBehindCurrentMessage());
     if (verdict == Verdict.ADMITTED || retransmission(request)) {
       return true;
     }
+    gate.countRefusal(verdict);
     refuse(request, channel, gate, verdict);
     return false;
+  }
+
+  /**
+   * Which admission test a request faces, the one rule for both entry points: ACK and CANCEL always
+   * pass (they finish or stop a transaction already in hand); a request with a To tag is in a dialog
+   * and finishes work already started; an OPTIONS outside a dialog is a liveness probe; anything
+   * else starts new work. Judged only: the caller counts a refusal once it is sure to refuse.
+   */
+  private static Verdict verdictFor(AdmissionControl gate, String method, boolean toTagged, long waitedMillis,
+      long queuedBehind) {
+    if (Request.ACK.equals(method) || Request.CANCEL.equals(method)) {
+      return Verdict.ADMITTED;
+    }
+    if (toTagged) {
+      return gate.judgeInDialog();
+    }
+    if (Request.OPTIONS.equals(method)) {
+      return gate.judgeProbe();
+    }
+    return gate.judgeNew(waitedMillis, queuedBehind);
   }
 
   /** A retransmission of a request already being handled: its transaction answers it. */
@@ -77,34 +91,30 @@ public final class OverloadValve implements SIPMessageValve, RawRequestGate {
   }
 
   /**
-   * The same judgement as {@link #processRequest} for a UDP request not yet parsed: a new request
-   * (no To tag, not ACK or CANCEL, not a retransmission of one in hand) that the admission control
-   * refuses now. Anything else, or anything the raw reading cannot tell, is left to the parse.
+   * The same judgement as {@link #processRequest} ({@link #verdictFor}) for a UDP request not yet
+   * parsed: what the valve would refuse after the parse, unless it is a retransmission of a request
+   * in hand, is refused from its raw lines. Anything the raw reading cannot tell is left to the parse.
    */
   @Override
-  public Refusal refuseBeforeParse(long waitedMillis, long queuedBehind, Supplier<Optional<RawRequest>> read) {
+  public Refusal refuseBeforeParse(long waitedMillis, long queuedBehind, Supplier<Optional<RawRequest>> readRequest) {
     AdmissionControl gate = admission;
     SIPTransactionStack current = stack;
-    if (gate == null || current == null) {
+    // A new request faces the strictest test: when even it would pass, nothing is refused and the
+    // datagram need not be read at all (the common case, so it costs one comparison).
+    if (gate == null || current == null || gate.judgeNew(waitedMillis, queuedBehind) == Verdict.ADMITTED) {
       return null;
     }
-    Verdict verdict = gate.judgeNew(waitedMillis, queuedBehind);
-    if (verdict == Verdict.ADMITTED) {
+    Optional<RawRequest> read = readRequest.get();
+    if (read.isEmpty()) {
       return null;
     }
-    Optional<RawRequest> request = read.get();
-    if (request.isEmpty() || request.get().toTagged() || Request.ACK.equals(request.get().method())
-        || Request.CANCEL.equals(request.get().method())) {
-      return null;
-    }
-    if (Request.OPTIONS.equals(request.get().method())) {
-      verdict = gate.judgeProbe();
-    }
-    if (verdict == Verdict.ADMITTED || current.findTransaction(request.get().transactionId(), true) != null) {
+    RawRequest request = read.get();
+    Verdict verdict = verdictFor(gate, request.method(), request.toTagged(), waitedMillis, queuedBehind);
+    if (verdict == Verdict.ADMITTED || current.findTransaction(request.transactionId(), true) != null) {
       return null;
     }
     gate.refusedBeforeParse(verdict);
-    return new Refusal(reasonPhrase(verdict), gate.retryAfterSeconds());
+    return new Refusal(request, reasonPhrase(verdict), gate.retryAfterSeconds());
   }
 
   private static String reasonPhrase(Verdict verdict) {

@@ -55,13 +55,26 @@ class OverloadValveBeforeParseTest {
   }
 
   @Test
-  void requestsInADialogAckCancelAndUnreadableOnesAreLeftToTheParse() {
+  void requestsInADialogPassWhileTheServerIsBehindAndAreRefusedOnlyWhileItStops() {
+    valve.connect(stack, admission);
+    String inDialog = SUBSCRIBE.replace("To: <sip:bob@127.0.0.1>", "To: <sip:bob@127.0.0.1>;tag=b");
+
+    assertThat(valve.refuseBeforeParse(250, AdmissionControl.BACKLOG, read(inDialog)))
+        .as("a refresh or un-subscribe finishes work already started").isNull();
+    assertThat(admission.refused(Verdict.QUEUE_DELAY)).as("nothing counted").isZero();
+    admission.stop();
+    Refusal refusal = valve.refuseBeforeParse(0, 0, read(inDialog));
+    assertThat(refusal.reasonPhrase()).as("as the valve refuses it after the parse").isEqualTo("Service Unavailable (stopping)");
+    assertThat(refusal.request().toTagged()).isTrue();
+  }
+
+  @Test
+  void ackCancelAndUnreadableOnesAreLeftToTheParse() {
     valve.connect(stack, admission);
     admission.stop();
 
-    assertThat(valve.refuseBeforeParse(0, 0, read(SUBSCRIBE.replace("To: <sip:bob@127.0.0.1>", "To: <sip:bob@127.0.0.1>;tag=b"))))
-        .isNull();
     assertThat(valve.refuseBeforeParse(0, 0, read(SUBSCRIBE.replace("SUBSCRIBE", "ACK")))).isNull();
+    assertThat(valve.refuseBeforeParse(0, 0, read(SUBSCRIBE.replace("SUBSCRIBE", "CANCEL")))).isNull();
     assertThat(valve.refuseBeforeParse(0, 0, () -> Optional.empty())).isNull();
     assertThat(admission.refused(Verdict.STOPPING)).as("nothing counted").isZero();
     assertThat(valve.refuseBeforeParse(0, 0, read(SUBSCRIBE)).reasonPhrase()).isEqualTo("Service Unavailable (stopping)");

@@ -158,6 +158,11 @@ public final class AdmissionControl implements PresentitySequencer.Admission {
     return refusedBeforeParse.get();
   }
 
+  /** Counts a refusal for {@code verdict} that a judge ({@code judge*}) gave and the caller carried out. */
+  public void countRefusal(Verdict verdict) {
+    count(verdict);
+  }
+
   private void count(Verdict verdict) {
     switch (verdict) {
       case QUEUE_DELAY -> refusedForDelay.incrementAndGet();
@@ -182,6 +187,11 @@ public final class AdmissionControl implements PresentitySequencer.Admission {
       throw new RequestRejectedException(503, "Service Unavailable (presentity busy)",
           Map.of("Retry-After", Integer.toString(retryAfterSeconds())));
     }
+  }
+
+  /** The verdict for a request in a dialog, not counted: {@link #admitInDialog} as a verdict. */
+  public Verdict judgeInDialog() {
+    return stopping ? Verdict.STOPPING : Verdict.ADMITTED;
   }
 
   /** Whether a request in a dialog may go on: always, unless the server is stopping. */

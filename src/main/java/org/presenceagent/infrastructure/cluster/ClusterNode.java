@@ -95,11 +95,6 @@ public final class ClusterNode implements AutoCloseable {
     return lease.fence();
   }
 
-  /** The registry as the database sees it (for the console and JMX). */
-  public List<ClusterNodes.NodeView> nodes() {
-    return nodes.nodes();
-  }
-
   private void tick() {
     try {
       if (!lease.renew()) {

@@ -4,7 +4,6 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.presenceagent.sip.stack.RawRequestGate.Refusal;
@@ -41,16 +40,12 @@ final class BeforeParseRefusals {
     if (current == null) {
       return false;
     }
-    RawRequest[] read = new RawRequest[1];
-    Refusal refusal = current.refuseBeforeParse(waitedMillis, queuedBehind, () -> {
-      Optional<RawRequest> request = RawRequest.scan(packet.getData(), packet.getOffset(), packet.getLength());
-      read[0] = request.orElse(null);
-      return request;
-    });
-    if (refusal == null || read[0] == null) {
+    Refusal refusal = current.refuseBeforeParse(waitedMillis, queuedBehind,
+        () -> RawRequest.scan(packet.getData(), packet.getOffset(), packet.getLength()));
+    if (refusal == null) {
       return false;
     }
-    RawRequest request = read[0];
+    RawRequest request = refusal.request();
     byte[] response = StatelessRefusal.encode(request, packet.getAddress(), packet.getPort(), refusal.reasonPhrase(),
         refusal.retryAfterSeconds(), Long.toHexString(ThreadLocalRandom.current().nextLong()));
     try {

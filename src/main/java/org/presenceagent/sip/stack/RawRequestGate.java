@@ -11,8 +11,11 @@ import java.util.function.Supplier;
  */
 public interface RawRequestGate {
 
-  /** Why a request is refused, and when its client may try again (RFC 3261 section 21.5.4). */
-  record Refusal(String reasonPhrase, int retryAfterSeconds) {}
+  /**
+   * A refused request (as read, for the response to copy from), why it is refused, and when its
+   * client may try again (RFC 3261 section 21.5.4).
+   */
+  record Refusal(RawRequest request, String reasonPhrase, int retryAfterSeconds) {}
 
   /**
    * Judges a request before it is parsed. The server's state is judged first; the request is read

@@ -109,7 +109,7 @@ class BeforeParseRefusalsTest {
       }
       read++;
       Optional<RawRequest> raw = request.get();
-      return raw.isPresent() && !raw.get().toTagged() ? new Refusal("Service Unavailable (overloaded)", 2) : null;
+      return raw.isPresent() && !raw.get().toTagged() ? new Refusal(raw.get(), "Service Unavailable (overloaded)", 2) : null;
     }
 
     @Override
