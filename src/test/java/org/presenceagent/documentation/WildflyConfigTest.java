@@ -115,6 +115,32 @@ class WildflyConfigTest {
         .contains("/subsystem=sip:write-attribute(name=application-router,value=configuration/dars/" + dar.getFileName() + ")");
   }
 
+  /**
+   * WildFly's stack file carries every setting of the one the standalone server and the Tomcat
+   * container load, with the same value (the performance settings above all: the receive buffer,
+   * the released transaction references), so that no deployment runs the stack's slower defaults.
+   * Only what the standalone server computes itself may differ: the logger name it routes
+   * JAIN-SIP's log through, and the worker count and trace level WildFly must be told.
+   */
+  @Test
+  void theSipStackFileHoldsEverySettingOfTheShippedOne() throws Exception {
+    Properties shipped = new Properties();
+    try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/org/presenceagent/standalone/sip-stack.properties"))) {
+      shipped.load(reader);
+    }
+    Properties wildfly = new Properties();
+    try (Reader reader = Files.newBufferedReader(CONFIG.resolve("presence-agent-sip-stack.properties"))) {
+      wildfly.load(reader);
+    }
+    List<String> computedByTheStandaloneServer = List.of("gov.nist.javax.sip.LOG4J_LOGGER_NAME");
+    for (String name : shipped.stringPropertyNames()) {
+      if (!computedByTheStandaloneServer.contains(name)) {
+        assertThat(wildfly.getProperty(name)).as(name).isEqualTo(shipped.getProperty(name));
+      }
+    }
+    assertThat(shipped.getProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE")).isEqualTo("1048576");
+  }
+
   @Test
   void theSipStackRunsWithoutAutomaticDialogsOnUdpAndTcp5060() throws Exception {
     Path stackFile = CONFIG.resolve("presence-agent-sip-stack.properties");
