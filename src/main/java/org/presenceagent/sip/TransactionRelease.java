@@ -6,6 +6,7 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.sip.Transaction;
 import javax.sip.message.Request;
+import org.mobicents.servlet.sip.core.session.MobicentsSipSession;
 import org.mobicents.servlet.sip.message.SipServletRequestImpl;
 import org.mobicents.servlet.sip.message.SipServletResponseImpl;
 
@@ -44,10 +45,24 @@ final class TransactionRelease {
   /**
    * Frees the request's sessions ({@code freeSessions}), then what its server transaction holds.
    * The transaction is taken first: freeing the sessions makes the request forget it.
+   *
+   * <p>The transaction is first taken out of its SIP session's ongoing transactions: the container
+   * terminates every ongoing transaction of a session it invalidates, and a terminated transaction
+   * answers no retransmission. RFC 3261 section 17.2.2 wants a non-INVITE server transaction to
+   * answer each retransmission of its request with its final response until Timer J (32 s over
+   * UDP): else a client whose 200 was lost (a full socket buffer under load) retransmits into
+   * silence for 32 s and fails, though its request was served.
    */
   static void freeing(SipServletRequest request, Runnable freeSessions) {
-    Transaction transaction = request instanceof SipServletRequestImpl implementation
-        && !Request.INVITE.equals(request.getMethod()) ? implementation.getTransaction() : null;
+    SipServletRequestImpl implementation = request instanceof SipServletRequestImpl answered
+        && !Request.INVITE.equals(request.getMethod()) ? answered : null;
+    Transaction transaction = implementation != null ? implementation.getTransaction() : null;
+    if (transaction != null) {
+      MobicentsSipSession session = implementation.getSipSession();
+      if (session != null) {
+        session.removeOngoingTransaction(transaction);
+      }
+    }
     freeSessions.run();
     if (transaction instanceof SIPServerTransaction server) {
       server.setApplicationData(null);
