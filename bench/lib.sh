@@ -6,7 +6,7 @@ BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HARNESS=${HARNESS:-$(realpath "$BENCH_ROOT/../shared/bench" 2>/dev/null || true)}
 JAR=${JAR:-$BENCH_ROOT/target/presence-agent.jar}
 # The JVM options of the README's run command (docs/performance.md says why).
-JVM_OPTS=${JVM_OPTS:-"-Xms1g -Xmx1g -XX:MaxGCPauseMillis=20"}
+JVM_OPTS=${JVM_OPTS:-"-Xms1g -Xmx1g -XX:MaxGCPauseMillis=10 -XX:MaxTenuringThreshold=0"}
 # The harness's publish scenario sends initial PUBLISHes (Expires 3600) from its 1000 users and never
 # removes them, so a long run piles dozens of publications on each user: beyond max_publications
 # (16) they are refused with 403, which measures the limit, not the server (Kamailio has none).

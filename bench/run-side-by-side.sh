@@ -11,7 +11,7 @@
 # Phases:
 #   main      PUBLISH and SUBSCRIBE dialogs (MAIN_SCENARIOS) at RATES (500 1000), REPEATS=3, after
 #             WARMUP_CALLS=5000 at WARMUP_RATE (default: half the rate)
-#   max       the same at MAX_RATES (2000 4000), once each: the highest rate without failures
+#   max       MAX_SCENARIOS (publish subscribe) at MAX_RATES (2000 4000), once each: the highest rate without failures
 #   fanout    1000 watchers of one presentity, 20 changes back to back, REPEATS=3 (on a fresh server: cold)
 #   fanout-warm  the same after WARMUP_CALLS SUBSCRIBE dialogs and PUBLISHes on each fresh server
 #   floor     the bare servlet on our container (BareFloorServer) at 500/s: the container's floor
@@ -32,6 +32,7 @@ OUT=${OUT:-$ROOT/bench/results/$(date +%Y-%m-%d)}
 PHASES=${PHASES:-"main max fanout floor variants overload avalanche memory"}
 RATES=${RATES:-"500 1000"}
 MAX_RATES=${MAX_RATES:-"2000 4000"}
+MAX_SCENARIOS=${MAX_SCENARIOS:-"publish subscribe"}
 REPEATS=${REPEATS:-3}
 CALLS=${CALLS:-10000}
 WARMUP_CALLS=${WARMUP_CALLS:-5000}
@@ -48,7 +49,7 @@ export RESULTS="$OUT/results.csv" BENCH_OUT=${BENCH_OUT:-/tmp/presence-bench}
 OURS="java $JVM_OPTS -jar $JAR --sip-port $SIP_PORT --http-port $HTTP_PORT --data-dir /tmp/presence-bench-data $BENCH_PARAMS"
 OURS_SETUP="rm -rf /tmp/presence-bench-data"
 TARGET=127.0.0.1:$SIP_PORT
-echo "$(date -Iseconds) $0 PHASES=\"$PHASES\" RATES=\"$RATES\" MAX_RATES=\"$MAX_RATES\" REPEATS=$REPEATS CALLS=$CALLS WARMUP_CALLS=$WARMUP_CALLS WARMUP_RATE=${WARMUP_RATE:-half} MAIN_SCENARIOS=\"$MAIN_SCENARIOS\" JVM_OPTS=\"$JVM_OPTS\" $(git rev-parse --short HEAD)" >> "$OUT/commands.txt"
+echo "$(date -Iseconds) $0 PHASES=\"$PHASES\" RATES=\"$RATES\" MAX_RATES=\"$MAX_RATES\" REPEATS=$REPEATS CALLS=$CALLS WARMUP_CALLS=$WARMUP_CALLS WARMUP_RATE=${WARMUP_RATE:-half} MAIN_SCENARIOS=\"$MAIN_SCENARIOS\" MAX_SCENARIOS=\"$MAX_SCENARIOS\" OVERLOAD_SUBSCRIBE_BASE=$OVERLOAD_SUBSCRIBE_BASE JVM_OPTS=\"$JVM_OPTS\" $(git rev-parse --short HEAD)" >> "$OUT/commands.txt"
 
 kamailio() { LABEL=kamailio-mem WARMUP_CALLS=$WARMUP_CALLS "$HARNESS/bench.sh"; }
 ours() { # label, extra args...
@@ -63,8 +64,8 @@ for phase in $PHASES; do
       SCENARIOS=$MAIN_SCENARIOS RATES=$RATES REPEATS=$REPEATS CALLS=$CALLS kamailio
       SCENARIOS=$MAIN_SCENARIOS RATES=$RATES REPEATS=$REPEATS CALLS=$CALLS ours presence-agent ;;
     max)
-      SCENARIOS="publish subscribe" RATES=$MAX_RATES REPEATS=1 CALLS=$((CALLS * 2)) kamailio
-      SCENARIOS="publish subscribe" RATES=$MAX_RATES REPEATS=1 CALLS=$((CALLS * 2)) ours presence-agent ;;
+      SCENARIOS=$MAX_SCENARIOS RATES=$MAX_RATES REPEATS=1 CALLS=$((CALLS * 2)) kamailio
+      SCENARIOS=$MAX_SCENARIOS RATES=$MAX_RATES REPEATS=1 CALLS=$((CALLS * 2)) ours presence-agent ;;
     fanout)
       # The harness's publisher sends its 20 modifying PUBLISHes from one <send> in a loop, so all
       # carry the same Via branch: RFC 3261 section 17.2.3 makes every one after the first a

@@ -17,5 +17,11 @@ CATALINA_OPTS="$CATALINA_OPTS \
  -Dpresenceagent.data_dir=${PRESENCE_AGENT_DATA_DIR:-$CATALINA_BASE/data} \
  -Djavax.servlet.sip.ar.spi.SipApplicationRouterProvider=org.mobicents.servlet.sip.router.DefaultApplicationRouterProvider"
 
+# Garbage collection as for the standalone server (docs/performance.md, "sixth campaign"): what
+# survives a young collection here is mostly SIP transactions that live 32 s (RFC 3261 Timer J),
+# so they are promoted at once instead of being copied between survivor spaces at every pause.
+# The heap size is the operator's (e.g. CATALINA_OPTS="-Xms1g -Xmx1g").
+CATALINA_OPTS="$CATALINA_OPTS -XX:MaxGCPauseMillis=10 -XX:MaxTenuringThreshold=0"
+
 # Java 17: catalina.sh of Tomcat 7.0.100 and later already opens the JDK packages that Tomcat's leak
 # cleaner needs (JDK_JAVA_OPTIONS --add-opens ...), so a stop is clean without more flags here.
