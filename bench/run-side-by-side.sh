@@ -107,7 +107,7 @@ for phase in $PHASES; do
       for scenario in publish subscribe; do
         base=$OVERLOAD_PUBLISH_BASE; [[ $scenario == subscribe ]] && base=$OVERLOAD_SUBSCRIBE_BASE
         for factor in 2 4; do
-          "$ROOT/bench/overload.sh" "$scenario" "$base" "$factor" | tee -a "$OUT/overload.txt"
+          WARMUP_CALLS=$WARMUP_CALLS "$ROOT/bench/overload.sh" "$scenario" "$base" "$factor" | tee -a "$OUT/overload.txt"
         done
       done ;;
     avalanche)
