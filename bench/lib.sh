@@ -18,7 +18,13 @@ HTTP_PORT=${HTTP_PORT:-18095}
 # both share the CPUs, a starved SIPp starts fewer calls than asked and reads answers late, which
 # would be charged to the server (docs/performance.md, "How the figures are taken"). Word-split on
 # purpose, here and in the shared harness, which takes the same variable.
-export SIPP=${SIPP:-"nice -n -5 sipp"}
+# -buff_size: SIPp's UDP socket buffers (SO_RCVBUF/SO_SNDBUF; its default is 64 KB). At 1000 dialogs/s
+# SIPp receives 4,000 datagrams/s, and 64 KB held a few milliseconds of them: whenever SIPp was not
+# scheduled for that long, the kernel dropped answers at SIPp's socket (/proc/net/udp6 drops column;
+# the server's socket dropped none), and SIPp retransmitted, counted the late answer against the
+# server, or failed the call on the second 200 (bench/results/2026-12-03/sipp-drops). 4 MB, capped by
+# net.core.rmem_max.
+export SIPP=${SIPP:-"nice -n -5 sipp -buff_size 4194304"}
 SCENARIOS_DIR=$BENCH_ROOT/bench/scenarios
 PID=""
 
