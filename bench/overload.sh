@@ -21,7 +21,7 @@ if [[ "$SCENARIO" == subscribe ]]; then
   sipp_run "$WORK/preload" 16800 "$HARNESS/scenarios/publish.xml" 1000 1000
 fi
 # Warm-up as the rate phases: WARMUP_CALLS at WARMUP_RATE (default 5000 at BASE/2). 5000 calls leave
-# the JIT compiling through the burst (sixth campaign: SUBSCRIBE x2 served 721/s after 5000, 1,348/s
+# the JIT compiling through the burst (sixth campaign: SUBSCRIBE x2 served 721/s after 5000, 1,662/s
 # after 30,000), so the burst measured the compiler as much as the overload control.
 sipp_run "$WORK/warmup" 16810 "$SCEN" "${WARMUP_RATE:-$((BASE / 2))}" "${WARMUP_CALLS:-5000}"
 sleep 2
