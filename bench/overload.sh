@@ -3,7 +3,8 @@
 # BASE calls/s for 30 s, then at BASE/2 for 30 s. Reports what the burst achieved (successful
 # calls/s, refused with 503, response-time percentiles of the accepted calls, retransmissions),
 # whether the server was back to full service within 5 s (failed calls of the second run and the
-# time of its last failure), and the server's ERROR lines.
+# time of its last failure), the datagrams the kernel dropped at the server's socket and at SIPp's
+# during the burst, and the server's ERROR lines.
 #
 #   ./mvnw -B -q -DskipTests package && bench/overload.sh publish 1000 2
 set -uo pipefail
@@ -27,11 +28,18 @@ sipp_run "$WORK/warmup" 16810 "$SCEN" "${WARMUP_RATE:-$((BASE / 2))}" "${WARMUP_
 sleep 2
 cpu0=$(cpu_seconds "$PID")
 refused0=$(refused_503)
+# the kernel's drops at the server's socket and at SIPp's during the burst: a late answer is the
+# server's only if its socket dropped (or it answered late), not SIPp's (bench/tools/udp-drops.py)
+python3 "$BENCH_ROOT/bench/tools/udp-drops.py" "$SIP_PORT" 16820 >"$WORK/drops.txt" &
+sampler=$!
 sipp_run "$WORK/burst" 16820 "$SCEN" "$RATE" $((RATE * 30)) -trace_rtt -rtt_freq 1000
+kill -TERM "$sampler"; wait "$sampler" 2>/dev/null
 refused1=$(refused_503)
 cpu1=$(cpu_seconds "$PID")
 sipp_run "$WORK/after" 16830 "$SCEN" $((BASE / 2)) $((BASE / 2 * 30)) -trace_err
 errors=$(grep -c ERROR "$WORK/server.log" || true)
+server_drops=$(awk -v p="$SIP_PORT" '$2 == p {print $4}' "$WORK/drops.txt")
+sipp_drops=$(awk '$2 == 16820 {print $4}' "$WORK/drops.txt")
 IFS=, read -r offered ok failed failpct elapsed okps retrans n p50 p90 p99 max _ _ <<<"$(python3 "$HARNESS/stats.py" sipp "$WORK/burst")"
 read -r after_ok after_failed < <(sipp_counts "$WORK/after")
 last_failure=""
@@ -41,7 +49,7 @@ if [[ "$after_failed" != 0 ]]; then
   [[ -n "$first" && -n "$last" ]] && last_failure=$(echo "$last - $first" | bc)
 fi
 stop_server
-printf '%s x%s (%s/s offered, %s achieved start rate) for 30 s: %s ok = %.0f/s (%.0f%% of base %s/s), %s failed, %.0f refused 503, accepted p50/p90/p99 %s/%s/%s ms, %s retransmissions, %.2f ms CPU per offered call; after: %s ok %s failed%s; server ERROR lines %s\n' \
+printf '%s x%s (%s/s offered, %s achieved start rate) for 30 s: %s ok = %.0f/s (%.0f%% of base %s/s), %s failed, %.0f refused 503, accepted p50/p90/p99 %s/%s/%s ms, %s retransmissions, %.2f ms CPU per offered call; UDP drops at the server %s, at SIPp %s; after: %s ok %s failed%s; server ERROR lines %s\n' \
   "$SCENARIO" "$FACTOR" "$RATE" "$offered" "$ok" "$okps" "$(echo "100 * $okps / $BASE" | bc -l)" "$BASE" "$failed" \
   "$(echo "$refused1 - $refused0" | bc)" "$p50" "$p90" "$p99" "$retrans" "$(echo "($cpu1 - $cpu0) * 1000 / ($RATE * 30)" | bc -l)" \
-  "$after_ok" "$after_failed" "${last_failure:+ (last failure ${last_failure} s into it)}" "$errors"
+  "${server_drops:-?}" "${sipp_drops:-?}" "$after_ok" "$after_failed" "${last_failure:+ (last failure ${last_failure} s into it)}" "$errors"
