@@ -210,18 +210,6 @@ stop_cluster() {
 
 # ---------------------------------------------------------------- measuring
 
-descendants() { # PID -> it and all its descendants
-  local p=$1; echo "$p"
-  for c in $(ps -o pid= --ppid "$p" 2>/dev/null); do descendants "$c"; done
-}
-
-tree_cpu() { # PID... -> utime+stime (with reaped children) of their process trees, seconds
-  local pids=() p
-  for p in "$@"; do [[ -n "$p" ]] && pids+=($(descendants "$p")); done
-  for p in "${pids[@]}"; do [[ -r /proc/$p/stat ]] && sed 's/^.*) //' "/proc/$p/stat"; done \
-    | awk -v hz="$(getconf CLK_TCK)" '{t += $12 + $13 + $14 + $15} END {printf "%.2f\n", t / hz}'
-}
-
 rss_kb() { # PID... -> sum of VmRSS of their process trees
   local p
   for p in "$@"; do descendants "$p"; done | while read -r q; do awk '/^VmRSS/{print $2}' "/proc/$q/status" 2>/dev/null; done \

@@ -73,6 +73,19 @@ refused_503() {
   curl -s "http://127.0.0.1:$HTTP_PORT/metrics" \
     | awk '$1 ~ /^presence_overload_refused_total\{/ && $1 !~ /stopping/ {sum += $2} END {print sum + 0}'
 }
+
+descendants() { # PID -> it and all its descendants
+  local p=$1; echo "$p"
+  for c in $(ps -o pid= --ppid "$p" 2>/dev/null); do descendants "$c"; done
+}
+
+tree_cpu() { # PID... -> utime+stime (with reaped children) of their process trees, seconds
+  local pids=() p
+  for p in "$@"; do [[ -n "$p" ]] && pids+=($(descendants "$p")); done
+  for p in "${pids[@]}"; do [[ -r /proc/$p/stat ]] && sed 's/^.*) //' "/proc/$p/stat"; done \
+    | awk -v hz="$(getconf CLK_TCK)" '{t += $12 + $13 + $14 + $15} END {printf "%.2f\n", t / hz}'
+}
+
 cpu_seconds() { # PID -> utime+stime in seconds
   awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"
 }
