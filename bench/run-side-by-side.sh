@@ -18,6 +18,8 @@
 #   variants  ours at 500/s: use_db=0, TCP, PostgreSQL (when DB_URL is set; DB_RESET, run before
 #             each run, empties it, e.g. "su postgres -c 'dropdb --if-exists x; createdb -O presence x'"),
 #             cold (no warm-up)
+#   digest    bench/digest-on-off.sh: ours and Kamailio with digest authentication on and off, SUBSCRIBE
+#             dialogs and PUBLISHes of one subscriber at 500/s, REPEATS=3 (results in $OUT/digest)
 #   overload  bench/overload.sh: ours at 2x and 4x the scenario's base (OVERLOAD_PUBLISH_BASE 1000,
 #             OVERLOAD_SUBSCRIBE_BASE 200: our highest 0 %-failure rates) for 30 s, then 30 s at half of it
 #   avalanche bench/restart-avalanche.sh 10000 1000
@@ -29,7 +31,7 @@ ROOT=$(pwd)
 . "$ROOT/bench/lib.sh"
 [[ -n "$HARNESS" && -x "$HARNESS/bench.sh" ]] || { echo "the shared harness (../shared/bench) is missing" >&2; exit 2; }
 OUT=${OUT:-$ROOT/bench/results/$(date +%Y-%m-%d)}
-PHASES=${PHASES:-"main max fanout floor variants overload avalanche memory"}
+PHASES=${PHASES:-"main max fanout floor variants digest overload avalanche memory"}
 RATES=${RATES:-"500 1000"}
 MAX_RATES=${MAX_RATES:-"2000 4000"}
 MAX_SCENARIOS=${MAX_SCENARIOS:-"publish subscribe"}
@@ -103,6 +105,9 @@ for phase in $PHASES; do
         SCENARIOS="publish subscribe" RATES=500 REPEATS=1 CALLS=$CALLS OURS_SETUP="$OURS_SETUP; ${DB_RESET:-true}" \
           ours presence-agent-postgresql --db-url "$DB_URL" --param db_user="${DB_USER:-presence}" --param db_password="${DB_PASSWORD:-presence}"
       fi ;;
+    digest)
+      OUT=$OUT/digest REPEATS=$REPEATS CALLS=$CALLS WARMUP_CALLS=$WARMUP_CALLS WARMUP_RATE=${WARMUP_RATE:-250} \
+        "$ROOT/bench/digest-on-off.sh" ;;
     overload)
       for scenario in publish subscribe; do
         base=$OVERLOAD_PUBLISH_BASE; [[ $scenario == subscribe ]] && base=$OVERLOAD_SUBSCRIBE_BASE
