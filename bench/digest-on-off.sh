@@ -31,7 +31,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/digest-on-off.XXXXXX")
 trap 'stop_target; [[ -n "${KEEP:-}" ]] || rm -rf "$WORK"' EXIT
 mkdir -p "$OUT"
 CSV=$OUT/digest.csv
-[[ -f "$CSV" ]] || echo "server,scenario,rate,digest,rep,offered_cps,success,failed,fail_pct,elapsed_s,success_cps,retrans,rtd1_n,rtd1_p50_ms,rtd1_p90_ms,rtd1_p99_ms,rtd1_max_ms,rtd2_p50_ms,rtd2_p99_ms,cpu_s,cpu_ms_per_call,challenges_401,server_errors" >"$CSV"
+[[ -f "$CSV" ]] || echo "server,scenario,rate,digest,rep,offered_cps,success,failed,fail_pct,elapsed_s,success_cps,retrans,rtd1_n,rtd1_p50_ms,rtd1_p90_ms,rtd1_p99_ms,rtd1_max_ms,rtd2_p50_ms,rtd2_p99_ms,cpu_s,cpu_ms_per_call,challenges_401,server_errors,warmup_failed" >"$CSV"
 echo "$(date -Iseconds) $0 SERVERS=\"$SERVERS\" SCENARIOS=\"$SCENARIOS\" RATES=\"$RATES\" REPEATS=$REPEATS CALLS=$CALLS WARMUP_CALLS=$WARMUP_CALLS WARMUP_RATE=$WARMUP_RATE JVM_OPTS=\"$JVM_OPTS\" BENCH_PARAMS=\"$BENCH_PARAMS\" JAR=$JAR $(git -C "$BENCH_ROOT" rev-parse --short HEAD)" >>"$OUT/commands.txt"
 
 # The harness's Kamailio configuration with the auth module: when WITH_DIGEST is defined, a PUBLISH
@@ -97,8 +97,14 @@ one_run() { # server scenario rate digest rep
   start_target "$server" "$mode" "$dir" || { stop_target; return 1; }
   local port_before=$SIP_PORT
   SIP_PORT=$TARGET_PORT # sipp_run sends to SIP_PORT
-  log "$server $scen $rate/s digest=$mode rep $rep: warm-up $WARMUP_CALLS at $WARMUP_RATE/s"
-  sipp_run "$dir/warmup" 16850 "$SCENARIOS_DIR/$scen.xml" "$WARMUP_RATE" "$WARMUP_CALLS" "${auth[@]}"
+  # The warm-up climbs from 50/s to WARMUP_RATE (+25/s each second): every call is the one
+  # presentity, whose PUBLISHes run one after another, and a cold server refuses part of 1000/s
+  # of them with 503; a refused removal leaves its publication for its hour, and some 650 such
+  # leftovers exceed max_composed_size, after which every new publication gets 413.
+  log "$server $scen $rate/s digest=$mode rep $rep: warm-up $WARMUP_CALLS rising to $WARMUP_RATE/s"
+  sipp_run "$dir/warmup" 16850 "$SCENARIOS_DIR/$scen.xml" 50 "$WARMUP_CALLS" "${auth[@]}" \
+    -rate_increase 25 -rate_interval 1 -rate_max "$WARMUP_RATE" -no_rate_quit
+  log "  warm-up: $(sipp_counts "$dir/warmup" | awk '{print $1 " ok, " $2 " failed"}')"
   sleep 2
   local cpu0 cpu1
   cpu0=$(tree_cpu "$TARGET_PID")
@@ -109,7 +115,7 @@ one_run() { # server scenario rate digest rep
   local errors fields
   errors=$(grep -c ERROR "$dir/server.log" || true)
   fields=$(python3 "$HARNESS/stats.py" sipp "$dir/run")
-  echo "$server,$scen,$rate,$mode,$rep,$fields,$(echo "$cpu1 - $cpu0" | bc),$(echo "scale=3; ($cpu1 - $cpu0) * 1000 / $CALLS" | bc),$(challenges "$dir/run"),$errors" >>"$CSV"
+  echo "$server,$scen,$rate,$mode,$rep,$fields,$(echo "$cpu1 - $cpu0" | bc),$(echo "scale=3; ($cpu1 - $cpu0) * 1000 / $CALLS" | bc),$(challenges "$dir/run"),$errors,$(sipp_counts "$dir/warmup" | awk '{print $2}')" >>"$CSV"
   log "  -> $(tail -1 "$CSV")"
 }
 
