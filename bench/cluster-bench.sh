@@ -191,14 +191,6 @@ start_kamailio() {
   log "Kamailio did not relay an OPTIONS within 60 s"; return 1
 }
 
-stop_pid() { # PID: SIGTERM, SIGKILL after 30 s
-  local pid=$1
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-  kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-}
-
 stop_cluster() {
   [[ -n "$KAM_PID" ]] && stop_pid "$KAM_PID"
   KAM_PID=""

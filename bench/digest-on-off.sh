@@ -50,9 +50,10 @@ start_target() { # server digest dir
   local server=$1 mode=$2 dir=$3
   if [[ "$server" == ours ]]; then
     start_server "$dir/data" "$dir/server.log" --param digest_auth="$mode" \
-      --param subscribers="$DIGEST_USER@$DIGEST_DOMAIN:$DIGEST_PASSWORD" || return 1
+      --param subscribers="$DIGEST_USER@$DIGEST_DOMAIN:$DIGEST_PASSWORD"
+    local started=$?
     TARGET_PID=$PID TARGET_PORT=$SIP_PORT
-    return 0
+    return $started
   fi
   kamailio_cfg "$dir/kamailio.cfg" || { log "could not add digest to the harness's kamailio.cfg"; return 1; }
   "$HARNESS/db_setup.sh" "$dir/presence.sqlite" >/dev/null || return 1
@@ -60,24 +61,12 @@ start_target() { # server digest dir
   [[ "$mode" == 1 ]] && defines+=(-A WITH_DIGEST)
   kamailio -DD -E -f "$dir/kamailio.cfg" -m 1024 -M 16 "${defines[@]}" >"$dir/server.log" 2>&1 &
   TARGET_PID=$! TARGET_PORT=$KAMAILIO_PORT
-  for _ in $(seq 1 60); do
-    kill -0 "$TARGET_PID" 2>/dev/null || { log "Kamailio exited, see $dir/server.log"; return 1; }
-    (cd /tmp && timeout 3 $SIPP "127.0.0.1:$TARGET_PORT" -sf "$HARNESS/scenarios/options.xml" -m 1 -nostdin \
-      -timeout 2s -i 127.0.0.1 -p 15991 >/dev/null 2>&1) && return 0
-    sleep 0.5
-  done
-  log "Kamailio did not answer OPTIONS"; return 1
+  await_options "$TARGET_PID" "$TARGET_PORT" 30 "$dir/server.log"
 }
 
-stop_target() {
-  if [[ -n "$PID" ]]; then stop_server; fi
-  if [[ -n "$TARGET_PID" ]] && kill -0 "$TARGET_PID" 2>/dev/null; then
-    kill -TERM "$TARGET_PID" 2>/dev/null
-    for _ in $(seq 1 30); do kill -0 "$TARGET_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$TARGET_PID" 2>/dev/null
-    wait "$TARGET_PID" 2>/dev/null
-  fi
-  TARGET_PID=""
+stop_target() { # ours is PID (lib.sh), whose TARGET_PID is the same process
+  [[ -n "$TARGET_PID" ]] && stop_pid "$TARGET_PID"
+  TARGET_PID="" PID=""
 }
 
 # 401s SIPp received in a run: the "401 <---" lines of its last screen
@@ -95,27 +84,26 @@ one_run() { # server scenario rate digest rep
     -au "$DIGEST_USER" -ap "$DIGEST_PASSWORD" -auth_uri "$DIGEST_USER@$DIGEST_DOMAIN")
   mkdir -p "$dir"
   start_target "$server" "$mode" "$dir" || { stop_target; return 1; }
-  local port_before=$SIP_PORT
-  SIP_PORT=$TARGET_PORT # sipp_run sends to SIP_PORT
   # The warm-up climbs from 50/s to WARMUP_RATE (+25/s each second): every call is the one
   # presentity, whose PUBLISHes run one after another, and a cold server refuses part of 1000/s
   # of them with 503; a refused removal leaves its publication for its hour, and some 650 such
   # leftovers exceed max_composed_size, after which every new publication gets 413.
   log "$server $scen $rate/s digest=$mode rep $rep: warm-up $WARMUP_CALLS rising to $WARMUP_RATE/s"
-  sipp_run "$dir/warmup" 16850 "$SCENARIOS_DIR/$scen.xml" 50 "$WARMUP_CALLS" "${auth[@]}" \
+  SIP_PORT=$TARGET_PORT sipp_run "$dir/warmup" 16850 "$SCENARIOS_DIR/$scen.xml" 50 "$WARMUP_CALLS" "${auth[@]}" \
     -rate_increase 25 -rate_interval 1 -rate_max "$WARMUP_RATE" -no_rate_quit
-  log "  warm-up: $(sipp_counts "$dir/warmup" | awk '{print $1 " ok, " $2 " failed"}')"
+  local warm_ok warm_failed
+  read -r warm_ok warm_failed < <(sipp_counts "$dir/warmup")
+  log "  warm-up: $warm_ok ok, $warm_failed failed"
   sleep 2
   local cpu0 cpu1
   cpu0=$(tree_cpu "$TARGET_PID")
-  sipp_run "$dir/run" 16860 "$SCENARIOS_DIR/$scen.xml" "$rate" "$CALLS" "${auth[@]}" -trace_rtt -rtt_freq 1000 -trace_err
+  SIP_PORT=$TARGET_PORT sipp_run "$dir/run" 16860 "$SCENARIOS_DIR/$scen.xml" "$rate" "$CALLS" "${auth[@]}" -trace_rtt -rtt_freq 1000 -trace_err
   cpu1=$(tree_cpu "$TARGET_PID")
-  SIP_PORT=$port_before
   stop_target
   local errors fields
   errors=$(grep -c ERROR "$dir/server.log" || true)
   fields=$(python3 "$HARNESS/stats.py" sipp "$dir/run")
-  echo "$server,$scen,$rate,$mode,$rep,$fields,$(echo "$cpu1 - $cpu0" | bc),$(echo "scale=3; ($cpu1 - $cpu0) * 1000 / $CALLS" | bc),$(challenges "$dir/run"),$errors,$(sipp_counts "$dir/warmup" | awk '{print $2}')" >>"$CSV"
+  echo "$server,$scen,$rate,$mode,$rep,$fields,$(echo "$cpu1 - $cpu0" | bc),$(echo "scale=3; ($cpu1 - $cpu0) * 1000 / $CALLS" | bc),$(challenges "$dir/run"),$errors,$warm_failed" >>"$CSV"
   log "  -> $(tail -1 "$CSV")"
 }
 

@@ -36,23 +36,35 @@ start_server() {
   # shellcheck disable=SC2086
   java $JVM_OPTS -jar "$JAR" --sip-port "$SIP_PORT" --http-port "$HTTP_PORT" --data-dir "$data" $BENCH_PARAMS "$@" >>"$logfile" 2>&1 &
   PID=$!
-  for _ in $(seq 1 240); do
-    kill -0 "$PID" 2>/dev/null || { log "server exited during start-up, see $logfile"; return 1; }
-    if (cd /tmp && timeout 3 $SIPP "127.0.0.1:$SIP_PORT" -sf "$HARNESS/scenarios/options.xml" -m 1 -nostdin \
+  await_options "$PID" "$SIP_PORT" 60 "$logfile"
+}
+
+# await_options PID PORT SECONDS LOG: waits until the SIP server PID answers an OPTIONS on PORT with
+# 200; fails when it exits first (see LOG) or does not answer within SECONDS
+await_options() {
+  local pid=$1 port=$2 seconds=$3 logfile=$4
+  for _ in $(seq 1 $((seconds * 4))); do
+    kill -0 "$pid" 2>/dev/null || { log "server exited during start-up, see $logfile"; return 1; }
+    if (cd /tmp && timeout 3 $SIPP "127.0.0.1:$port" -sf "$HARNESS/scenarios/options.xml" -m 1 -nostdin \
         -timeout 2s -i 127.0.0.1 -p 15990 >/dev/null 2>&1); then
       return 0
     fi
     sleep 0.25
   done
-  log "server did not answer OPTIONS within 60 s"; return 1
+  log "server did not answer OPTIONS within $seconds s"; return 1
+}
+
+stop_pid() { # PID: SIGTERM, SIGKILL after 30 s
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
 }
 
 stop_server() {
   [[ -n "$PID" ]] || return 0
-  kill -TERM "$PID" 2>/dev/null
-  for _ in $(seq 1 60); do kill -0 "$PID" 2>/dev/null || break; sleep 0.5; done
-  kill -KILL "$PID" 2>/dev/null
-  wait "$PID" 2>/dev/null
+  stop_pid "$PID"
   PID=""
 }
 

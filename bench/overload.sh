@@ -30,16 +30,17 @@ cpu0=$(cpu_seconds "$PID")
 refused0=$(refused_503)
 # the kernel's drops at the server's socket and at SIPp's during the burst: a late answer is the
 # server's only if its socket dropped (or it answered late), not SIPp's (bench/tools/udp-drops.py)
-python3 "$BENCH_ROOT/bench/tools/udp-drops.py" "$SIP_PORT" 16820 >"$WORK/drops.txt" &
+BURST_PORT=16820
+python3 "$BENCH_ROOT/bench/tools/udp-drops.py" "$SIP_PORT" "$BURST_PORT" >"$WORK/drops.txt" &
 sampler=$!
-sipp_run "$WORK/burst" 16820 "$SCEN" "$RATE" $((RATE * 30)) -trace_rtt -rtt_freq 1000
+sipp_run "$WORK/burst" "$BURST_PORT" "$SCEN" "$RATE" $((RATE * 30)) -trace_rtt -rtt_freq 1000
 kill -TERM "$sampler"; wait "$sampler" 2>/dev/null
 refused1=$(refused_503)
 cpu1=$(cpu_seconds "$PID")
 sipp_run "$WORK/after" 16830 "$SCEN" $((BASE / 2)) $((BASE / 2 * 30)) -trace_err
 errors=$(grep -c ERROR "$WORK/server.log" || true)
 server_drops=$(awk -v p="$SIP_PORT" '$2 == p {print $4}' "$WORK/drops.txt")
-sipp_drops=$(awk '$2 == 16820 {print $4}' "$WORK/drops.txt")
+sipp_drops=$(awk -v p="$BURST_PORT" '$2 == p {print $4}' "$WORK/drops.txt")
 IFS=, read -r offered ok failed failpct elapsed okps retrans n p50 p90 p99 max _ _ <<<"$(python3 "$HARNESS/stats.py" sipp "$WORK/burst")"
 read -r after_ok after_failed < <(sipp_counts "$WORK/after")
 last_failure=""
